@@ -1,0 +1,5 @@
+"""The actors stage: who acts in the article, with CAMEO actor codes, countries and sectors."""
+
+from tacitus.actors.stage import ActorStage
+
+__all__ = ["ActorStage"]

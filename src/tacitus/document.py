@@ -1,0 +1,53 @@
+"""What the stages write on a parsed spaCy ``Doc``, and how a finished ``Doc`` becomes a record.
+
+Each stage is a spaCy component that adds one kind of fact to ``doc._``:
+
+| extension          | written by | what                                                        |
+|--------------------|------------|-------------------------------------------------------------|
+| ``article``        | pipeline   | the :class:`~tacitus.record.Article` being coded            |
+| ``times``          | times      | :class:`~tacitus.record.Time` list                          |
+| ``places``         | places     | :class:`~tacitus.record.Place` list                         |
+| ``actors``         | actors     | :class:`~tacitus.record.Actor` list                         |
+| ``quotes``         | quotes     | :class:`~tacitus.record.Quote` list                         |
+| ``events``         | events     | :class:`~tacitus.record.Event` list                         |
+| ``token_time``     | times      | token index -> time id, for tokens inside a time expression |
+| ``token_place``    | places     | token index -> place id, for tokens inside a place mention  |
+| ``token_actor``    | actors     | token index -> actor id, for tokens inside an actor mention |
+| ``failed``         | pipeline   | the reason a stage failed on this document, else None       |
+
+Later stages read what earlier ones wrote (the order is :data:`tacitus.config.STAGES`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tacitus.record import Article, Record
+
+FACT_SECTIONS = ("actors", "events", "quotes", "places", "times")
+INDEXES = ("token_time", "token_place", "token_actor")
+
+
+def register_extensions() -> None:
+    """Declare the ``doc._`` attributes; safe to call more than once."""
+    for name in ("article", "failed", *FACT_SECTIONS, *INDEXES):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def facts(doc: Doc, section: str) -> list:
+    """The facts of one section on ``doc``, an empty list when its stage has not run."""
+    return getattr(doc._, section) or []
+
+
+def index(doc: Doc, name: str) -> dict[int, str]:
+    """A token index of ``doc`` (``token_actor`` ...), an empty dict when its stage has not run."""
+    return getattr(doc._, name) or {}
+
+
+def to_record(doc: Doc) -> Record:
+    article: Article = doc._.article
+    return Record(article=article, **{section: facts(doc, section) for section in FACT_SECTIONS})
+
+
+register_extensions()

@@ -1,0 +1,60 @@
+"""Every problem tacitus reports to a user, in one table, each with a code.
+
+A user who sees ``E104`` can search for it here. Messages are one line, name the input and say the reason;
+the CLI prints them without a traceback. Add new messages here rather than writing them inline.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    # Setup and configuration
+    E001 = "spaCy model {model!r} is not installed (pip install it, or choose another with --model / TACITUS_MODEL)"
+    E002 = "spaCy model {model!r} has no dependency parser; tacitus needs one (pipes: {pipes})"
+    E003 = "unknown pipeline stage {name!r}; known stages: {known}"
+    E004 = "{value!r} is not a date: use YYYY-MM-DD"
+    E005 = "unknown store URL {url!r}: use a DuckDB file path, duckdb:///path, or postgresql://..."
+    E006 = "the store at {url} cannot be opened: {reason}"
+    E007 = "unknown {what} {value!r}; choose from: {known}"
+    E008 = "{path}: gold data not found (pass --gold DIR, the folder holding {expected})"
+
+    # Reading input
+    E101 = "no such file or directory"
+    E102 = "binary data, not text"
+    E103 = "not valid {encoding} text (byte 0x{byte:02x} at offset {offset}); pass --encoding if it uses another"
+    E104 = "empty text"
+    E105 = "text is {size:,} bytes, over the limit of {limit:,} (raise it with --max-bytes / TACITUS_MAX_BYTES)"
+    E106 = "no article text found in the HTML"
+    E107 = "invalid JSON: {reason}"
+    E108 = 'a JSON line must be an object with a "text" string'
+    E109 = "field {field!r} must be {expected}"
+    E110 = "no input files match"
+    E111 = "cannot read: {reason}"
+    E112 = "published {value!r} is not a date (YYYY-MM-DD)"
+    E113 = "language {language!r} is not the language of the model ({model_language!r})"
+
+    # Coding
+    E201 = "internal error in stage {stage!r}: {reason}"
+
+
+class TacitusError(Exception):
+    """A problem to show the user as one line: ``<input>: <reason> [E...]``."""
+
+    def __init__(self, code: str, where: str | None = None, **details: object) -> None:
+        self.code = code
+        self.where = where
+        self.reason = getattr(Errors, code).format(**details)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def message(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return f"{prefix}{self.reason} [{self.code}]"
+
+
+def one_line(text: str) -> str:
+    """Fold an exception's text onto one line, for messages that quote a library's words."""
+    return " ".join(str(text).split())

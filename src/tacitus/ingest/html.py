@@ -1,0 +1,35 @@
+"""HTML pages: the main text and metadata, without navigation and boilerplate (trafilatura)."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from tacitus.errors import TacitusError
+from tacitus.ingest.article import ReadOptions, build_article, decode_text
+from tacitus.record import Article
+
+
+def read_html(data: bytes, where: str, options: ReadOptions, *, url: str | None = None, **fields: object) -> Article:
+    html = decode_text(data, where, options)
+    try:
+        # favor_recall keeps short articles (a few paragraphs) that the default precision setting drops.
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True)
+    except Exception as error:  # trafilatura raises many kinds of parser errors on broken markup
+        raise TacitusError("E106", where) from error
+    if document is None or not (document.text or "").strip():
+        raise TacitusError("E106", where)
+    meta = document.as_dict()
+    fields = {k: v for k, v in fields.items() if v is not None}
+    return build_article(
+        document.text,
+        where,
+        options,
+        **{
+            "title": meta.get("title"),
+            "url": url or meta.get("url"),
+            "source": meta.get("sitename") or meta.get("hostname"),
+            # `filedate` is the day of extraction, not of publication: only `date` counts.
+            "published": meta.get("date"),
+            **fields,
+        },
+    )

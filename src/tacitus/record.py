@@ -1,0 +1,199 @@
+"""The ``tacitus/1`` record: one JSON object per article, and its JSON Schema.
+
+Every stage of the pipeline adds facts of one kind to a parsed document; :func:`tacitus.document.to_record`
+turns the finished document into a :class:`Record`. The CLI, the store, the API and the page all read and
+write this one model.
+
+Field names here are a public contract: fields may be added, none may be renamed. Offsets are Python string
+indices into ``article.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_NAME = "tacitus/1"
+SCHEMA_PATH = Path(__file__).parent / "schema" / "tacitus-1.schema.json"
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# An event or time may be known only to the month or the year.
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+ActorType = Literal["person", "organization", "country", "group", "other"]
+Aux = Literal["historical", "future", "hypothetical", "negated"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Part(BaseModel):
+    # Extra fields are allowed: later stages may add detail without breaking older readers.
+    model_config = ConfigDict(extra="allow")
+
+
+class Span(Part):
+    """A stretch of the article text: ``article.text[start:end] == text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Article(Part):
+    id: str = Field(min_length=1)
+    title: str | None = None
+    url: str | None = None
+    source: str | None = Field(None, description="The outlet or collection the article comes from.")
+    published: str | None = Field(None, pattern=DATE_PATTERN, description="Publication date, YYYY-MM-DD.")
+    language: str | None = None
+    text: str
+    content_hash: str | None = Field(None, description="SHA-256 of the whitespace-normalised text.")
+    # Where the article was read from (a path, "path:line", a URL), for messages; not part of the record.
+    _origin: str | None = PrivateAttr(None)
+
+    @property
+    def origin(self) -> str:
+        return self._origin or self.id
+
+    def from_origin(self, origin: str) -> Article:
+        self._origin = origin
+        return self
+
+
+class Actor(Part):
+    id: str
+    name: str = Field(description="Canonical name.")
+    code: str | None = Field(None, description="CAMEO actor code such as IRNGOV.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3.")
+    sectors: list[str] = Field(default_factory=list, description="CAMEO sector codes: GOV, MIL, ELI ...")
+    type: ActorType = "other"
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Plover(Part):
+    type: str | None = None
+    mode: str | None = None
+    contexts: list[str] = Field(default_factory=list)
+
+
+class Event(Part):
+    id: str
+    source: str | None = Field(None, description="Actor id.")
+    target: str | None = Field(None, description="Actor id.")
+    cameo: str = Field(description="CAMEO event code, leading zeros kept: '0231'.")
+    cameo_root: str
+    quad_class: int = Field(ge=1, le=4)
+    goldstein: float = Field(ge=-10, le=10)
+    plover: Plover = Field(default_factory=Plover)
+    aux: list[Aux] = Field(default_factory=list)
+    date: str | None = Field(None, pattern=PARTIAL_DATE_PATTERN)
+    place: str | None = Field(None, description="Place id.")
+    sentence: int = Field(ge=0, description="Index of the sentence in the article.")
+    evidence: Span
+    confidence: float = Field(ge=0, le=1)
+
+
+class Quote(Part):
+    id: str
+    speaker: str | None = Field(None, description="Actor id.")
+    speaker_text: str | None = None
+    cue: str | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: QuoteKind
+
+
+class Place(Part):
+    id: str
+    name: str
+    geonames_id: int | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3.")
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = Field(None, description="GeoNames feature class and code, e.g. 'P.PPLC'.")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Time(Part):
+    id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    type: TimeType
+    value: str | None = Field(None, description="TIMEX3 value: 2020-01-03, 2020-W02, P10D ...")
+
+
+class Record(Part):
+    schema_: Literal["tacitus/1"] = Field(SCHEMA_NAME, alias="schema")
+    article: Article
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of ``tacitus/1``, as generated from the models above."""
+    schema = Record.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://github.com/tacitus-events/tacitus/schema/tacitus-1.schema.json"
+    schema["title"] = "tacitus/1 record"
+    return schema
+
+
+def shipped_schema() -> dict:
+    """The schema file that ships in the package (kept equal to :func:`json_schema` by a test)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def record_problems(record: dict) -> list[str]:
+    """What is wrong with a record beyond its JSON shape: offsets that miss the text, ids that dangle."""
+    problems = []
+    text = record["article"]["text"]
+
+    def check_span(where: str, start: int, end: int, expected: str | None) -> None:
+        if not 0 <= start <= end <= len(text):
+            problems.append(f"{where}: offsets {start}-{end} outside the text")
+        elif expected is not None and text[start:end] != expected:
+            problems.append(f"{where}: text {expected!r} is not article.text[{start}:{end}]")
+
+    ids: set[str] = set()
+    for section in ("actors", "events", "quotes", "places", "times"):
+        for item in record[section]:
+            if "id" in item:
+                if item["id"] in ids:
+                    problems.append(f"{section}: id {item['id']!r} is not unique")
+                ids.add(item["id"])
+    actor_ids = {a["id"] for a in record["actors"]}
+    place_ids = {p["id"] for p in record["places"]}
+    for section in ("actors", "places"):
+        for item in record[section]:
+            for m in item["mentions"]:
+                check_span(f"{section} {item['id']}", m["start"], m["end"], m["text"])
+    for e in record["events"]:
+        check_span(f"event {e['id']} evidence", e["evidence"]["start"], e["evidence"]["end"], e["evidence"]["text"])
+        for role in ("source", "target"):
+            if e[role] is not None and e[role] not in actor_ids:
+                problems.append(f"event {e['id']}: {role} {e[role]!r} is not an actor id")
+        if e["place"] is not None and e["place"] not in place_ids:
+            problems.append(f"event {e['id']}: place {e['place']!r} is not a place id")
+    for q in record["quotes"]:
+        check_span(f"quote {q['id']}", q["start"], q["end"], q["text"])
+        if q["speaker"] is not None and q["speaker"] not in actor_ids:
+            problems.append(f"quote {q['id']}: speaker {q['speaker']!r} is not an actor id")
+    for t in record["times"]:
+        check_span("time", t["start"], t["end"], t["text"])
+    return problems

@@ -1,0 +1,147 @@
+"""The store's tables, shared by every backend, and how a record becomes their rows.
+
+One row per article (with the whole record as JSON, so that exports round-trip exactly) and one row per fact,
+keyed by ``(article_id, id)``. Column types are logical; each backend maps them to its own SQL types.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+# Logical column types: text, int, float, date, json, text[] (a list of strings), timestamp.
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "id": "text", "seq": "int", "content_hash": "text", "title": "text", "url": "text", "source": "text",
+        "published": "date", "language": "text", "text": "text", "record": "json", "ingested_at": "timestamp",
+    },
+    "actors": {
+        "article_id": "text", "id": "text", "name": "text", "code": "text", "country": "text",
+        "sectors": "text[]", "type": "text", "n_mentions": "int",
+    },
+    "mentions": {
+        "article_id": "text", "actor_id": "text", "start_char": "int", "end_char": "int", "text": "text",
+    },
+    "events": {
+        "article_id": "text", "id": "text", "source": "text", "target": "text",
+        "source_code": "text", "target_code": "text", "source_country": "text", "target_country": "text",
+        "cameo": "text", "cameo_root": "text", "quad_class": "int", "goldstein": "float",
+        "plover_type": "text", "plover_mode": "text", "plover_contexts": "text[]", "aux": "text[]",
+        "date": "text", "day": "date", "place": "text", "sentence": "int",
+        "evidence_start": "int", "evidence_end": "int", "evidence_text": "text", "confidence": "float",
+    },
+    "quotes": {
+        "article_id": "text", "id": "text", "speaker": "text", "speaker_text": "text", "cue": "text",
+        "text": "text", "start_char": "int", "end_char": "int", "kind": "text",
+    },
+    "places": {
+        "article_id": "text", "id": "text", "name": "text", "geonames_id": "int", "country": "text",
+        "lat": "float", "lon": "float", "feature": "text", "n_mentions": "int",
+    },
+    "times": {
+        "article_id": "text", "id": "text", "text": "text", "start_char": "int", "end_char": "int",
+        "type": "text", "value": "text",
+    },
+    "failures": {"input": "text", "code": "text", "reason": "text", "failed_at": "timestamp"},
+}  # fmt: skip
+
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "articles": ("id",),
+    "actors": ("article_id", "id"),
+    "events": ("article_id", "id"),
+    "quotes": ("article_id", "id"),
+    "places": ("article_id", "id"),
+    "times": ("article_id", "id"),
+    "failures": ("input", "code"),
+}
+
+FACT_TABLES = ("actors", "mentions", "events", "quotes", "places", "times")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be coded, and why."""
+
+    input: str
+    code: str
+    reason: str
+
+
+def event_day(date: str | None) -> str | None:
+    """The first day a possibly partial event date (YYYY, YYYY-MM) can mean, for date-range queries."""
+    if not date:
+        return None
+    year, month, day = ([*date.split("-"), "01", "01"])[:3]
+    return f"{year}-{month}-{day}"
+
+
+def record_rows(record: dict, seq: int, ingested_at: object) -> dict[str, list[dict]]:
+    """The rows of every table for one record (a ``tacitus/1`` dict)."""
+    article = record["article"]
+    aid = article["id"]
+    actors = {a["id"]: a for a in record["actors"]}
+    rows: dict[str, list[dict]] = {name: [] for name in ("articles", *FACT_TABLES)}
+    rows["articles"].append(
+        {
+            "id": aid, "seq": seq, "content_hash": article.get("content_hash"), "title": article.get("title"),
+            "url": article.get("url"), "source": article.get("source"), "published": article.get("published"),
+            "language": article.get("language"), "text": article["text"],
+            "record": json.dumps(record, ensure_ascii=False), "ingested_at": ingested_at,
+        }
+    )  # fmt: skip
+    for a in record["actors"]:
+        rows["actors"].append(
+            {
+                "article_id": aid, "id": a["id"], "name": a["name"], "code": a["code"], "country": a["country"],
+                "sectors": list(a["sectors"]), "type": a["type"], "n_mentions": len(a["mentions"]),
+            }
+        )  # fmt: skip
+        rows["mentions"].extend(
+            {
+                "article_id": aid,
+                "actor_id": a["id"],
+                "start_char": m["start"],
+                "end_char": m["end"],
+                "text": m["text"],
+            }
+            for m in a["mentions"]
+        )
+    for e in record["events"]:
+        source, target = actors.get(e["source"] or "", {}), actors.get(e["target"] or "", {})
+        plover = e.get("plover") or {}
+        rows["events"].append(
+            {
+                "article_id": aid, "id": e["id"], "source": e["source"], "target": e["target"],
+                "source_code": source.get("code"), "target_code": target.get("code"),
+                "source_country": source.get("country"), "target_country": target.get("country"),
+                "cameo": e["cameo"], "cameo_root": e["cameo_root"], "quad_class": e["quad_class"],
+                "goldstein": e["goldstein"], "plover_type": plover.get("type"), "plover_mode": plover.get("mode"),
+                "plover_contexts": list(plover.get("contexts") or []), "aux": list(e["aux"]),
+                "date": e["date"], "day": event_day(e["date"]), "place": e["place"], "sentence": e["sentence"],
+                "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"],
+                "evidence_text": e["evidence"]["text"], "confidence": e["confidence"],
+            }
+        )  # fmt: skip
+    for q in record["quotes"]:
+        rows["quotes"].append(
+            {
+                "article_id": aid, "id": q["id"], "speaker": q["speaker"], "speaker_text": q["speaker_text"],
+                "cue": q["cue"], "text": q["text"], "start_char": q["start"], "end_char": q["end"], "kind": q["kind"],
+            }
+        )  # fmt: skip
+    for p in record["places"]:
+        rows["places"].append(
+            {
+                "article_id": aid, "id": p["id"], "name": p["name"], "geonames_id": p["geonames_id"],
+                "country": p["country"], "lat": p["lat"], "lon": p["lon"], "feature": p["feature"],
+                "n_mentions": len(p["mentions"]),
+            }
+        )  # fmt: skip
+    for t in record["times"]:
+        rows["times"].append(
+            {
+                "article_id": aid, "id": t["id"], "text": t["text"], "start_char": t["start"],
+                "end_char": t["end"], "type": t["type"], "value": t["value"],
+            }
+        )  # fmt: skip
+    return rows
