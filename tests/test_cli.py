@@ -59,7 +59,10 @@ def test_ingest_twice_same_counts_and_bad_batch(tmp_path):
     out = tmp_path / "x.jsonl"
     assert run_cli("export", "--db", db, "--format", "jsonl", "-o", str(out)).returncode == 0
     assert len(jsonl(out)) == 4
-    assert run_cli("export", "--db", db, "--format", "csv", "--table", "places", "-o", str(tmp_path / "p.csv")).returncode == 0
+    assert (
+        run_cli("export", "--db", db, "--format", "csv", "--table", "places", "-o", str(tmp_path / "p.csv")).returncode
+        == 0
+    )
     assert "Nairobi" in (tmp_path / "p.csv").read_text()
 
 

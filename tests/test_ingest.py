@@ -40,8 +40,12 @@ def test_html_main_text_and_metadata():
 
 def test_jsonl_fields_and_default_date():
     first, second = read(DATA / "articles.jsonl", published="2023-05-01")
-    assert (first.id, first.title, first.published, first.source) == ("c1", "Clash on the border", "2023-05-02",
-                                                                         "Example Wire")
+    assert (first.id, first.title, first.published, first.source) == (
+        "c1",
+        "Clash on the border",
+        "2023-05-02",
+        "Example Wire",
+    )
     assert second.published == "2023-05-01"
 
 
@@ -94,7 +98,9 @@ def test_missing_input():
 
 
 def test_bad_line_does_not_stop_the_file(tmp_path):
-    (tmp_path / "mixed.jsonl").write_text('{"id": "ok1", "text": "Troops clashed."}\n{"id": broken\n{"text": "Calm."}\n')
+    (tmp_path / "mixed.jsonl").write_text(
+        '{"id": "ok1", "text": "Troops clashed."}\n{"id": broken\n{"text": "Calm."}\n'
+    )
     items = read(tmp_path / "mixed.jsonl")
     assert [type(i).__name__ for i in items] == ["Article", "TacitusError", "Article"]
     assert items[1].where.endswith("mixed.jsonl:2")

@@ -191,7 +191,7 @@ def stats(
     if as_json:
         print(json.dumps(counts))
         return
-    table = Table(title=f"tacitus store {settings.db}", title_justify="left")
+    table = Table(caption=f"store: {settings.db}", caption_justify="left")
     table.add_column("section")
     table.add_column("rows", justify="right")
     for name, count in counts.items():
