@@ -36,6 +36,9 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Actors stage
+    E301 = "{path}: cannot read {kind}: {reason}"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""

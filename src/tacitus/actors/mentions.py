@@ -1,0 +1,627 @@
+"""Mentions of actors in a parsed document, each with the code its own words give it.
+
+Three kinds of mention are found:
+
+- **names**: spaCy's PERSON, ORG, NORP and GPE entities and every actor-dictionary phrase;
+- **descriptors**: noun phrases whose head is an agent ("Iranian officials", "the militia", "police"),
+  or a group noun with a name or demonym beside it ("Iranian forces", "the Resistance front");
+- **pronouns**: he, she, it, they and their other forms (resolved later by :mod:`tacitus.actors.coref`).
+
+Each name or descriptor is coded from its own words, so people no dictionary knows still get a country and
+sectors: the dictionary entry of the name; agents among the words before it and its head ("former US
+president Donald Trump"); names and demonyms modifying it ("Iran's leader", "Iraqi Shiite militias",
+"the IRGC general"); its apposition ("Soleimani, head of the Quds Force"); an ``of`` phrase ("commander of
+the Quds Force", "the president of Iran"); an origin phrase ("soldiers from Gondor"). Each code keeps
+where it came from: ``dictionary`` or ``descriptor`` here, ``context`` when coreference or the rest of the
+document supplies it later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
+from tacitus.actors.lexicon import Lexicon, normalise_phrase
+from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
+from tacitus.actors.words import (
+    COALITION_NOUNS,
+    COUNTRY_NOUNS,
+    DEFINITE_DETERMINERS,
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    FORMER_WORDS,
+    GENERIC_ROLES,
+    LOCATIVE_PREPOSITIONS,
+    MALE_NOUNS,
+    MALE_TITLES,
+    ORGANISATION_NOUNS,
+    ORIGIN_PREPOSITIONS,
+    PRONOUNS,
+    QUANTITY_WORDS,
+)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
+NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
+
+DICTIONARY, DESCRIPTOR, CONTEXT = "dictionary", "descriptor", "context"
+
+
+@dataclass
+class Code:
+    """What is known of an actor's code: root (country or IGO/NGO/...), its country, sectors, and where
+    each part came from."""
+
+    root: str | None = None  # the root blocks, e.g. "IRN" or "IGOUNO"
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    prefix: tuple[str, ...] = ()
+    root_source: str | None = None
+    sector_source: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.root or self.sectors)
+
+
+@dataclass
+class Mention:
+    start: int  # first token (inclusive)
+    end: int  # last token + 1
+    head: int
+    kind: str  # "name", "descriptor" or "pronoun"
+    sentence: int
+    type: str = "other"  # person, organization, country, group, other
+    number: str = "sg"
+    gender: str | None = None
+    label: str | None = None  # spaCy entity label of a name
+    entry: int | None = None  # actor-dictionary entry of a name
+    name_start: int | None = None  # the proper name inside the mention
+    name_end: int | None = None
+    code: Code = field(default_factory=Code)
+    extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
+    definite: bool = False
+    head_lemma: str = ""
+    role: str | None = None  # subject, object, oblique, possessor, other
+    verb: int | None = None  # the token the mention's head depends on (for binding constraints)
+    possessor: int | None = None  # index (in the mention list) of a possessive pronoun/name modifying it
+    appositive_of: int | None = None  # index of the mention this one is an apposition to
+    conjunct_group: list[int] | None = None  # mentions that share this one's head ("Chinese and Indian troops")
+    place_only: bool = False  # a place name used as a location ("in Kerman"), not an actor
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+@dataclass
+class Parse:
+    """Per-document facts computed once: sentence of each token, dictionary matches by token."""
+
+    sentence_of: list[int]
+    name_of_token: dict[int, tuple[int, int, str | None, int | None]]  # token -> (start, end, label, entry)
+    agent_ending_at: dict[int, Match]
+    agents: list[Match]
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            index[i] = number
+    return index
+
+
+def _exact_entry(lexicon: Lexicon, text: str) -> int | None:
+    key = normalise_phrase(text)
+    if not key:
+        return None
+    number = lexicon.actor_automaton.get(f" {key} ", None)
+    return None if number is None else lexicon.actor_key_entries[number]
+
+
+def _name_spans(doc: Doc, lexicon: Lexicon, names: list[Match]) -> list[tuple[int, int, str | None, int | None]]:
+    """Proper names: entities of the actor labels joined with the dictionary phrases they meet. A dictionary
+    phrase that swallows a title ("U.S. President Barack Obama") gives its entry to the entity at its end."""
+    spans = []
+    used: set[int] = set()
+    by_end = {m.end: m for m in names}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ in DEFINITE_DETERMINERS:
+            start += 1  # "the Badr Organization": the name is "Badr Organization"
+        if start >= end:
+            continue
+        inside = [m for m in names if start <= m.start and m.end <= end]
+        entry = None
+        if inside:
+            longest = max(inside, key=lambda m: m.end - m.start)
+            entry = longest.entry
+            used.update(id(m) for m in inside)
+        else:
+            entry = _exact_entry(lexicon, doc[start:end].text)
+            if entry is None and end in by_end and by_end[end].start < start:
+                entry = by_end[end].entry
+                used.add(id(by_end[end]))
+        spans.append((start, end, ent.label_, entry))
+    taken = {i for s, e, _, _ in spans for i in range(s, e)}
+    for m in names:
+        if id(m) in used or any(i in taken for i in range(m.start, m.end)):
+            continue
+        spans.append((m.start, m.end, None, m.entry))
+    spans.sort()
+    return spans
+
+
+def analyse(doc: Doc, lexicon: Lexicon) -> Parse:
+    text = doc_text(doc)
+    names = find_actor_names(doc, text, lexicon)
+    agents = find_agents(doc, text, lexicon)
+    name_of_token = {}
+    for span in _name_spans(doc, lexicon, names):
+        for i in range(span[0], span[1]):
+            name_of_token[i] = span
+    return Parse(
+        sentence_of=_sentence_index(doc),
+        name_of_token=name_of_token,
+        agent_ending_at={m.end - 1: m for m in agents},
+        agents=agents,
+    )
+
+
+# --- finding mentions -------------------------------------------------------------------------------------
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc[start:end] whose head lies outside it (the last such token for flat names)."""
+    root = None
+    for i in range(start, end):
+        head = doc[i].head.i
+        if head < start or head >= end or head == i:
+            root = doc[i]
+    return root or doc[end - 1]
+
+
+def _role(token: Token) -> tuple[str, int | None]:
+    dep = token.dep_
+    # A mention inside a coordination or apposition takes the role of the first conjunct.
+    while dep in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+        dep = token.dep_
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "subject", token.head.i
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object", token.head.i
+    if dep == "pobj":
+        return "oblique", token.head.head.i
+    if dep == "poss":
+        return "possessor", token.head.i
+    return "other", token.head.i
+
+
+def _number(token: Token) -> str:
+    return "pl" if token.tag_ in ("NNS", "NNPS") else "sg"
+
+
+def _is_locative(token: Token) -> bool:
+    """A place name used as a location: the object of "in", "at", "near" ... (directly or in a list)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _partitive_start(token: Token) -> int | None:
+    """For "thousands of Iranians", the start of "thousands": the quantity belongs to the mention."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        quantity = token.head.head
+        if quantity.i < token.i and (quantity.lower_ in QUANTITY_WORDS or quantity.like_num):
+            return quantity.left_edge.i
+    return None
+
+
+class MentionFinder:
+    """Finds and codes the mentions of one document."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.codes = lexicon.codes
+        self.day = day
+        self.parse = analyse(doc, lexicon)
+        self.mentions: list[Mention] = []
+        self.by_head: dict[int, int] = {}  # head token -> mention index
+
+    # -- detection --
+
+    def find(self) -> list[Mention]:
+        doc, parse = self.doc, self.parse
+        seen_names: set[tuple[int, int]] = set()
+        adjectives = []
+        for token in doc:
+            i = token.i
+            name = parse.name_of_token.get(i)
+            if name is not None:
+                if (name[0], name[1]) in seen_names:
+                    continue
+                seen_names.add((name[0], name[1]))
+                root = _span_root(doc, name[0], name[1])
+                if root.dep_ == "amod" or root.pos_ == "ADJ":
+                    adjectives.append((name, root))
+                else:
+                    self._add_name(name)
+                continue
+            lower = token.lower_
+            if token.pos_ == "PRON" or (lower in PRONOUNS and token.tag_ in ("PRP", "PRP$")):
+                if lower in PRONOUNS:
+                    self._add_pronoun(token)
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",):
+                self._add_descriptor(token)
+        # A demonym describes the actor its noun names ("Iranian officials"); beside a noun that is no
+        # actor it stands for its country ("Palestinian riots", "an Iranian attack").
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for name, root in adjectives:
+            if root.i not in covered and root.head.i not in covered:
+                self._add_name(name)
+        self._in_document_order()
+        self._link()
+        self._in_document_order()
+        return self.mentions
+
+    def _in_document_order(self) -> None:
+        """Sort the mentions by position, renumbering the links between them."""
+        order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, self.mentions[i].head))
+        if order == list(range(len(order))):
+            return
+        new_index = {old: new for new, old in enumerate(order)}
+        self.mentions = [self.mentions[i] for i in order]
+        for mention in self.mentions:
+            if mention.possessor is not None:
+                mention.possessor = new_index[mention.possessor]
+            if mention.appositive_of is not None:
+                mention.appositive_of = new_index[mention.appositive_of]
+            if mention.conjunct_group is not None:
+                mention.conjunct_group = [new_index[i] for i in mention.conjunct_group]
+        self.by_head = {m.head: i for i, m in enumerate(self.mentions)}
+
+    def _append(self, mention: Mention) -> int:
+        self.mentions.append(mention)
+        self.by_head[mention.head] = len(self.mentions) - 1
+        return len(self.mentions) - 1
+
+    def _add_name(self, name: tuple[int, int, str | None, int | None]) -> None:
+        doc = self.doc
+        start, end, label, entry = name
+        root = _span_root(doc, start, end)
+        left = start
+        # Titles and descriptors before a name that heads its noun phrase belong to the mention.
+        if root.dep_ not in ("compound", "amod", "poss", "nmod"):
+            left = min(start, root.left_edge.i)
+            while left < start and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
+                left += 1
+        partitive = _partitive_start(root)
+        if partitive is not None:
+            left = min(left, partitive)
+        role, verb = _role(root)
+        mention = Mention(
+            start=left, end=end, head=root.i, kind="name", sentence=self.parse.sentence_of[root.i], label=label,
+            entry=entry, name_start=start, name_end=end, number=_number(root), head_lemma=root.lemma_.lower(),
+            role=role, verb=verb,
+        )  # fmt: skip
+        mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS or (start > 0 and doc[start - 1].lower_ == "the")
+        self._code_name(mention)
+        if mention.type == "country" and label in (None, "GPE") and not self._is_country_name(mention):
+            mention.place_only = _is_locative(root)
+        self._append(mention)
+
+    def _add_pronoun(self, token: Token) -> None:
+        kind, number, gender = PRONOUNS[token.lower_]
+        role, verb = _role(token)
+        mention = Mention(
+            start=token.i, end=token.i + 1, head=token.i, kind="pronoun", sentence=self.parse.sentence_of[token.i],
+            type="person" if kind == "person" else "other", number=number, gender=gender,
+            head_lemma=token.lower_, role=role, verb=verb,
+        )  # fmt: skip
+        self._append(mention)
+
+    def _add_descriptor(self, token: Token) -> None:
+        """A common-noun phrase is an actor when its head is an agent, a demonym, or a group noun beside a
+        name or demonym."""
+        doc, parse = self.doc, self.parse
+        i = token.i
+        if token.ent_type_ in NOT_ACTOR_ENTITIES:
+            return
+        lemma = token.lemma_.lower()
+        agent = parse.agent_ending_at.get(i)
+        if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
+            return
+        left = token.left_edge.i
+        while left < i and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
+            left += 1
+        modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
+        if agent is None:
+            group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
+            definite = doc[left].lower_ in DEFINITE_DETERMINERS or any(
+                c.dep_ == "poss" for c in token.children
+            )
+            if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:
+                return
+            if lemma in COUNTRY_NOUNS and not (doc[left].lower_ in DEFINITE_DETERMINERS or modifier_names):
+                return
+        partitive = _partitive_start(token)
+        if partitive is not None:
+            left = min(left, partitive)
+        role, verb = _role(token)
+        mention = Mention(
+            start=left, end=i + 1, head=i, kind="descriptor", sentence=parse.sentence_of[i], number=_number(token),
+            head_lemma=lemma, role=role, verb=verb,
+        )  # fmt: skip
+        mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS
+        if lemma in COUNTRY_NOUNS:
+            mention.type = "country"
+        elif lemma in COALITION_NOUNS and modifier_names:
+            mention.type = "group"
+        elif lemma in ORGANISATION_NOUNS:
+            mention.type = "organization" if mention.number == "sg" else "group"
+        else:
+            mention.type = "person" if mention.number == "sg" else "group"
+        if lemma in MALE_NOUNS:
+            mention.gender = "m"
+        elif lemma in FEMALE_NOUNS:
+            mention.gender = "f"
+        self._append(mention)
+
+    # -- coding from the mention's own words --
+
+    def _entry_code(self, entry: int) -> tuple[list[str], bool]:
+        """The codes of a dictionary entry at the article's date ("FRO/BIL/SAM" names three actors), and
+        whether they are valid at that date (else they are the entry's latest codes, for the country only)."""
+        actor = self.lexicon.actors[entry]
+        code = actor.code_at(self.day)
+        valid = code is not None
+        if code is None:
+            code = actor.any_code()
+        if not code:
+            return [], valid
+        return [c for c in code.split("/") if c], valid
+
+    def _code_from(self, code: str, valid: bool, source: str) -> Code:
+        parsed = self.codes.parse(code)
+        root_blocks = [b for b in split_blocks(code) if b not in parsed.sectors]
+        root = "".join(root_blocks) if parsed.root else None
+        return Code(
+            root=root, country=parsed.country, sectors=list(parsed.sectors) if valid else [],
+            root_source=source if root else None, sector_source=source if valid and parsed.sectors else None,
+        )  # fmt: skip
+
+    def _is_country_name(self, mention: Mention) -> bool:
+        """Whether a name is the country itself (the dictionary entry's own name or a demonym), rather than a
+        city the dictionary files under its country."""
+        if mention.entry is None:
+            return False
+        entry = self.lexicon.actors[mention.entry]
+        name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
+        return name == normalise_phrase(entry.name) or mention.label == "NORP" or entry.source.endswith(".csv")
+
+    def _code_name(self, mention: Mention) -> None:
+        doc = self.doc
+        label = mention.label
+        if mention.entry is not None:
+            codes, valid = self._entry_code(mention.entry)
+            if codes:
+                mention.code = self._code_from(codes[0], valid, DICTIONARY)
+                mention.extra_codes = [self._code_from(c, valid, DICTIONARY) for c in codes[1:]]
+        code = mention.code
+        bare_country = code.root is not None and code.root == code.country and not code.sectors
+        if label == "PERSON":
+            mention.type = "person"
+        elif label == "NORP":
+            mention.type = "group"
+        elif label == "GPE" or (label is None and bare_country):
+            mention.type = "country" if (code.country or label == "GPE") else "organization"
+        else:
+            mention.type = "organization"
+        head = doc[mention.head]
+        if mention.type == "organization" and head.lower_ in COALITION_NOUNS:
+            mention.type = "group"
+        if mention.type == "group" and head.tag_ in ("JJ",):
+            mention.number = "pl"
+        if mention.type == "group" and code.root and not code.sectors and head.pos_ in ("NOUN", "PROPN"):
+            # "the Iranians", "Nigerians": the people of a country, civilians unless said otherwise.
+            if mention.number == "pl" or head.text.endswith("s"):
+                mention.number = "pl"
+                code.sectors = ["CVL"]
+                code.sector_source = DESCRIPTOR
+        for i in range(mention.start, mention.name_start):
+            lower = doc[i].lower_
+            if lower in MALE_TITLES:
+                mention.gender = "m"
+            elif lower in FEMALE_TITLES:
+                mention.gender = "f"
+
+    # -- links between mentions: modifiers, appositions, "of" phrases --
+
+    def _link(self) -> None:
+        doc = self.doc
+        for index, mention in enumerate(self.mentions):
+            if mention.kind == "pronoun":
+                continue
+            head = doc[mention.head]
+            for child in head.children:
+                if child.dep_ == "appos" and child.i in self.by_head:
+                    other = self.by_head[child.i]
+                    if self.mentions[other].kind != "pronoun":
+                        self.mentions[other].appositive_of = index
+                elif child.dep_ == "poss" and child.i in self.by_head:
+                    mention.possessor = self.by_head[child.i]
+        # Code descriptors (and names' titles) once every mention is known, inner ones first.
+        done: set[int] = set()
+        for index in range(len(self.mentions)):
+            self._describe(index, done, depth=0)
+        self._split_conjoined_modifiers()
+
+    def _modifier_mentions(self, mention: Mention) -> list[int]:
+        """Mentions modifying this one's head from inside its noun phrase (names as compound, poss, nmod)."""
+        found = []
+        stop = mention.name_start if mention.name_start is not None else mention.head
+        for i in range(mention.start, stop):
+            other = self.by_head.get(i)
+            if other is not None and self.mentions[other].kind != "pronoun":
+                found.append(other)
+        return found
+
+    def _describe(self, index: int, done: set[int], depth: int) -> Code:
+        mention = self.mentions[index]
+        if index in done or depth > 4 or mention.kind == "pronoun":
+            return mention.code
+        done.add(index)
+        doc, parse, codes = self.doc, self.parse, self.codes
+        head = doc[mention.head]
+        stop = mention.name_start if mention.name_start is not None else mention.head + 1
+        # The word whose role the actor has: a descriptor's head, or the title just before a name.
+        role_word = mention.head if mention.kind == "descriptor" else stop - 1
+
+        # Agents among the words before the name, and the head itself for a descriptor.
+        sectors: list[str] = []  # roles of the words before the head
+        head_sectors: list[str] = []
+        prefix: list[str] = []
+        generic = role_word >= mention.start and doc[role_word].lemma_.lower() in GENERIC_ROLES
+        for agent in parse.agents:
+            if agent.start >= mention.start and agent.end <= stop:
+                entry = self.lexicon.agents[agent.entry]
+                roles = [s for s in split_blocks(entry.suffix) if s in codes.sectors]
+                if agent.end - 1 == role_word:
+                    head_sectors = roles
+                else:
+                    sectors.extend(s for s in roles if s not in sectors)
+                prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
+        # The head's own role comes first; a generic role ("leader", "spokesman") gives way to the roles
+        # before it ("militia leader", "police spokesman").
+        if not (generic and sectors):
+            sectors = [*head_sectors, *[s for s in sectors if s not in head_sectors]]
+        former = any(doc[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
+
+        # Country or organisation from names modifying this one, its apposition and its "of" phrase.
+        related: list[tuple[Code, str]] = []
+        for other in self._modifier_mentions(mention):
+            related.append((self._describe(other, done, depth + 1), doc[self.mentions[other].head].dep_))
+        for i in range(mention.start, stop):
+            if doc[i].dep_ != "amod" or i in self.by_head:
+                continue
+            name = parse.name_of_token.get(i)
+            entry = name[3] if name is not None else _exact_entry(self.lexicon, doc[i].text)
+            if entry is not None:
+                codes_at, valid = self._entry_code(entry)
+                if codes_at:
+                    related.append((self._code_from(codes_at[0], valid, DESCRIPTOR), "amod"))
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_head:
+                        other = self.mentions[self.by_head[obj.i]]
+                        if other.kind == "pronoun":
+                            continue
+                        code = self._describe(self.by_head[obj.i], done, depth + 1)
+                        if child.lower_ == "of" or code.country:
+                            related.append((code, "of" if child.lower_ == "of" else "origin"))
+        if mention.appositive_of is None:
+            for child in head.children:
+                if child.dep_ == "appos" and child.i in self.by_head:
+                    other = self.mentions[self.by_head[child.i]]
+                    if other.kind != "pronoun":
+                        related.append((self._describe(self.by_head[child.i], done, depth + 1), "appos"))
+
+        code = mention.code
+        # Root: the dictionary's, else a country or organisation named beside it.
+        if not code.root:
+            for other, relation in related:
+                if other.root and (relation != "origin" or other.country):
+                    code.root = other.country if relation == "origin" else other.root
+                    code.country = other.country
+                    code.root_source = DESCRIPTOR
+                    if relation in ("compound", "poss", "of", "appos", "nmod") and not sectors:
+                        # Membership: "the IRGC general" has no sector of its own words beyond the IRGC's.
+                        sectors = [s for s in other.sectors]
+                    elif relation in ("compound", "poss", "of", "nmod") and generic and other.root != other.country:
+                        sectors = [*other.sectors, *[s for s in sectors if s not in other.sectors]]
+                    break
+        elif code.root_source == DICTIONARY and not code.country:
+            for other, _relation in related:
+                if other.country:
+                    code.country = other.country
+                    break
+        # Sectors: what the text says of the actor's role beats the dictionary's, which may be out of date.
+        appositive_sectors = next((o.sectors for o, r in related if r == "appos" and o.sectors), [])
+        if former and (sectors or code.sectors or appositive_sectors):
+            code.sectors, code.sector_source = ["ELI"], DESCRIPTOR
+        elif sectors:
+            code.sectors = [s for s in dict.fromkeys(sectors) if s not in NON_STATE_ROOTS or s == "NGO"]
+            code.sector_source = DESCRIPTOR
+        elif appositive_sectors and mention.kind == "name" and not code.sectors:
+            code.sectors, code.sector_source = list(appositive_sectors), DESCRIPTOR
+        if prefix:
+            code.prefix = tuple(prefix)
+        if mention.kind == "descriptor" and code.root is None and not code.sectors and mention.type != "country":
+            # A group noun with a name beside it that codes nothing is still an actor, uncoded.
+            pass
+        return code
+
+    def _split_conjoined_modifiers(self) -> None:
+        """"Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
+        each with the head's role. The first conjuncts get mentions of their own; the head's mention keeps
+        the last conjunct and records the group, so a lookup of the head finds them all."""
+        doc = self.doc
+        for index in range(len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.kind != "descriptor":
+                continue
+            head = doc[mention.head]
+            for modifier in head.children:
+                if modifier.dep_ not in ("amod", "compound") or modifier.i >= head.i:
+                    continue
+                conjuncts = [c for c in modifier.children if c.dep_ == "conj"]
+                if not conjuncts:
+                    continue
+                chain = [modifier, *conjuncts]
+                chain_codes = [self._demonym_code(t) for t in chain]
+                if not all(c is not None for c in chain_codes):
+                    continue
+                group = [index]
+                for token, code in zip(chain[:-1], chain_codes[:-1], strict=True):
+                    extra = Mention(
+                        start=token.left_edge.i, end=token.i + 1, head=token.i, kind="descriptor",
+                        sentence=mention.sentence, type=mention.type, number=mention.number,
+                        head_lemma=mention.head_lemma, role=mention.role, verb=mention.verb,
+                        code=Code(root=code.root, country=code.country, sectors=list(mention.code.sectors),
+                                  root_source=DESCRIPTOR, sector_source=mention.code.sector_source),
+                    )  # fmt: skip
+                    self.mentions.append(extra)
+                    group.append(len(self.mentions) - 1)
+                last = chain[-1]
+                last_code = chain_codes[-1]
+                mention.start = last.left_edge.i
+                mention.code.root, mention.code.country = last_code.root, last_code.country
+                mention.code.root_source = DESCRIPTOR
+                for member in group:
+                    self.mentions[member].conjunct_group = group
+                break
+
+    def _demonym_code(self, token: Token) -> Code | None:
+        name = self.parse.name_of_token.get(token.i)
+        entry = name[3] if name else _exact_entry(self.lexicon, token.text)
+        if entry is None:
+            return None
+        codes_at, valid = self._entry_code(entry)
+        if not codes_at:
+            return None
+        code = self._code_from(codes_at[0], valid, DESCRIPTOR)
+        return code if code.root else None
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Mention]:
+    return MentionFinder(doc, lexicon, day).find()
