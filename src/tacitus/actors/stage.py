@@ -181,8 +181,10 @@ class ActorBuilder:
         return None
 
     def _document_country(self, codes: list[Code]) -> None:
-        """People the text codes with no country get the document's country, when one country dominates
-        the article's actors (half or more of the mentions with a country)."""
+        """People, and groups or organisations known only by a description ("the militia"), that the text
+        codes with no country get the document's country, when one country dominates the article's actors
+        (half or more of the mentions with a country). A named organisation is left alone: "the European
+        Community" in an article about Greece is not Greek."""
         counts: Counter[str] = Counter()
         for number, members in enumerate(self.clusters):
             if codes[number].country:
@@ -193,7 +195,9 @@ class ActorBuilder:
         if count * 2 < sum(counts.values()):
             return
         for number, members in enumerate(self.clusters):
-            if codes[number].root is None and self._type(members) == "person":
+            kinds = {self.mentions[i].kind for i in members}
+            described = self._type(members) == "person" or "name" not in kinds
+            if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
 
     def _extra_codes(self, members: list[int]) -> list[Code]:

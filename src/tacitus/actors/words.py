@@ -60,7 +60,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", 
 # the Badr Organization") the organisation's code is the actor's.
 GENERIC_ROLES = frozenset(
     """leader head chief member official spokesman spokeswoman spokesperson representative figure deputy
-    founder chairman chairwoman secretary-general envoy delegate loyalist supporter""".split()
+    founder chairman chairwoman secretary-general envoy delegate loyalist supporter adviser advisor""".split()
 )
 # Heads of partitive noun phrases: in "thousands of Iranians" the actor is the Iranians.
 QUANTITY_WORDS = frozenset(
@@ -74,4 +74,4 @@ LOCATIVE_PREPOSITIONS = frozenset(
      "towards", "through", "along", "on", "over", "beyond", "via", "to"}
 )  # fmt: skip
 # Prepositions that place the people of a noun phrase in a country ("soldiers from Gondor").
-ORIGIN_PREPOSITIONS = frozenset({"from", "in", "of", "inside", "across"})
+ORIGIN_PREPOSITIONS = frozenset({"from", "in", "of", "inside", "across", "throughout"})

@@ -22,6 +22,7 @@ distinct entity text).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -55,7 +56,8 @@ class SystemActors:
 
     mentions: list[MentionSpan] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
-    codes: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)  # actor -> (code, sectors)
+    # actor -> (country, or the code's root where there is no country; sectors)
+    codes: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
 
 
 def _head_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -69,7 +71,8 @@ def _head_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def tacitus_actors(doc: Doc) -> SystemActors:
     out = SystemActors(token_actor=dict(doc._.token_actor or {}))
     for actor in doc._.actors or []:
-        out.codes[actor.id] = (actor.code, list(actor.sectors))
+        root = actor.code[:3] if actor.code and not actor.code.startswith("---") else None
+        out.codes[actor.id] = (actor.country or root, list(actor.sectors))
         for n, mention in enumerate(actor.mentions):
             head = _head_span(doc, mention.start, mention.end)
             out.mentions.append(MentionSpan((actor.id, n), mention.start, mention.end, *head, actor.id))
@@ -161,10 +164,10 @@ def gsr_actors(number: int, record: dict) -> list[GoldActor]:
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
-    start = text.find(phrase)
-    if start < 0:
-        start = text.lower().find(phrase.lower())
-    return None if start < 0 else (start, start + len(phrase))
+    """Where the gold actor text is in the sentence (spacing and case may differ)."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+    found = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
+    return (found.start(), found.end()) if found else None
 
 
 def actor_for_span(doc: Doc, system: SystemActors, start: int, end: int) -> str | None:
@@ -189,8 +192,7 @@ class CodeScores:
 
 
 def score_gold_actor(gold: GoldActor, predicted: tuple[str | None, list[str]] | None, scores: CodeScores) -> None:
-    code, sectors = predicted if predicted else (None, [])
-    root = code[:3] if code and not code.startswith("---") else None
+    root, sectors = predicted if predicted else (None, [])
     scores.found.add([1], [1] if predicted else [])
     _slot(scores.country, gold.code, root)
     if gold.sector != "***":
