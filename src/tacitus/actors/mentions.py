@@ -209,6 +209,8 @@ def _role(token: Token) -> tuple[str, int | None]:
     if dep in ("dobj", "dative", "attr", "oprd"):
         return "object", token.head.i
     if dep == "pobj":
+        if token.head.dep_ == "agent":
+            return "subject", token.head.head.i  # "an admission by Moscow": Moscow admits
         return "oblique", token.head.head.i
     if dep == "poss":
         return "possessor", token.head.i
@@ -244,6 +246,10 @@ class MentionFinder:
         self.codes = lexicon.codes
         self.day = day
         self.parse = analyse(doc, lexicon)
+        # What the places stage found, if it ran: token -> place id, place id -> Place.
+        self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
+        self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
+        self.country_places: set[int] = set()
         self.mentions: list[Mention] = []
         self.by_head: dict[int, int] = {}  # head token -> mention index
 
@@ -333,11 +339,23 @@ class MentionFinder:
         )  # fmt: skip
         mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS or (start > 0 and doc[start - 1].lower_ == "the")
         self._code_name(mention)
+        if mention.type == "country" and not mention.code.root:
+            self._code_from_place(mention)
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
-                return  # a town no dictionary knows is a place, not an actor
+                return  # a town no dictionary or gazetteer places in a country is a place, not an actor
             self._code_city(mention, root)
         self._append(mention)
+
+    def _code_from_place(self, mention: Mention) -> None:
+        """A place name no actor dictionary knows, located by the places stage (when it ran): its country."""
+        place_id = self.token_place.get(mention.head)
+        place = self.places.get(place_id) if place_id else None
+        country = getattr(place, "country", None)
+        if country:
+            mention.code.root, mention.code.country, mention.code.root_source = country, country, DESCRIPTOR
+            if (getattr(place, "feature", None) or "").startswith("A.PCL"):
+                self.country_places.add(mention.head)
 
     def _code_city(self, mention: Mention, root: Token) -> None:
         """A city the dictionary files under its country stands for its people, or for the government when a
@@ -440,7 +458,7 @@ class MentionFinder:
         """Whether a name is a country itself (a country name or demonym), rather than a city the dictionary
         files under its country (Phoenix lists "Tehran" and "Mashhad" as synonyms of Iran)."""
         name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
-        if mention.label == "NORP" or name in self.lexicon.country_names:
+        if mention.label == "NORP" or name in self.lexicon.country_names or mention.head in self.country_places:
             return True
         return name not in self.lexicon.city_names
 
@@ -467,6 +485,8 @@ class MentionFinder:
             mention.type = "group"
         if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
             mention.number = "pl"  # "the Houthis", "Iranians"
+        if label == "NORP" and mention.number == "pl" and head.pos_ in ("NOUN", "PROPN") and not code.sectors:
+            self._people_or_side(mention, head)
         if mention.entry is None and mention.type in ("organization", "group"):
             self._code_from_own_words(mention)
         elif label == "NORP" and code.root == code.country:
@@ -485,6 +505,15 @@ class MentionFinder:
             elif lower in FEMALE_TITLES:
                 mention.gender = "f"
 
+    def _people_or_side(self, mention: Mention, head: Token) -> None:
+        """A plural demonym names a country's side when it acts on its own ("Palestinians reject the plan")
+        and its people, civilians, when counted, described or acted upon ("100 Palestinians were arrested",
+        "young Algerians", "Iraqi Kurds")."""
+        described = mention.start < mention.name_start or mention.name_end - mention.name_start > 1
+        counted = any(c.dep_ in ("nummod", "amod", "quantmod") for c in head.children)
+        if described or counted or mention.role != "subject":
+            mention.code.sectors, mention.code.sector_source = ["CVL"], DESCRIPTOR
+
     def _code_from_own_words(self, mention: Mention) -> None:
         """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
         labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
@@ -497,8 +526,8 @@ class MentionFinder:
             codes_at, valid = self._entry_code(entry)
             if codes_at:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
-                if code.country and code.root == code.country:
-                    mention.code.root, mention.code.country = code.root, code.country
+                if code.country and not code.sectors:
+                    mention.code.root, mention.code.country = code.country, code.country
                     mention.code.root_source = DESCRIPTOR
                     break
         roles: list[str] = []

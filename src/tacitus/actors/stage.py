@@ -185,10 +185,16 @@ class ActorBuilder:
         codes with no country get the document's country, when one country dominates the article's actors
         (half or more of the mentions with a country). A named organisation is left alone: "the European
         Community" in an article about Greece is not Greek."""
+        # People and organisations tell the home country of a story better than the countries it names
+        # ("an Argentine judge ... arms sales to Croatia and Ecuador"); countries count when nothing else does.
         counts: Counter[str] = Counter()
         for number, members in enumerate(self.clusters):
-            if codes[number].country:
+            if codes[number].country and self._type(members) != "country":
                 counts[codes[number].country] += len(members)
+        if not counts:
+            for number, members in enumerate(self.clusters):
+                if codes[number].country:
+                    counts[codes[number].country] += len(members)
         if not counts:
             return
         country, count = counts.most_common(1)[0]

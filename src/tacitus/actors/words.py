@@ -53,7 +53,7 @@ ORGANISATION_NOUNS = frozenset(
     embassy legislature judiciary junta leadership opposition""".split()
 )
 # Named groups of several actors: a name with one of these heads is an actor of type group.
-COALITION_NOUNS = frozenset({"coalition", "alliance", "axis", "front", "bloc", "league", "union", "camp"})
+COALITION_NOUNS = frozenset({"coalition", "alliance", "axis", "front", "bloc", "league", "camp"})
 # Nouns naming a country, for definite descriptions such as "the country" or "the Islamic Republic".
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate", "monarchy", "land"})
 # Roles that say little by themselves: with an organisation beside them ("Hezbollah official", "leader of

@@ -117,7 +117,8 @@ class Systems:
     """Codes documents once and gives each system's actors."""
 
     def __init__(self, settings: Settings) -> None:
-        self.pipeline = Pipeline(settings.with_(stages=("actors",)))
+        # The places stage runs before actors, as in the full pipeline: it locates towns no dictionary knows.
+        self.pipeline = Pipeline(settings.with_(stages=("places", "actors")))
         stage = self.pipeline.nlp.get_pipe(STAGE_PREFIX + "actors")
         self.names_only = ActorStage(stage.lexicon, coreference=False, document_country=stage.document_country)
 
@@ -164,7 +165,10 @@ def gsr_actors(number: int, record: dict) -> list[GoldActor]:
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
-    """Where the gold actor text is in the sentence (spacing and case may differ)."""
+    """Where the gold actor text is in the sentence (spacing and case may differ). A discontinuous actor
+    ("U.S. ... negotiators") is found by its last part, its head."""
+    if "..." in phrase:
+        phrase = phrase.rsplit("...", 1)[1].strip() or phrase.replace("...", " ")
     pattern = r"\s+".join(re.escape(word) for word in phrase.split())
     found = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
     return (found.start(), found.end()) if found else None
