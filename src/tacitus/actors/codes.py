@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pycountry
 
+from tacitus.actors.words import words
+
 UNKNOWN_ROOT = "---"
 
 # Roots that are not countries (CAMEO manual, "international and transnational actors").
@@ -19,9 +21,9 @@ NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "INT"})
 
 # Role codes of the CAMEO manual (domestic roles, and the religious and other secondary roles); the sector
 # set of a configuration adds every block its agent dictionaries use.
-CAMEO_SECTORS = frozenset(
-    """COP GOV INS JUD MIL OPP PTY REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF
-    MOD RAD REL CHR CTH PRO JEW MUS SHI SUN BUD HIN JRN NGO""".split()
+CAMEO_SECTORS = words(
+    """COP GOV INS JUD MIL OPP PTY REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD
+    RAD REL CHR CTH PRO JEW MUS SHI SUN BUD HIN JRN NGO"""
 )
 
 
@@ -85,7 +87,9 @@ class CodeBook:
         sectors = tuple(b for b in rest if b in self.sectors and b != country)
         return ParsedCode(root, country, sectors, tuple(blocks))
 
-    def compose(self, root: str | None, sectors: list[str] | tuple[str, ...], prefix: tuple[str, ...] = ()) -> str | None:
+    def compose(
+        self, root: str | None, sectors: list[str] | tuple[str, ...], prefix: tuple[str, ...] = ()
+    ) -> str | None:
         """``root`` + ``sectors`` as one code; None when nothing is known. Blocks already in the root's code
         are not repeated (``IRNMIL`` + ``MIL`` is ``IRNMIL``)."""
         if not root and not sectors and not prefix:

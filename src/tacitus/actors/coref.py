@@ -33,8 +33,11 @@ DESCRIPTION_WINDOW = 6  # ... a definite description
 
 
 class UnionFind:
+    """Disjoint sets of mentions, each knowing its members (in document order)."""
+
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -49,6 +52,7 @@ class UnionFind:
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
+            self.members[ra] = sorted(self.members[ra] + self.members.pop(rb))
 
 
 @dataclass
@@ -72,9 +76,7 @@ class Resolver:
     def resolve(self) -> list[list[int]]:
         """Clusters of mention indices, each an actor, in order of first mention."""
         for index, mention in enumerate(self.mentions):
-            if mention.place_only:
-                self.dropped.add(index)
-            elif mention.appositive_of is not None:
+            if mention.appositive_of is not None:
                 self.sets.union(mention.appositive_of, index)
         self._merge_names()
         for index, mention in enumerate(self.mentions):
@@ -90,7 +92,7 @@ class Resolver:
         """Appositions and names only, no pronouns or descriptions: for comparison and for users who
         want no guessing."""
         for index, mention in enumerate(self.mentions):
-            if mention.place_only or mention.kind == "pronoun":
+            if mention.kind == "pronoun":
                 self.dropped.add(index)
             elif mention.appositive_of is not None:
                 self.sets.union(mention.appositive_of, index)
@@ -109,8 +111,9 @@ class Resolver:
 
     # -- names --
 
-    def _name_text(self, mention: Mention) -> str:
-        return self.doc[mention.name_start : mention.name_end].text
+    @staticmethod
+    def _name_text(mention: Mention) -> str:
+        return mention.name_text
 
     def _merge_names(self) -> None:
         names = [i for i, m in enumerate(self.mentions) if m.kind == "name" and i not in self.dropped]
@@ -182,7 +185,7 @@ class Resolver:
     # -- features of a cluster so far --
 
     def features(self, root: int, before: int) -> Features:
-        members = [i for i in range(before) if i not in self.dropped and self.sets.find(i) == root]
+        members = [i for i in self.sets.members[root] if i < before and i not in self.dropped]
         typed = [self.mentions[i] for i in members if self.mentions[i].kind != "pronoun"] or [
             self.mentions[i] for i in members
         ]
@@ -266,7 +269,7 @@ class Resolver:
             if features.type != "person":
                 return False
         elif mention.type == "organization":
-            if features.type not in ("organization", "group") or features.number == "pl" and features.type == "group":
+            if features.type not in ("organization", "group") or (features.number == "pl" and features.type == "group"):
                 return False
         elif mention.type == "group":
             if features.number != "pl" and features.type not in ("organization", "group"):

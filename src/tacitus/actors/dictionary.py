@@ -87,7 +87,7 @@ class ActorEntry:
     @property
     def problems(self) -> list[str]:
         """Code groups that could not be read (they are skipped)."""
-        self.rules
+        _ = self.rules  # reading the rules records their problems
         return self._problems
 
     def code_at(self, day: date | None) -> str | None:

@@ -9,7 +9,9 @@ stops and apostrophes is a barrier no phrase crosses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from tacitus.actors.lexicon import BARRIER, Lexicon, fold
@@ -34,23 +36,30 @@ class DocText:
     token_at_end: dict[int, int]
 
 
+@lru_cache(maxsize=200_000)
+def _words(raw: str) -> str | None:
+    """A token's normalised words; None for a token that joins its neighbours; BARRIER for punctuation."""
+    if raw.isspace() or raw in _JOINERS or raw.lower() in _JOINERS:
+        return None
+    if not any(c.isalnum() for c in raw):
+        return BARRIER
+    return fold(raw) or BARRIER
+
+
 def doc_text(doc: Doc) -> DocText:
     pieces = [" "]
     length = 1
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    for token in doc:
-        raw = token.text
-        if token.is_space or raw in _JOINERS or raw.lower() in _JOINERS:
+    strings = doc.vocab.strings
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        words = _words(strings[orth])
+        if words is None:
             continue
-        if token.is_punct and not any(c.isalnum() for c in raw):
-            words = BARRIER
-        else:
-            words = fold(raw) or BARRIER
-        starts[length] = token.i
+        starts[length] = i
         pieces.append(words)
         length += len(words)
-        ends[length] = token.i
+        ends[length] = i
         pieces.append(" ")
         length += 1
     return DocText("".join(pieces), starts, ends)

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
@@ -47,6 +49,8 @@ from tacitus.actors.words import (
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
 NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Nouns that head an actor without being agents: group nouns beside a name, and "the country".
+CANDIDATE_NOUNS = ORGANISATION_NOUNS | COALITION_NOUNS | COUNTRY_NOUNS
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
 
 DICTIONARY, DESCRIPTOR, CONTEXT = "dictionary", "descriptor", "context"
@@ -92,7 +96,10 @@ class Mention:
     possessor: int | None = None  # index (in the mention list) of a possessive pronoun/name modifying it
     appositive_of: int | None = None  # index of the mention this one is an apposition to
     conjunct_group: list[int] | None = None  # mentions that share this one's head ("Chinese and Indian troops")
-    place_only: bool = False  # a place name used as a location ("in Kerman"), not an actor
+    name_text: str = ""  # the text of the proper name, for comparing names
+    start_char: int = 0  # character offsets of the mention, set once the mentions are final
+    end_char: int = 0
+    of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -188,14 +195,14 @@ def analyse(doc: Doc, lexicon: Lexicon) -> Parse:
 # --- finding mentions -------------------------------------------------------------------------------------
 
 
-def _span_root(doc: Doc, start: int, end: int) -> Token:
-    """The token of doc[start:end] whose head lies outside it (the last such token for flat names)."""
+def _span_root(tokens: list[Token], start: int, end: int) -> Token:
+    """The token of tokens[start:end] whose head lies outside it (the last such token for flat names)."""
     root = None
     for i in range(start, end):
-        head = doc[i].head.i
+        head = tokens[i].head.i
         if head < start or head >= end or head == i:
-            root = doc[i]
-    return root or doc[end - 1]
+            root = tokens[i]
+    return root or tokens[end - 1]
 
 
 def _role(token: Token) -> tuple[str, int | None]:
@@ -242,6 +249,7 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
         self.doc = doc
+        self.tokens = list(doc)  # spaCy makes a new Token object at every doc[i]: keep one of each
         self.lexicon = lexicon
         self.codes = lexicon.codes
         self.day = day
@@ -260,29 +268,37 @@ class MentionFinder:
         seen_names: set[tuple[int, int]] = set()
         adjectives = []
         compounds = []
-        for token in doc:
-            i = token.i
+        # Part of speech, dependency and lemma of every token at once, as numbers: reading them token by
+        # token through spaCy's Token objects is the slow part of a stage like this one.
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, DEP, LOWER, LEMMA]).tolist() if len(doc) else []
+        compound, pronouns = strings.add("compound"), {strings.add(p) for p in PRONOUNS}
+        candidates = {strings.add(form) for n in CANDIDATE_NOUNS for form in (n, n.capitalize())}
+        for i, (pos, dep, lower, lemma) in enumerate(columns):
             name = parse.name_of_token.get(i)
+            if name is None and pos not in (NOUN, PROPN, PRON) and lower not in pronouns:
+                continue
+            token = self.tokens[i]
             if name is not None:
                 if (name[0], name[1]) in seen_names:
                     continue
                 seen_names.add((name[0], name[1]))
-                root = _span_root(doc, name[0], name[1])
+                root = _span_root(self.tokens, name[0], name[1])
                 if root.dep_ == "amod" or root.pos_ == "ADJ":
                     adjectives.append((name, root))
                 else:
-                    self._add_name(name)
+                    self._add_name(name, root)
                 continue
-            lower = token.lower_
-            if token.pos_ == "PRON" or (lower in PRONOUNS and token.tag_ in ("PRP", "PRP$")):
-                if lower in PRONOUNS:
+            if pos == PRON or lower in pronouns:
+                if lower in pronouns and (pos == PRON or token.tag_ in ("PRP", "PRP$")):
                     self._add_pronoun(token)
                 continue
-            if token.pos_ in ("NOUN", "PROPN"):
-                if token.dep_ != "compound":
-                    self._add_descriptor(token)
-                elif i in parse.agent_ending_at:
-                    compounds.append(token)
+            if i not in parse.agent_ending_at and lemma not in candidates:
+                continue  # a noun that is neither an agent nor a group noun
+            if dep != compound:
+                self._add_descriptor(token)
+            else:
+                compounds.append(token)
         # A demonym describes the actor its noun names ("Iranian officials"); beside a noun that is no
         # actor it stands for its country ("Palestinian riots", "an Iranian attack"). Likewise an agent
         # modifying a noun that is no actor is the actor ("Israeli army bulldozers", "opposition candidates").
@@ -293,10 +309,22 @@ class MentionFinder:
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
             if root.i not in covered and root.head.i not in covered:
-                self._add_name(name)
+                self._add_name(name, root)
         self._in_document_order()
         self._link()
         self._in_document_order()
+        tokens = self.tokens
+        for mention in self.mentions:
+            last = tokens[mention.end - 1]
+            mention.start_char, mention.end_char = tokens[mention.start].idx, last.idx + len(last)
+            if mention.kind == "descriptor":
+                first = mention.start
+                while first < mention.end - 1 and tokens[first].lower_ in DEFINITE_DETERMINERS | {"a", "an"}:
+                    first += 1
+                mention.name_text = doc[first : mention.end].text
+            for child in tokens[mention.head].children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    mention.of_objects.extend(self.by_head[c.i] for c in child.children if c.i in self.by_head)
         return self.mentions
 
     def _in_document_order(self) -> None:
@@ -313,6 +341,7 @@ class MentionFinder:
                 mention.appositive_of = new_index[mention.appositive_of]
             if mention.conjunct_group is not None:
                 mention.conjunct_group = [new_index[i] for i in mention.conjunct_group]
+            mention.of_objects = [new_index[i] for i in mention.of_objects]
         self.by_head = {m.head: i for i, m in enumerate(self.mentions)}
 
     def _append(self, mention: Mention) -> int:
@@ -320,13 +349,12 @@ class MentionFinder:
         self.by_head[mention.head] = len(self.mentions) - 1
         return len(self.mentions) - 1
 
-    def _add_name(self, name: tuple[int, int, str | None, int | None]) -> None:
+    def _add_name(self, name: tuple[int, int, str | None, int | None], root: Token) -> None:
         doc = self.doc
         start, end, label, entry = name
-        root = _span_root(doc, start, end)
         # Titles and descriptors before a name belong to its mention ("former US president Donald Trump").
         left = min(start, root.left_edge.i)
-        while left < start and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
+        while left < start and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
         partitive = _partitive_start(root)
         if partitive is not None:
@@ -337,7 +365,10 @@ class MentionFinder:
             entry=entry, name_start=start, name_end=end, number=_number(root), head_lemma=root.lemma_.lower(),
             role=role, verb=verb,
         )  # fmt: skip
-        mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS or (start > 0 and doc[start - 1].lower_ == "the")
+        mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or (
+            start > 0 and self.tokens[start - 1].lower_ == "the"
+        )
+        mention.name_text = doc[start:end].text
         self._code_name(mention)
         if mention.type == "country" and not mention.code.root:
             self._code_from_place(mention)
@@ -363,7 +394,7 @@ class MentionFinder:
         standard's convention, and CAMEO's."""
         mention.type = "other"
         capital = self.lexicon.capitals.get(mention.code.country or "")
-        name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
+        name = normalise_phrase(mention.name_text)
         if capital and name == capital and mention.role in ("subject", "object"):
             mention.code.sectors = ["GOV"]
         else:
@@ -383,30 +414,30 @@ class MentionFinder:
     def _add_descriptor(self, token: Token) -> None:
         """A common-noun phrase is an actor when its head is an agent, a demonym, or a group noun beside a
         name or demonym."""
-        doc, parse = self.doc, self.parse
+        parse = self.parse
         i = token.i
+        agent = parse.agent_ending_at.get(i)
+        lemma = token.lemma_.lower()
+        if agent is None and lemma not in CANDIDATE_NOUNS:
+            return  # most nouns: no agent, no group noun
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return
-        lemma = token.lemma_.lower()
         if lemma in QUANTITY_WORDS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in token.children
         ):
             return  # "a group of Moroccan diplomats": the diplomats are the actor
-        agent = parse.agent_ending_at.get(i)
         if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
             return
         left = token.left_edge.i
-        while left < i and doc[left].dep_ in ("punct", "cc", "prep", "mark"):
+        while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
         modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
         if agent is None:
             group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
-            definite = doc[left].lower_ in DEFINITE_DETERMINERS or any(
-                c.dep_ == "poss" for c in token.children
-            )
+            definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in token.children)
             if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:
                 return
-            if lemma in COUNTRY_NOUNS and not (doc[left].lower_ in DEFINITE_DETERMINERS or modifier_names):
+            if lemma in COUNTRY_NOUNS and not (self.tokens[left].lower_ in DEFINITE_DETERMINERS or modifier_names):
                 return
         partitive = _partitive_start(token)
         if partitive is not None:
@@ -416,7 +447,7 @@ class MentionFinder:
             start=left, end=i + 1, head=i, kind="descriptor", sentence=parse.sentence_of[i], number=_number(token),
             head_lemma=lemma, role=role, verb=verb,
         )  # fmt: skip
-        mention.definite = doc[left].lower_ in DEFINITE_DETERMINERS
+        mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
         if lemma in COUNTRY_NOUNS:
             mention.type = "country"
         elif lemma in COALITION_NOUNS and modifier_names:
@@ -457,13 +488,12 @@ class MentionFinder:
     def _is_country_name(self, mention: Mention) -> bool:
         """Whether a name is a country itself (a country name or demonym), rather than a city the dictionary
         files under its country (Phoenix lists "Tehran" and "Mashhad" as synonyms of Iran)."""
-        name = normalise_phrase(self.doc[mention.name_start : mention.name_end].text)
+        name = normalise_phrase(mention.name_text)
         if mention.label == "NORP" or name in self.lexicon.country_names or mention.head in self.country_places:
             return True
         return name not in self.lexicon.city_names
 
     def _code_name(self, mention: Mention) -> None:
-        doc = self.doc
         label = mention.label
         if mention.entry is not None:
             codes, valid = self._entry_code(mention.entry)
@@ -480,7 +510,7 @@ class MentionFinder:
             mention.type = "country" if (code.country or label == "GPE") else "organization"
         else:
             mention.type = "organization"
-        head = doc[mention.head]
+        head = self.tokens[mention.head]
         if mention.type == "organization" and head.lower_ in COALITION_NOUNS:
             mention.type = "group"
         if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
@@ -492,14 +522,14 @@ class MentionFinder:
         elif label == "NORP" and code.root == code.country:
             # "Bosnian Serbs", "Iraqi Kurds": a people is placed in the country its demonym names.
             for i in range(mention.name_start, mention.name_end - 1):
-                entry = _exact_entry(self.lexicon, doc[i].text)
+                entry = _exact_entry(self.lexicon, self.tokens[i].text)
                 codes_at, valid = self._entry_code(entry) if entry is not None else ([], False)
                 other = self._code_from(codes_at[0], valid, DESCRIPTOR) if codes_at else None
                 if other is not None and other.country and other.country != code.country:
                     code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
                     break
         for i in range(mention.start, mention.name_start):
-            lower = doc[i].lower_
+            lower = self.tokens[i].lower_
             if lower in MALE_TITLES:
                 mention.gender = "m"
             elif lower in FEMALE_TITLES:
@@ -517,10 +547,9 @@ class MentionFinder:
     def _code_from_own_words(self, mention: Mention) -> None:
         """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
         labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
-        doc, parse = self.doc, self.parse
         start, end = mention.name_start, mention.name_end
         for i in range(start, end):
-            entry = _exact_entry(self.lexicon, doc[i].text)
+            entry = _exact_entry(self.lexicon, self.tokens[i].text)
             if entry is None:
                 continue
             codes_at, valid = self._entry_code(entry)
@@ -531,11 +560,10 @@ class MentionFinder:
                     mention.code.root_source = DESCRIPTOR
                     break
         roles: list[str] = []
-        for agent in parse.agents:
-            if start <= agent.start and agent.end <= end:
-                blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
-                # The role of the name's last word comes first ("Workers' Union": a union).
-                roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
+        for agent in self._agents_within(start, end):
+            blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
+            # The role of the name's last word comes first ("Workers' Union": a union).
+            roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
         if roles:
             mention.code.sectors = list(dict.fromkeys(roles))
             mention.code.sector_source = DESCRIPTOR
@@ -543,11 +571,10 @@ class MentionFinder:
     # -- links between mentions: modifiers, appositions, "of" phrases --
 
     def _link(self) -> None:
-        doc = self.doc
         for index, mention in enumerate(self.mentions):
             if mention.kind == "pronoun":
                 continue
-            head = doc[mention.head]
+            head = self.tokens[mention.head]
             for child in head.children:
                 if child.dep_ == "appos" and child.i in self.by_head:
                     other = self.by_head[child.i]
@@ -571,13 +598,22 @@ class MentionFinder:
                 found.append(other)
         return found
 
+    def _agents_within(self, start: int, stop: int) -> list[Match]:
+        """The agent phrases inside tokens [start, stop)."""
+        found = []
+        for i in range(start, stop):
+            agent = self.parse.agent_ending_at.get(i)
+            if agent is not None and agent.start >= start:
+                found.append(agent)
+        return found
+
     def _describe(self, index: int, done: set[int], depth: int) -> Code:
         mention = self.mentions[index]
         if index in done or depth > 4 or mention.kind == "pronoun":
             return mention.code
         done.add(index)
-        doc, parse, codes = self.doc, self.parse, self.codes
-        head = doc[mention.head]
+        parse, codes = self.parse, self.codes
+        head = self.tokens[mention.head]
         stop = mention.name_start if mention.name_start is not None else mention.head + 1
         # The word whose role the actor has: a descriptor's head, or the title just before a name.
         role_word = mention.head if mention.kind == "descriptor" else stop - 1
@@ -586,31 +622,30 @@ class MentionFinder:
         sectors: list[str] = []  # roles of the words before the head
         head_sectors: list[str] = []
         prefix: list[str] = []
-        generic = role_word >= mention.start and doc[role_word].lemma_.lower() in GENERIC_ROLES
-        for agent in parse.agents:
-            if agent.start >= mention.start and agent.end <= stop:
-                entry = self.lexicon.agents[agent.entry]
-                roles = [s for s in split_blocks(entry.suffix) if s in codes.sectors]
-                if agent.end - 1 == role_word:
-                    head_sectors = roles
-                else:
-                    sectors.extend(s for s in roles if s not in sectors)
-                prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
+        generic = role_word >= mention.start and self.tokens[role_word].lemma_.lower() in GENERIC_ROLES
+        for agent in self._agents_within(mention.start, stop):
+            entry = self.lexicon.agents[agent.entry]
+            roles = [s for s in split_blocks(entry.suffix) if s in codes.sectors]
+            if agent.end - 1 == role_word:
+                head_sectors = roles
+            else:
+                sectors.extend(s for s in roles if s not in sectors)
+            prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
         # The head's own role comes first; a generic role ("leader", "spokesman") gives way to the roles
         # before it ("militia leader", "police spokesman").
         if not (generic and sectors):
             sectors = [*head_sectors, *[s for s in sectors if s not in head_sectors]]
-        former = any(doc[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
+        former = any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
 
         # Country or organisation from names modifying this one, its apposition and its "of" phrase.
         related: list[tuple[Code, str]] = []
         for other in self._modifier_mentions(mention):
-            related.append((self._describe(other, done, depth + 1), doc[self.mentions[other].head].dep_))
+            related.append((self._describe(other, done, depth + 1), self.tokens[self.mentions[other].head].dep_))
         for i in range(mention.start, stop):
-            if doc[i].dep_ != "amod" or i in self.by_head:
+            if self.tokens[i].dep_ != "amod" or i in self.by_head:
                 continue
             name = parse.name_of_token.get(i)
-            entry = name[3] if name is not None else _exact_entry(self.lexicon, doc[i].text)
+            entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
             if entry is not None:
                 codes_at, valid = self._entry_code(entry)
                 if codes_at:
@@ -673,15 +708,14 @@ class MentionFinder:
         return code
 
     def _split_conjoined_modifiers(self) -> None:
-        """"Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
+        """ "Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
         each with the head's role. The first conjuncts get mentions of their own; the head's mention keeps
         the last conjunct and records the group, so a lookup of the head finds them all."""
-        doc = self.doc
         for index in range(len(self.mentions)):
             mention = self.mentions[index]
             if mention.kind != "descriptor":
                 continue
-            head = doc[mention.head]
+            head = self.tokens[mention.head]
             for modifier in head.children:
                 if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i >= head.i:
                     continue

@@ -15,14 +15,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from tacitus.actors.words import words
+
 # Words that are not part of a name for comparison: titles, honorifics, articles and name particles.
 NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "der"})
-TITLE_WORDS = frozenset(
+TITLE_WORDS = words(
     """mr mrs ms miss dr sir lord lady dame president gen general maj major col colonel lt lieutenant brig
     brigadier adm admiral capt captain sgt sergeant cmdr commander ayatollah hojatoleslam grand sheikh sheik
     shaikh imam mullah king queen prince princess emir amir sultan pope rev reverend father prime minister
     secretary senator sen rep representative gov governor mayor judge justice chief supreme leader haj hajj
-    sayyed seyed sayed said seyyed mohandes""".split()
+    sayyed seyed sayed said seyyed mohandes"""
 )
 ARTICLES = frozenset({"the", "a", "an"})
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"})
@@ -69,11 +71,16 @@ def same_word(a: str, b: str) -> bool:
     return JaroWinkler.similarity(ka, kb) >= SIMILARITY
 
 
-def name_words(text: str) -> list[str]:
-    """The words of a name that identify it: lower case, without titles, articles and particles."""
+@lru_cache(maxsize=20_000)
+def _name_words(text: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-_.'’]+", ascii_lower(text)) if w]
     core = [w for w in words if w not in TITLE_WORDS and w not in ARTICLES and w not in NAME_PARTICLES]
-    return core or [w for w in words if w not in ARTICLES]
+    return tuple(core or [w for w in words if w not in ARTICLES])
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name that identify it: lower case, without titles, articles and particles."""
+    return list(_name_words(text))
 
 
 def initials(text: str) -> str:
@@ -100,13 +107,20 @@ def person_relation(a: list[str], b: list[str]) -> str:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if not same_word(short[-1], long[-1]):
         # "Abu Mahdi al-Muhandis" and "Abu Mahdi": a leading part of a name is the name too.
-        return "same" if len(short) > 1 and all(same_word(x, y) for x, y in zip(short, long, strict=False)) else "different"
+        return (
+            "same"
+            if len(short) > 1 and all(same_word(x, y) for x, y in zip(short, long, strict=False))
+            else "different"
+        )
     if len(short) == 1:
         return "surname"
     # First names must agree where both have them ("Qasem Soleimani" vs "Q. Soleimani" is fine).
-    return "same" if same_word(short[0], long[0]) or len(short[0]) == 1 and long[0].startswith(short[0]) else "different"
+    return (
+        "same" if same_word(short[0], long[0]) or (len(short[0]) == 1 and long[0].startswith(short[0])) else "different"
+    )
 
 
+@lru_cache(maxsize=50_000)
 def organisation_relation(a_text: str, b_text: str) -> bool:
     a, b = name_words(a_text), name_words(b_text)
     if a and b and len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)):

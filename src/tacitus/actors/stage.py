@@ -90,10 +90,7 @@ class ActorStage(Stage):
         finder = MentionFinder(doc, self.lexicon, publication_day(doc))
         mentions = finder.find()
         resolver = Resolver(doc, mentions)
-        if self.coreference:
-            clusters = resolver.resolve()
-        else:
-            clusters = resolver.resolve_names_only()
+        clusters = resolver.resolve() if self.coreference else resolver.resolve_names_only()
         builder = ActorBuilder(doc, mentions, clusters, self.lexicon, self.document_country)
         doc._.actors, doc._.token_actor, doc._.head_actors = builder.build()
 
@@ -104,11 +101,17 @@ class ActorBuilder:
     def __init__(self, doc: Doc, mentions: list[Mention], clusters: list[list[int]], lexicon: Lexicon,
                  document_country: bool) -> None:  # fmt: skip
         self.doc = doc
+        # Doc.text joins every token each time it is read; the article's text is the same string.
+        article = doc._.article
+        last = doc[-1] if len(doc) else None
+        same = article is not None and last is not None and len(article.text) == last.idx + len(last.text_with_ws)
+        self.text = article.text if same else doc.text
         self.mentions = mentions
         self.clusters = clusters
         self.codes = lexicon.codes
         self.document_country = document_country
         self.cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+        self.by_head = {m.head: i for i, m in enumerate(mentions)}
 
     def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
         codes = [self._cluster_code(members) for members in self.clusters]
@@ -159,24 +162,27 @@ class ActorBuilder:
         return code
 
     def _inherited_root(self, members: list[int], codes: list[Code]) -> Code | None:
-        doc = self.doc
+        """The code of an actor named inside a mention of this cluster: its possessor, a name before its
+        head, or the object of its "of" phrase."""
+        own = self.cluster_of.get(members[0])
         for i in members:
             mention = self.mentions[i]
             if mention.kind == "pronoun":
                 continue
             related = []
-            if mention.possessor is not None and mention.possessor in self.cluster_of:
+            if mention.possessor is not None:
                 related.append(mention.possessor)
             stop = mention.name_start if mention.name_start is not None else mention.head
-            for j, other in enumerate(self.mentions):
-                if other.kind != "pronoun" and mention.start <= other.head < stop and j != i:
-                    related.append(j)
-            for child in doc[mention.head].children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    related.extend(j for j, o in enumerate(self.mentions) if o.head in {c.i for c in child.children})
+            related.extend(self.by_head[h] for h in range(mention.start, stop) if h in self.by_head)
+            related.extend(mention.of_objects)
             for j in related:
                 cluster = self.cluster_of.get(j)
-                if cluster is not None and codes[cluster].root and cluster != self.cluster_of.get(i):
+                if (
+                    cluster is not None
+                    and cluster != own
+                    and codes[cluster].root
+                    and self.mentions[j].kind != "pronoun"
+                ):
                     return codes[cluster]
         return None
 
@@ -220,33 +226,30 @@ class ActorBuilder:
         return (names or typed or [self.mentions[members[0]]])[0].type
 
     def _name(self, members: list[int]) -> str:
-        doc = self.doc
         names = [self.mentions[i] for i in members if self.mentions[i].kind == "name"]
         if names:
-            forms = Counter(doc[m.name_start : m.name_end].text for m in names if m.label != "NORP" or len(names) == 1)
+            forms = Counter(m.name_text for m in names if m.label != "NORP" or len(names) == 1)
             if not forms:
-                forms = Counter(doc[m.name_start : m.name_end].text for m in names)
+                forms = Counter(m.name_text for m in names)
             if self._type(members) == "country":
                 return max(forms, key=lambda f: (forms[f], len(f)))
             return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
         descriptors = [self.mentions[i] for i in members if self.mentions[i].kind == "descriptor"]
         first = (descriptors or [self.mentions[members[0]]])[0]
-        span = doc[first.start : first.end]
-        words = [t for t in span if t.lower_ not in ("the", "a", "an", "this", "that", "these", "those")]
-        return " ".join(t.text for t in words) if words else span.text
+        return first.name_text or self.text[first.start_char : first.end_char]
 
     def _actor(self, actor_id: str, members: list[int], code: Code) -> Actor:
-        doc = self.doc
         spans = []
         seen = set()
         for i in sorted(members, key=lambda i: self.mentions[i].start):
             mention = self.mentions[i]
-            start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+            start, end = mention.start_char, mention.end_char
             if (start, end) not in seen:
                 seen.add((start, end))
-                spans.append(Span(start=start, end=end, text=doc.text[start:end]))
+                # Built without validation: the offsets come from the parse and are checked by construction.
+                spans.append(Span.model_construct(start=start, end=end, text=self.text[start:end]))
         country = code.country if code.country in self.codes.countries else None
-        return Actor(
+        return Actor.model_construct(
             id=actor_id,
             name=self._name(members),
             code=self.codes.compose(code.root, code.sectors, code.prefix),

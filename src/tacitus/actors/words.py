@@ -5,6 +5,12 @@ These are grammar and common vocabulary, not facts about actors (those come from
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string."""
+    return frozenset(text.split())
+
+
 # Personal pronouns: form -> (person?, number, gender). Possessives are included ("his", "their").
 PRONOUNS: dict[str, tuple[str, str, str | None]] = {
     "he": ("person", "sg", "m"),
@@ -45,12 +51,12 @@ FEMALE_NOUNS = frozenset(
 )  # fmt: skip
 
 # Head nouns of descriptors that name an organisation rather than a person or a set of people.
-ORGANISATION_NOUNS = frozenset(
+ORGANISATION_NOUNS = words(
     """government administration regime cabinet ministry department army military navy force forces militia
     police court parliament congress senate council committee commission party group organization
     organisation movement agency authority company firm corporation bank union alliance coalition front axis
     bloc league network faction wing branch unit brigade battalion division guard corps service office
-    embassy legislature judiciary junta leadership opposition""".split()
+    embassy legislature judiciary junta leadership opposition"""
 )
 # Named groups of several actors: a name with one of these heads is an actor of type group.
 COALITION_NOUNS = frozenset({"coalition", "alliance", "axis", "front", "bloc", "league", "camp"})
@@ -58,15 +64,14 @@ COALITION_NOUNS = frozenset({"coalition", "alliance", "axis", "front", "bloc", "
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate", "monarchy", "land"})
 # Roles that say little by themselves: with an organisation beside them ("Hezbollah official", "leader of
 # the Badr Organization") the organisation's code is the actor's.
-GENERIC_ROLES = frozenset(
+GENERIC_ROLES = words(
     """leader head chief member official spokesman spokeswoman spokesperson representative figure deputy
-    founder chairman chairwoman secretary-general envoy delegate loyalist supporter adviser advisor""".split()
+    founder chairman chairwoman secretary-general envoy delegate loyalist supporter adviser advisor"""
 )
 # Heads of partitive noun phrases: in "thousands of Iranians" the actor is the Iranians.
-QUANTITY_WORDS = frozenset(
-    """dozens hundreds thousands millions scores tens some many most all several few number group crowd
-    crowds majority minority half part members rest none each one two three four five six seven eight nine
-    ten""".split()
+QUANTITY_WORDS = words(
+    """dozens hundreds thousands millions scores tens some many most all several few number group crowd crowds
+    majority minority half part members rest none each one two three four five six seven eight nine ten"""
 )
 # Prepositions after which a place name is a location, not an actor ("fighting in Kerman").
 LOCATIVE_PREPOSITIONS = frozenset(

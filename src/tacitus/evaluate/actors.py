@@ -215,9 +215,7 @@ def _slot(score: Score, gold: str | None, predicted: str | None) -> None:
 
 def evaluate_gsr(gold_dir: str | Path, systems: Systems, limit: int | None) -> dict[str, dict[str, CodeScores]]:
     records = load_gsr(gold_dir)[:limit]
-    articles = [
-        Article(id=f"gsr{n}", text=r["text"], published=(r.get("date") or None)) for n, r in enumerate(records)
-    ]
+    articles = [Article(id=f"gsr{n}", text=r["text"], published=(r.get("date") or None)) for n, r in enumerate(records)]
     scores = {part: {name: CodeScores() for name in SYSTEMS} for part in ("all", "held-out")}
     for (doc, found), (number, record) in zip(systems.run(articles), enumerate(records), strict=True):
         for gold in gsr_actors(number, record):
@@ -315,7 +313,9 @@ def meantime_mentions(doc: GoldDoc, parsed: Doc) -> tuple[list[MentionSpan], lis
         else:
             head_start, head_end = _head_span(parsed, start, end)
         entity = refers.get(element.get("m_id"))
-        mention = MentionSpan(("g", element.get("m_id")), start, end, head_start, head_end, entity or element.get("m_id"))
+        mention = MentionSpan(
+            ("g", element.get("m_id")), start, end, head_start, head_end, entity or element.get("m_id")
+        )
         (scored if entity_type.get(entity) in MEANTIME_TYPES else other).append(mention)
     return scored, other
 
