@@ -132,11 +132,14 @@ class Resolver:
                     by_country[code.country] = index
                 continue
             if mention.entry is not None:
+                # One dictionary entry may list distinct actors under one code (Phoenix files the Quds
+                # Force under the Revolutionary Guard): the names must also agree.
                 key = (mention.entry, mention.type)
-                if key in by_entry:
-                    self.sets.union(by_entry[key], index)
+                same = by_entry.get(key)
+                if same is not None and self._same_name(self.mentions[same], mention):
+                    self.sets.union(same, index)
                     continue
-                by_entry[key] = index
+                by_entry.setdefault(key, index)
             if mention.type == "person":
                 self._match_person(index, people, pending_surnames)
                 people.append(index)
@@ -160,6 +163,13 @@ class Resolver:
                     self.sets.union(other, index)
                     break
         self._merge_parenthesised_acronyms(organisations)
+
+    @staticmethod
+    def _same_name(a: Mention, b: Mention) -> bool:
+        if a.type == "person":
+            return person_relation(name_words(a.name_text), name_words(b.name_text)) != "different"
+        wa, wb = set(name_words(a.name_text)), set(name_words(b.name_text))
+        return wa <= wb or wb <= wa or organisation_relation(a.name_text, b.name_text)
 
     def _match_person(self, index: int, people: list[int], pending: list[int]) -> None:
         words = name_words(self._name_text(self.mentions[index]))
@@ -229,14 +239,21 @@ class Resolver:
         mention = self.mentions[index]
         if mention.appositive_of is not None:
             return
-        if mention.head_lemma in COUNTRY_NOUNS:
-            for root, _candidate in self._candidates(index, window=10_000):
-                if self.features(root, index).type == "country":
-                    self.sets.union(root, index)
-                    return
-            self.dropped.add(index)
+        if mention.head_lemma in COUNTRY_NOUNS and not mention.named:
+            # "the country": the most salient country so far, not merely the last one named.
+            best, best_score = None, float("-inf")
+            for root, candidate in self._candidates(index, window=10_000, every=True):
+                features = self.features(root, index)
+                if features.type == "country":
+                    score = self._salience(mention, candidate, features)
+                    if score > best_score:
+                        best, best_score = root, score
+            if best is None:
+                self.dropped.add(index)
+            else:
+                self.sets.union(best, index)
             return
-        if mention.definite:
+        if mention.definite and not mention.named:
             best = None
             for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
                 if self._description_fits(mention, self.features(root, index), candidate):

@@ -134,8 +134,9 @@ def compile_lexicon(actor_paths: tuple[Path, ...], agent_paths: tuple[Path, ...]
     actor_keys: dict[str, int] = {}
     for index, entry in enumerate(actors):
         for phrase in entry.phrases:
-            key = normalise_phrase(phrase)
-            if key:
+            # A leading article is not part of a name ("THE_ISLAMIC_STATE" is also "Islamic State").
+            key = normalise_phrase(phrase).removeprefix("THE ")
+            if key and key != "THE":
                 actor_keys.setdefault(key, index)  # the first dictionary listed wins a shared phrase
     agent_keys: dict[str, int] = {}
     for index, entry in enumerate(agents):

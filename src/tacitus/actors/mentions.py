@@ -28,20 +28,24 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS
+from tacitus.actors.names import TITLE_WORDS, name_words, person_relation
 from tacitus.actors.words import (
     COALITION_NOUNS,
+    COLLECTIVE_NOUNS,
     COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     FORMER_WORDS,
     GENERIC_ROLES,
+    EQUIPMENT_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MALE_NOUNS,
     MALE_TITLES,
+    NAMED_GROUP_NOUNS,
     ORGANISATION_NOUNS,
     ORIGIN_PREPOSITIONS,
+    PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
 )
@@ -90,6 +94,7 @@ class Mention:
     code: Code = field(default_factory=Code)
     extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
     definite: bool = False
+    named: bool = False  # a descriptor with a name in it ("the Islamic State group"): not anaphoric
     head_lemma: str = ""
     role: str | None = None  # subject, object, oblique, possessor, other
     verb: int | None = None  # the token the mention's head depends on (for binding constraints)
@@ -140,13 +145,10 @@ def _name_spans(
     used: set[int] = set()
     by_end = {m.end: m for m in names}
     title_tokens = {i for m in agents for i in range(m.start, m.end)}
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        start, end = ent.start, ent.end
-        if doc[start].lower_ in DEFINITE_DETERMINERS:
+    for start, end, label in _entities(doc):
+        if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
             start += 1  # "the Badr Organization": the name is "Badr Organization"
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             # "President Bouteflika": the title is a descriptor of the name, not part of it.
             while start < end - 1 and (start in title_tokens or doc[start].lower_.rstrip(".") in TITLE_WORDS):
                 start += 1
@@ -155,8 +157,16 @@ def _name_spans(
         inside = [m for m in names if start <= m.start and m.end <= end]
         used.update(id(m) for m in inside)
         # A dictionary phrase names the entity only if it ends where the entity does: "Hassan" in "Omar
-        # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon.
-        inside = [m for m in inside if m.end == end]
+        # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon. An organisation may
+        # end in a generic word the dictionary left out ("Islamic Revolutionary Guard Corps").
+        inside = [
+            m
+            for m in inside
+            if (m.end == end or (label == "ORG" and all(doc[i].lower_ in ORGANISATION_NOUNS for i in range(m.end, end))))
+            and _names_the_entity(doc, lexicon, m, start, label)
+        ]
+        if not inside and all(i in title_tokens or doc[i].lower_ in TITLE_WORDS for i in range(start, end)):
+            continue  # "Supreme Leader" tagged as an organisation: a title, not a name
         entry = None
         if inside:
             longest = max(inside, key=lambda m: m.end - m.start)
@@ -166,7 +176,7 @@ def _name_spans(
             if entry is None and end in by_end and by_end[end].start < start:
                 entry = by_end[end].entry
                 used.add(id(by_end[end]))
-        spans.append((start, end, ent.label_, entry))
+        spans.append((start, end, label, entry))
     taken = {i for s, e, _, _ in spans for i in range(s, e)}
     for m in names:
         if id(m) in used or any(i in taken for i in range(m.start, m.end)):
@@ -174,6 +184,59 @@ def _name_spans(
         spans.append((m.start, m.end, None, m.entry))
     spans.sort()
     return spans
+
+
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"}
+)
+
+
+def _entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's actor entities, with a name split in two joined again ("Kataeb" + "Hezbollah" when the first
+    is a compound of the second: one organisation, not the Lebanese Hezbollah)."""
+    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if joined:
+            previous = joined[-1]
+            head = doc[previous[1] - 1].head.i
+            if (
+                previous[1] == start
+                and previous[2] in ("ORG", "NORP")
+                and label == "ORG"
+                and doc[previous[1] - 1].dep_ == "compound"
+                and start <= head < end
+            ):
+                joined[-1] = (previous[0], end, label)
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def _names_the_entity(doc: Doc, lexicon: Lexicon, match: Match, start: int, label: str) -> bool:
+    """Whether a dictionary phrase found inside an entity names that entity. Words before it must be ones
+    that do not change who is meant: a demonym or direction ("Lebanese Hezbollah", "South Lebanon"), not
+    another name ("Kataeb Hezbollah" is an Iraqi militia). A person's other names must agree with one of the
+    entry's ("Michelle Obama" is not Barack Obama)."""
+    if match.start == start:
+        return True
+    entry = lexicon.actors[match.entry]
+    if label == "PERSON":
+        words = name_words(doc[start : match.end].text)
+        return any(person_relation(words, name_words(phrase)) == "same" for phrase in entry.phrases)
+    for i in range(start, match.start):
+        token = doc[i]
+        if token.lower_ in DIRECTIONS or token.is_punct:
+            continue
+        other = _exact_entry(lexicon, token.text)
+        if other is None or not _is_bare_country(lexicon, other):
+            return False
+    return True
+
+
+def _is_bare_country(lexicon: Lexicon, entry: int) -> bool:
+    code = lexicon.actors[entry].any_code() or ""
+    return len(code) == 3 and code in lexicon.codes.countries
 
 
 def analyse(doc: Doc, lexicon: Lexicon) -> Parse:
@@ -258,6 +321,7 @@ class MentionFinder:
         self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
         self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
         self.country_places: set[int] = set()
+        self.appositions: dict[int, list[int]] = {}  # mention -> its appositions (while linking)
         self.mentions: list[Mention] = []
         self.by_head: dict[int, int] = {}  # head token -> mention index
 
@@ -273,7 +337,7 @@ class MentionFinder:
         strings = doc.vocab.strings
         columns = doc.to_array([POS, DEP, LOWER, LEMMA]).tolist() if len(doc) else []
         compound, pronouns = strings.add("compound"), {strings.add(p) for p in PRONOUNS}
-        candidates = {strings.add(form) for n in CANDIDATE_NOUNS for form in (n, n.capitalize())}
+        candidates = {strings.add(form) for n in CANDIDATE_NOUNS | GENERIC_ROLES for form in (n, n.capitalize())}
         for i, (pos, dep, lower, lemma) in enumerate(columns):
             name = parse.name_of_token.get(i)
             if name is None and pos not in (NOUN, PROPN, PRON) and lower not in pronouns:
@@ -304,12 +368,15 @@ class MentionFinder:
         # modifying a noun that is no actor is the actor ("Israeli army bulldozers", "opposition candidates").
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for token in compounds:
-            if token.head.i not in self.by_head and token.i not in covered:
+            if token.head.i not in self.by_head and token.i not in covered and token.lemma_.lower() not in EQUIPMENT_NOUNS:
                 self._add_descriptor(token)
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
             if root.i not in covered and root.head.i not in covered:
                 self._add_name(name, root)
+                mention = self.mentions[-1]
+                if mention.head == root.i and mention.code.root and mention.code.root == mention.code.country:
+                    mention.type = "country"  # "an Iranian attack", "Iranian-backed": Iran
         self._in_document_order()
         self._link()
         self._in_document_order()
@@ -375,6 +442,8 @@ class MentionFinder:
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
+            if root.dep_ in ("compound", "nmod") and root.head.i not in self.by_head:
+                return  # "Baghdad airport": part of the name of a place
             self._code_city(mention, root)
         self._append(mention)
 
@@ -418,8 +487,13 @@ class MentionFinder:
         i = token.i
         agent = parse.agent_ending_at.get(i)
         lemma = token.lemma_.lower()
-        if agent is None and lemma not in CANDIDATE_NOUNS:
+        role_of = lemma in GENERIC_ROLES and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        )  # "head of Iran's Quds Force"
+        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of:
             return  # most nouns: no agent, no group noun
+        if lemma in PLACE_NOUNS:
+            return  # "the southeastern city": a place, for the places stage
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return
         if lemma in QUANTITY_WORDS and any(
@@ -432,7 +506,7 @@ class MentionFinder:
         while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
         modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
-        if agent is None:
+        if agent is None and not role_of:
             group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
             definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in token.children)
             if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:
@@ -448,12 +522,15 @@ class MentionFinder:
             head_lemma=lemma, role=role, verb=verb,
         )  # fmt: skip
         mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
+        mention.named = bool(modifier_names)
         if lemma in COUNTRY_NOUNS:
             mention.type = "country"
         elif lemma in COALITION_NOUNS and modifier_names:
             mention.type = "group"
         elif lemma in ORGANISATION_NOUNS:
             mention.type = "organization" if mention.number == "sg" else "group"
+        elif lemma in COLLECTIVE_NOUNS:
+            mention.type = "group"
         else:
             mention.type = "person" if mention.number == "sg" else "group"
         if lemma in MALE_NOUNS:
@@ -501,11 +578,14 @@ class MentionFinder:
                 mention.code = self._code_from(codes[0], valid, DICTIONARY)
                 mention.extra_codes = [self._code_from(c, valid, DICTIONARY) for c in codes[1:]]
         code = mention.code
+        head = self.tokens[mention.head]
         bare_country = code.root is not None and code.root == code.country and not code.sectors
         if label == "PERSON":
             mention.type = "person"
         elif label == "NORP":
-            mention.type = "group"
+            # "Iranians", "the Houthis": a people or a group; "Iranian" before a noun: the country.
+            adjectival = head.tag_ == "JJ" or head.dep_ in ("amod", "npadvmod")
+            mention.type = "country" if adjectival and code.root and code.root == code.country else "group"
         elif label == "GPE" or (label is None and bare_country):
             mention.type = "country" if (code.country or label == "GPE") else "organization"
         else:
@@ -515,7 +595,8 @@ class MentionFinder:
             mention.type = "group"
         if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
             mention.number = "pl"  # "the Houthis", "Iranians"
-        if label == "NORP" and mention.number == "pl" and head.pos_ in ("NOUN", "PROPN") and not code.sectors:
+        demonym = code.root_source == DICTIONARY and code.root is not None and code.root == code.country
+        if label == "NORP" and demonym and mention.number == "pl" and head.pos_ in ("NOUN", "PROPN") and not code.sectors:
             self._people_or_side(mention, head)
         if mention.entry is None and mention.type in ("organization", "group"):
             self._code_from_own_words(mention)
@@ -560,7 +641,7 @@ class MentionFinder:
                     mention.code.root_source = DESCRIPTOR
                     break
         roles: list[str] = []
-        for agent in self._agents_within(start, end):
+        for agent in self._agents_within(start, end, in_names=True):
             blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
             # The role of the name's last word comes first ("Workers' Union": a union).
             roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
@@ -578,15 +659,66 @@ class MentionFinder:
             for child in head.children:
                 if child.dep_ == "appos" and child.i in self.by_head:
                     other = self.by_head[child.i]
-                    if self.mentions[other].kind != "pronoun":
-                        self.mentions[other].appositive_of = index
+                    if self.mentions[other].kind == "pronoun":
+                        continue
+                    # "Soleimani and Abu Mahdi al-Muhandis, the Iraqi militia commander": an apposition
+                    # after a coordination describes the conjunct just before it.
+                    conjuncts = [c.i for c in head.children if c.dep_ == "conj" and c.i < child.i and c.i in self.by_head]
+                    target = self.by_head[max(conjuncts)] if conjuncts else index
+                    target = self._compatible_apposition_target(target, other)
+                    if target is not None:
+                        self.mentions[other].appositive_of = target
+                        self.appositions.setdefault(target, []).append(other)
                 elif child.dep_ == "poss" and child.i in self.by_head:
                     mention.possessor = self.by_head[child.i]
+                elif (
+                    child.dep_ == "compound"
+                    and mention.kind == "descriptor"
+                    and mention.head_lemma in NAMED_GROUP_NOUNS
+                    and child.i in self.by_head
+                    and self.mentions[self.by_head[child.i]].type in ("organization", "group")
+                ):
+                    # "the Islamic State group", "the Hezbollah movement": the name and its noun are one actor.
+                    mention.appositive_of = self.by_head[child.i]
+        self._link_copulas()
         # Code descriptors (and names' titles) once every mention is known, inner ones first.
         done: set[int] = set()
         for index in range(len(self.mentions)):
             self._describe(index, done, depth=0)
         self._split_conjoined_modifiers()
+
+    def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
+        """An apposition names the same actor as its noun, unless one is a person and the other is not: then
+        it describes the object of the noun's "of" phrase ("the deputy commander of the PMF, an Iranian-backed
+        militia"), or nothing."""
+        people = {self.mentions[target].type == "person", self.mentions[apposition].type == "person"}
+        if len(people) == 1:
+            return target
+        for child in self.tokens[self.mentions[target].head].children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    other = self.by_head.get(obj.i)
+                    if other is not None and (self.mentions[other].type == "person") == (
+                        self.mentions[apposition].type == "person"
+                    ):
+                        return other
+        return None
+
+    def _link_copulas(self) -> None:
+        """ "al-Muhandis was the deputy commander of the PMF": the predicate describes the subject."""
+        for index, mention in enumerate(self.mentions):
+            if mention.kind != "descriptor" or mention.appositive_of is not None:
+                continue
+            head = self.tokens[mention.head]
+            verb = head.head
+            if head.dep_ != "attr" or verb.lemma_ != "be":
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i in self.by_head:
+                    subject = self.by_head[child.i]
+                    if self.mentions[subject].kind != "pronoun" and self._compatible_apposition_target(subject, index) == subject:
+                        mention.appositive_of = subject
+                        self.appositions.setdefault(subject, []).append(index)
 
     def _modifier_mentions(self, mention: Mention) -> list[int]:
         """Mentions modifying this one's head from inside its noun phrase (names as compound, poss, nmod)."""
@@ -594,17 +726,25 @@ class MentionFinder:
         stop = mention.name_start if mention.name_start is not None else mention.head
         for i in range(mention.start, stop):
             other = self.by_head.get(i)
-            if other is not None and self.mentions[other].kind != "pronoun":
+            if other is not None and self.mentions[other].kind != "pronoun" and not self._backer(i):
                 found.append(other)
         return found
 
-    def _agents_within(self, start: int, stop: int) -> list[Match]:
-        """The agent phrases inside tokens [start, stop)."""
+    def _backer(self, i: int) -> bool:
+        """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own."""
+        tokens = self.tokens
+        return i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and tokens[i + 2].tag_ == "VBN"
+
+    def _agents_within(self, start: int, stop: int, in_names: bool = False) -> list[Match]:
+        """The agent phrases inside tokens [start, stop); words of a name inside ("the Islamic State group")
+        describe that name, not this mention, unless ``in_names``."""
         found = []
+        names = self.parse.name_of_token
         for i in range(start, stop):
             agent = self.parse.agent_ending_at.get(i)
             if agent is not None and agent.start >= start:
-                found.append(agent)
+                if in_names or not any(j in names for j in range(agent.start, agent.end)):
+                    found.append(agent)
         return found
 
     def _describe(self, index: int, done: set[int], depth: int) -> Code:
@@ -635,6 +775,9 @@ class MentionFinder:
         # before it ("militia leader", "police spokesman").
         if not (generic and sectors):
             sectors = [*head_sectors, *[s for s in sectors if s not in head_sectors]]
+        if mention.kind == "name" and len(sectors) > 1 and sectors[0] == "REL":
+            # "Supreme Leader Ayatollah Ali Khamenei": a religious honorific comes after the office.
+            sectors = [*sectors[1:], "REL"]
         former = any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
 
         # Country or organisation from names modifying this one, its apposition and its "of" phrase.
@@ -642,7 +785,10 @@ class MentionFinder:
         for other in self._modifier_mentions(mention):
             related.append((self._describe(other, done, depth + 1), self.tokens[self.mentions[other].head].dep_))
         for i in range(mention.start, stop):
-            if self.tokens[i].dep_ != "amod" or i in self.by_head:
+            token = self.tokens[i]
+            if token.dep_ != "amod" or i in self.by_head or token.head.i not in (mention.head, role_word):
+                continue
+            if self._backer(i):
                 continue
             name = parse.name_of_token.get(i)
             entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
@@ -661,11 +807,8 @@ class MentionFinder:
                         if child.lower_ == "of" or code.country:
                             related.append((code, "of" if child.lower_ == "of" else "origin"))
         if mention.appositive_of is None:
-            for child in head.children:
-                if child.dep_ == "appos" and child.i in self.by_head:
-                    other = self.mentions[self.by_head[child.i]]
-                    if other.kind != "pronoun":
-                        related.append((self._describe(self.by_head[child.i], done, depth + 1), "appos"))
+            for other in self.appositions.get(index, []):
+                related.append((self._describe(other, done, depth + 1), "appos"))
 
         code = mention.code
         if mention.label == "NORP" and code.root_source == DICTIONARY and code.root == code.country:

@@ -56,8 +56,12 @@ ORGANISATION_NOUNS = words(
     police court parliament congress senate council committee commission party group organization
     organisation movement agency authority company firm corporation bank union alliance coalition front axis
     bloc league network faction wing branch unit brigade battalion division guard corps service office
-    embassy legislature judiciary junta leadership opposition"""
+    embassy legislature judiciary junta leadership opposition corps"""
 )
+# Nouns that follow an organisation's name as a plain description of it ("the Islamic State group").
+NAMED_GROUP_NOUNS = words("group organization organisation movement militia faction network outfit party")
+# Nouns for a set of people (a group, though singular).
+COLLECTIVE_NOUNS = words("crowd mob family team delegation staff personnel public population community clan tribe")
 # Named groups of several actors: a name with one of these heads is an actor of type group.
 COALITION_NOUNS = frozenset({"coalition", "alliance", "axis", "front", "bloc", "league", "camp"})
 # Nouns naming a country, for definite descriptions such as "the country" or "the Islamic Republic".
@@ -80,3 +84,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )  # fmt: skip
 # Prepositions that place the people of a noun phrase in a country ("soldiers from Gondor").
 ORIGIN_PREPOSITIONS = frozenset({"from", "in", "of", "inside", "across", "throughout"})
+# Military equipment: heads of actors ("Israeli tanks fired"), but in a compound they name a thing ("a drone
+# strike"), not an actor.
+EQUIPMENT_NOUNS = words(
+    """tank helicopter gunship gunboat drone warship warplane jet aircraft plane artillery missile rocket bomb
+    vessel submarine bulldozer"""
+)
+# Places named by a common noun: for the places stage, not actors ("the southeastern city").
+PLACE_NOUNS = words(
+    """city town village province region district area capital port neighbourhood neighborhood suburb
+    territory border"""
+)
