@@ -317,12 +317,17 @@ class Resolver:
         window = PERSON_WINDOW if mention.type == "person" else THING_WINDOW
         best, best_score = None, float("-inf")
         features_of: dict[int, Features | None] = {}
-        for root, candidate in self._candidates(index, window, every=True):
+        candidates = list(self._candidates(index, window, every=True))
+        # A cluster with a mention the pronoun may not refer to (its own clause's subject) is out entirely.
+        bound = {root for root, candidate in candidates if self._bound(mention, candidate)}
+        for root, candidate in candidates:
+            if root in bound:
+                continue
             if root not in features_of:
                 features = self.features(root, index)
                 features_of[root] = features if self._pronoun_fits(mention, features) else None
             features = features_of[root]
-            if features is None or self._bound(mention, candidate):
+            if features is None:
                 continue
             score = self._salience(mention, candidate, features)
             if score > best_score:

@@ -183,7 +183,7 @@ def _phrase_variants(phrase: str) -> list[str]:
     if "(" not in phrase:
         return [phrase] if phrase.strip("_ ") else []
     acronyms = [a.strip() for a in _ACRONYM_IN_PHRASE.findall(phrase) if a.strip()]
-    main = _ACRONYM_IN_PHRASE.sub(" ", phrase)
+    main = re.sub(r"[_\s]+", "_", _ACRONYM_IN_PHRASE.sub(" ", phrase)).strip("_") + "_"
     return [p for p in (main, *acronyms) if p.strip("_ ")]
 
 

@@ -34,11 +34,11 @@ from tacitus.actors.words import (
     COLLECTIVE_NOUNS,
     COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
+    EQUIPMENT_NOUNS,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     FORMER_WORDS,
     GENERIC_ROLES,
-    EQUIPMENT_NOUNS,
     LOCATIVE_PREPOSITIONS,
     MALE_NOUNS,
     MALE_TITLES,
@@ -162,8 +162,10 @@ def _name_spans(
         inside = [
             m
             for m in inside
-            if (m.end == end or (label == "ORG" and all(doc[i].lower_ in ORGANISATION_NOUNS for i in range(m.end, end))))
-            and _names_the_entity(doc, lexicon, m, start, label)
+            if (
+                m.end == end or (label == "ORG" and all(doc[i].lower_ in ORGANISATION_NOUNS for i in range(m.end, end)))
+            )
+            and _names_the_entity(doc, lexicon, m, start, label, title_tokens)
         ]
         if not inside and all(i in title_tokens or doc[i].lower_ in TITLE_WORDS for i in range(start, end)):
             continue  # "Supreme Leader" tagged as an organisation: a title, not a name
@@ -213,7 +215,9 @@ def _entities(doc: Doc) -> list[tuple[int, int, str]]:
     return joined
 
 
-def _names_the_entity(doc: Doc, lexicon: Lexicon, match: Match, start: int, label: str) -> bool:
+def _names_the_entity(
+    doc: Doc, lexicon: Lexicon, match: Match, start: int, label: str, descriptor_tokens: set[int]
+) -> bool:
     """Whether a dictionary phrase found inside an entity names that entity. Words before it must be ones
     that do not change who is meant: a demonym or direction ("Lebanese Hezbollah", "South Lebanon"), not
     another name ("Kataeb Hezbollah" is an Iraqi militia). A person's other names must agree with one of the
@@ -226,8 +230,8 @@ def _names_the_entity(doc: Doc, lexicon: Lexicon, match: Match, start: int, labe
         return any(person_relation(words, name_words(phrase)) == "same" for phrase in entry.phrases)
     for i in range(start, match.start):
         token = doc[i]
-        if token.lower_ in DIRECTIONS or token.is_punct:
-            continue
+        if token.lower_ in DIRECTIONS or token.is_punct or i in descriptor_tokens:
+            continue  # "South Lebanon", "Islamic Revolutionary Guard Corps"
         other = _exact_entry(lexicon, token.text)
         if other is None or not _is_bare_country(lexicon, other):
             return False
@@ -368,7 +372,11 @@ class MentionFinder:
         # modifying a noun that is no actor is the actor ("Israeli army bulldozers", "opposition candidates").
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for token in compounds:
-            if token.head.i not in self.by_head and token.i not in covered and token.lemma_.lower() not in EQUIPMENT_NOUNS:
+            if (
+                token.head.i not in self.by_head
+                and token.i not in covered
+                and token.lemma_.lower() not in EQUIPMENT_NOUNS
+            ):
                 self._add_descriptor(token)
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
@@ -487,9 +495,12 @@ class MentionFinder:
         i = token.i
         agent = parse.agent_ending_at.get(i)
         lemma = token.lemma_.lower()
-        role_of = lemma in GENERIC_ROLES and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-        )  # "head of Iran's Quds Force"
+        # "Soleimani, head of Iran's Quds Force": a role of an organisation, said of an actor.
+        role_of = (
+            lemma in GENERIC_ROLES
+            and token.dep_ in ("appos", "attr", "nsubj", "nsubjpass", "dobj", "conj")
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        )
         if agent is None and lemma not in CANDIDATE_NOUNS and not role_of:
             return  # most nouns: no agent, no group noun
         if lemma in PLACE_NOUNS:
@@ -596,7 +607,13 @@ class MentionFinder:
         if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
             mention.number = "pl"  # "the Houthis", "Iranians"
         demonym = code.root_source == DICTIONARY and code.root is not None and code.root == code.country
-        if label == "NORP" and demonym and mention.number == "pl" and head.pos_ in ("NOUN", "PROPN") and not code.sectors:
+        if (
+            label == "NORP"
+            and demonym
+            and mention.number == "pl"
+            and head.pos_ in ("NOUN", "PROPN")
+            and not code.sectors
+        ):
             self._people_or_side(mention, head)
         if mention.entry is None and mention.type in ("organization", "group"):
             self._code_from_own_words(mention)
@@ -663,7 +680,9 @@ class MentionFinder:
                         continue
                     # "Soleimani and Abu Mahdi al-Muhandis, the Iraqi militia commander": an apposition
                     # after a coordination describes the conjunct just before it.
-                    conjuncts = [c.i for c in head.children if c.dep_ == "conj" and c.i < child.i and c.i in self.by_head]
+                    conjuncts = [
+                        c.i for c in head.children if c.dep_ == "conj" and c.i < child.i and c.i in self.by_head
+                    ]
                     target = self.by_head[max(conjuncts)] if conjuncts else index
                     target = self._compatible_apposition_target(target, other)
                     if target is not None:
@@ -716,7 +735,10 @@ class MentionFinder:
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.i in self.by_head:
                     subject = self.by_head[child.i]
-                    if self.mentions[subject].kind != "pronoun" and self._compatible_apposition_target(subject, index) == subject:
+                    if (
+                        self.mentions[subject].kind != "pronoun"
+                        and self._compatible_apposition_target(subject, index) == subject
+                    ):
                         mention.appositive_of = subject
                         self.appositions.setdefault(subject, []).append(index)
 
@@ -742,9 +764,10 @@ class MentionFinder:
         names = self.parse.name_of_token
         for i in range(start, stop):
             agent = self.parse.agent_ending_at.get(i)
-            if agent is not None and agent.start >= start:
-                if in_names or not any(j in names for j in range(agent.start, agent.end)):
-                    found.append(agent)
+            if agent is None or agent.start < start:
+                continue
+            if in_names or not any(j in names for j in range(agent.start, agent.end)):
+                found.append(agent)
         return found
 
     def _describe(self, index: int, done: set[int], depth: int) -> Code:
@@ -804,7 +827,9 @@ class MentionFinder:
                         if other.kind == "pronoun":
                             continue
                         code = self._describe(self.by_head[obj.i], done, depth + 1)
-                        if child.lower_ == "of" or code.country:
+                        # "soldiers from Gondor": a country (a bare root, known to ISO or not) places them.
+                        place = code.country or (code.root and not code.sectors and other.type == "country")
+                        if child.lower_ == "of" or place:
                             related.append((code, "of" if child.lower_ == "of" else "origin"))
         if mention.appositive_of is None:
             for other in self.appositions.get(index, []):
@@ -819,8 +844,8 @@ class MentionFinder:
         # Root: the dictionary's, else a country or organisation named beside it.
         if not code.root:
             for other, relation in related:
-                if other.root and (relation != "origin" or other.country):
-                    code.root = other.country if relation == "origin" else other.root
+                if other.root:
+                    code.root = (other.country or other.root) if relation == "origin" else other.root
                     code.country = other.country
                     code.root_source = DESCRIPTOR
                     if relation in ("compound", "poss", "of", "appos", "nmod") and not sectors:
