@@ -96,6 +96,9 @@ def find_stretches(text: str) -> list[Stretch]:
                 # "An opening quote mark at the start of each paragraph without a closing one continues the quote."
                 carried.continued_at = (*carried.continued_at, lead)
                 stack.append(carried)
+            elif first_mark and _closing_double(text, first_mark.start()):
+                # The paragraph closes a quotation it never opened: the break fell inside the quotation.
+                stack.append(carried)
             else:
                 stretches.append(carried)  # unclosed: it ends with its paragraph
             carried = None
@@ -144,6 +147,11 @@ def _set_depths(text: str, stretches: list[Stretch]) -> None:
             open_ends.pop()
         stretch.depth = len(open_ends)
         open_ends.append(stretch.content_end(text))
+
+
+def _closing_double(text: str, i: int) -> bool:
+    mark = text[i]
+    return mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and _closes(text, i) and not _opens(text, i))
 
 
 def _double_open(stack: list[Stretch]) -> bool:
