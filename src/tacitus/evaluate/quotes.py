@@ -218,14 +218,20 @@ def load_annotated(path: Path = ANNOTATED_SET) -> list[tuple[Article, list[GoldQ
             continue
         data = json.loads(line)
         article = Article(
-            id=data["id"], title=data.get("title"), url=data.get("url"), published=data.get("published"), text=data["text"]
+            id=data["id"],
+            title=data.get("title"),
+            url=data.get("url"),
+            published=data.get("published"),
+            text=data["text"],
         )
         quotes = []
         for q in data["quotes"]:
             speaker = q.get("speaker")
             names = [(n["start"], n["end"]) for n in q.get("speaker_names", [])]
             quotes.append(
-                GoldQuote(q["start"], q["end"], q["kind"], (speaker["start"], speaker["end"]) if speaker else None, names)
+                GoldQuote(
+                    q["start"], q["end"], q["kind"], (speaker["start"], speaker["end"]) if speaker else None, names
+                )
             )
         items.append((article, quotes))
     return items
@@ -280,13 +286,22 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
     for system, (exact, _overlap) in direct.items():
         report.add("annotated direct span, exact", system, exact)
     for system, (_exact, overlap) in direct.items():
-        report.add("annotated direct span, overlap", system, overlap, TARGETS["direct"] if system == "tacitus" else None)
+        report.add(
+            "annotated direct span, overlap", system, overlap, TARGETS["direct"] if system == "tacitus" else None
+        )
     for system, (_exact, overlap) in reported.items():
-        report.add("annotated indirect+mixed span, overlap", system, overlap, TARGETS["indirect"] if system == "tacitus" else None)
+        report.add(
+            "annotated indirect+mixed span, overlap",
+            system,
+            overlap,
+            TARGETS["indirect"] if system == "tacitus" else None,
+        )
     for system, (exact, _overlap) in reported.items():
         report.add("annotated indirect+mixed span, exact", system, exact)
     for system, accuracy in speaker.items():
-        report.add("speaker of found direct quotes", system, accuracy, TARGETS["speaker"] if system == "tacitus" else None)
+        report.add(
+            "speaker of found direct quotes", system, accuracy, TARGETS["speaker"] if system == "tacitus" else None
+        )
     report.add("speaker actor id of found direct quotes", "tacitus", actor)
     report.add("speaker of found indirect+mixed quotes", "tacitus", reported_speaker)
 
@@ -301,9 +316,11 @@ def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, acto
     accuracy.add(_overlaps(got, [gold.speaker, *gold.speaker_names]))
     if actor is not None:
         names = gold.speaker_names or [gold.speaker]
-        actor.add(quote.speaker is not None and _overlaps(names[0], actor_mentions.get(quote.speaker, [])) or any(
-            _overlaps(n, actor_mentions.get(quote.speaker, [])) for n in names
-        ))
+        actor.add(
+            (quote.speaker is not None
+            and _overlaps(names[0], actor_mentions.get(quote.speaker, [])))
+            or any(_overlaps(n, actor_mentions.get(quote.speaker, [])) for n in names)
+        )
 
 
 def evaluate(gold_dir: Path, settings: Settings, limit: int | None = None) -> Report:

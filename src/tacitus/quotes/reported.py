@@ -71,6 +71,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _complement(cue: Token) -> ReportedClause | None:
     doc = cue.doc
     clause = next((c for c in cue.children if c.dep_ in CLAUSE_DEPS), None)
+    if clause is not None and clause.i > cue.i and _just_after_quotation(cue):
+        # '"...," said X. Next sentence' : a cue right after a quotation reports that quotation; a clause
+        # after it is the parser running on into the next sentence.
+        return None
     if clause is not None:
         start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         return ReportedClause(cue, cue.i + 1, start, end, "clause")
@@ -80,6 +84,14 @@ def _complement(cue: Token) -> ReportedClause | None:
             return None
         return _around(cue.head, cue.left_edge.i, cue.right_edge.i + 1, cue, cue.i + 1, "parenthetical")
     return None
+
+
+def _just_after_quotation(cue: Token) -> bool:
+    doc = cue.doc
+    for token in doc[max(cue.i - 3, 0) : cue.i]:
+        if token.is_quote and token.i < cue.i and (token.is_right_punct or token.text in ('"', "'")):
+            return any(t.is_quote for t in doc[token.i : cue.i]) and not any(t.is_alpha for t in doc[token.i : cue.i])
+    return False
 
 
 def _according(according: Token) -> ReportedClause | None:

@@ -17,11 +17,15 @@ from tacitus.record import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Clauses that share their subject with the clause they hang on: "X warned ... and added", "X ..., adding".
-SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep")
+SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pobj", "prep")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "its", "their"}
 PERSONAL = {"he", "she", "him", "her", "his"}
-NAME_PARTS = ("compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod")
+# Nouns for what carries words rather than who speaks them: the speaker is whoever issued it.
+SPEECH_CARRIERS = {
+    "statement", "release", "letter", "report", "email", "e-mail", "message", "note", "communique", "tweet",
+    "post", "interview", "speech", "remark", "comment", "announcement", "address", "memo", "document", "video",
+}  # fmt: skip
 
 
 @dataclass
@@ -44,7 +48,18 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
         target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return phrase(target) if target is not None else None
     verb = cue
-    for _ in range(4):
+    for _ in range(5):
+        if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb is not cue:
+            if verb.lemma_.lower() not in SPEECH_CARRIERS:
+                return phrase(verb)  # "critics saying that ...": the noun the clause hangs on speaks
+            if verb.head is verb:
+                return None
+            verb = verb.head  # "X issued a statement saying ...": the statement's issuer speaks
+            continue
+        if verb.lemma_ == "quote":
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return phrase(quoted)  # "Detik.com quoted Djamal as saying": Djamal speaks
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -70,18 +85,17 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
 
 
 def phrase(head: Token) -> Speaker:
-    """The words that name a speaker: the head noun with its premodifiers and name parts, without the
-    apposition, relative clause or prepositional tail that follows a comma."""
-    start = head.left_edge.i
-    for token in head.doc[start : head.i]:
-        if token.is_punct and token.text not in ("'", "’", "-"):
-            start = token.i + 1
-    end = head.i + 1
+    """The words that name a speaker: the head noun with its premodifiers and name parts, without an
+    apposition, relative clause or prepositional tail set off by a comma ("Mu Li, of the University ...")."""
     doc = head.doc
-    while end < len(doc) and doc[end].head.i in range(start, end) and not doc[end].is_punct:
-        if doc[end].dep_ in ("relcl", "acl", "appos", "cc", "conj"):
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for token in doc[start : head.i]:
+        if token.is_punct and token.text not in ("'", "’", "-", "."):
+            start = token.i + 1
+    for token in doc[head.i + 1 : end]:
+        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or token.dep_ in ("relcl", "acl", "cc"):
+            end = token.i
             break
-        end += 1
     return Speaker(head, start, end)
 
 

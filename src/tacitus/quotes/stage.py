@@ -34,6 +34,7 @@ DASHES = ("—", "–", " - ", "--")
 # How far from its marks a cue may stand and still introduce a quotation ("..., Ms Bauchtman said.").
 CUE_AFTER_TOKENS = 10
 CUE_BEFORE_TOKENS = 16
+CUE_AFTER_SENTENCE = 3
 NEIGHBOUR_SENTENCES = 2
 
 
@@ -281,7 +282,9 @@ class QuoteFinder:
         return found, absorbed
 
     def _only_quoted(self, clause: ReportedClause, inner: list[Quoted]) -> bool:
-        covered = set()
+        covered = (
+            set(range(clause.cue.left_edge.i, clause.cue.right_edge.i + 1)) if clause.form == "parenthetical" else set()
+        )
         for q in inner:
             covered.update(range(q.outer_first, q.outer_last))
         return not any((t.is_alpha or t.like_num) and t.i not in covered for t in self.doc[clause.start : clause.end])
@@ -294,7 +297,10 @@ class QuoteFinder:
     def _cue_near(self, q: Quoted) -> Token | None:
         """A cue verb just after the closing mark ("...," she said) or just before the opening one (X said:)."""
         doc = self.doc
-        for i in range(q.outer_last, min(q.outer_last + CUE_AFTER_TOKENS, len(doc))):
+        # After a quotation that ends its own sentence, only "...." he said / said X may follow at once.
+        ends_sentence = self.text[q.end - 1] in SENTENCE_END
+        after = CUE_AFTER_SENTENCE if ends_sentence else CUE_AFTER_TOKENS
+        for i in range(q.outer_last, min(q.outer_last + after, len(doc))):
             if self.in_quote[i] or doc[i].text in SENTENCE_END or "\n" in doc[i].text:
                 break
             if self._is_cue(doc[i]):

@@ -39,9 +39,16 @@ def place_quote(text: str, words: str, cursor: int) -> tuple[int, int]:
 
 
 def place_near(text: str, words: str, start: int, end: int, before_only: bool = False) -> dict:
+    """The occurrence of ``words`` nearest the span: "<words" takes the nearest before it, ">words" after it;
+    reported speech (``before_only``) names its speaker first, so an occurrence before it is preferred."""
+    if words[0] in "<>":
+        before_only, after_only, words = words[0] == "<", words[0] == ">", words[1:]
+    else:
+        after_only = False
+
     def distance(at: int) -> int:
         if at + len(words) <= start:
-            return start - (at + len(words))
+            return start - (at + len(words)) + (10_000 if after_only else 0)
         if at >= end:
             return at - end + (10_000 if before_only else 0)
         return 5_000  # inside the quotation: only when nothing outside fits
@@ -50,7 +57,7 @@ def place_near(text: str, words: str, start: int, end: int, before_only: bool = 
     if not found:
         raise ValueError(f"speaker {words!r} not found")
     at = min(found, key=distance)
-    if NEAR < distance(at) != 5_000 and not before_only:
+    if NEAR < distance(at) % 10_000 != 5_000 and not before_only:
         raise ValueError(f"speaker {words!r} is {distance(at)} characters from the quotation")
     return {"start": at, "end": at + len(words), "text": text[at : at + len(words)]}
 
@@ -73,7 +80,8 @@ def build() -> int:
             start, end = place_quote(text, words, cursors.get(article_id, 0))
             cursors[article_id] = start
             quote = {"start": start, "end": end, "text": text[start:end], "kind": KINDS[kind]}
-            quote["speaker"] = None if speaker == "-" else place_near(text, speaker, start, end)
+            reported = kind != "D" and not speaker.startswith((">", "<"))
+            quote["speaker"] = None if speaker == "-" else place_near(text, speaker, start, end, reported)
             anchor = quote["speaker"] or quote
             quote["speaker_names"] = [place_near(text, n, anchor["start"], anchor["end"], True) for n in names]
         except (ValueError, KeyError) as error:
