@@ -191,7 +191,7 @@ def evaluate_gum(gold_dir: Path, pipeline: Pipeline, baseline: Baseline, report:
             paired = {g for g, _ in match(negatives, spans)}
             for n in range(len(negatives)):
                 rejected[system].add(n not in paired)
-    for system, (exact, overlap) in scores.items():
+    for system, (exact, _overlap) in scores.items():
         report.add("GUM <quote> span, exact", system, exact, TARGETS["direct"] if system == "tacitus" else None)
     for system, (_exact, overlap) in scores.items():
         report.add("GUM <quote> span, overlap", system, overlap)
@@ -260,7 +260,7 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
         tacitus_reported = [q for q in predicted if q.kind != "direct"]
         textacy = baseline.quotes(text)
 
-        def spans(items_: Iterable) -> list[CharSpan]:
+        def spans(items_: Iterable, text: str = text) -> list[CharSpan]:
             return [normalise(text, s, e) for s, e in items_]
 
         g_direct = spans((q.start, q.end) for q in gold_direct)
@@ -317,8 +317,7 @@ def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, acto
     if actor is not None:
         names = gold.speaker_names or [gold.speaker]
         actor.add(
-            (quote.speaker is not None
-            and _overlaps(names[0], actor_mentions.get(quote.speaker, [])))
+            (quote.speaker is not None and _overlaps(names[0], actor_mentions.get(quote.speaker, [])))
             or any(_overlaps(n, actor_mentions.get(quote.speaker, [])) for n in names)
         )
 

@@ -58,7 +58,7 @@ def find_reported_clauses(
     return found
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         doc[start].is_space or doc[start].text in EDGE_PUNCTUATION or doc[start].lower_ in COMPLEMENTIZERS
     ):
@@ -70,13 +70,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _complement(cue: Token) -> ReportedClause | None:
     doc = cue.doc
+    if any(c.dep_ == "neg" for c in cue.children):
+        return None  # "he did not say where the cuts would fall" reports no words of his
     clause = next((c for c in cue.children if c.dep_ in CLAUSE_DEPS), None)
     if clause is not None and clause.i > cue.i and _just_after_quotation(cue):
         # '"...," said X. Next sentence' : a cue right after a quotation reports that quotation; a clause
         # after it is the parser running on into the next sentence.
         return None
     if clause is not None:
-        start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        start, end = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         return ReportedClause(cue, cue.i + 1, start, end, "clause")
     # "The country would retaliate, he said": the cue hangs on what was said.
     if cue.dep_ in PARENTHETICAL_DEPS and any(c.dep_ == "nsubj" for c in cue.children):
@@ -99,9 +101,9 @@ def _according(according: Token) -> ReportedClause | None:
     if to is None or not any(c.dep_ == "pobj" for c in to.children):
         return None
     head = according.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
-    if head is according:
+    if head == according:
         return None
     return _around(head, according.left_edge.i, according.right_edge.i + 1, according, to.i + 1, "according")
 
@@ -114,7 +116,7 @@ def _around(head: Token, skip_start: int, skip_end: int, cue: Token, cue_end: in
         start = skip_end
     elif skip_end >= end:
         end = skip_start
-    start, end = _trim(doc, start, end)
+    start, end = trim(doc, start, end)
     return ReportedClause(cue, cue_end, start, end, form)
 
 
@@ -128,7 +130,7 @@ def _description(cue: Token, has_fragment: Callable[[int, int], bool]) -> Report
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     start = min(complement.left_edge.i, obj.left_edge.i if obj is not None else complement.left_edge.i)
     end = max(complement.right_edge.i, obj.right_edge.i if obj is not None else complement.right_edge.i) + 1
-    start, end = _trim(cue.doc, start, end)
+    start, end = trim(cue.doc, start, end)
     # "call" names as often as it describes ("a town called Hope"): only quoted words make it speech.
     if cue.lemma_ == "call" and (obj is None or not has_fragment(start, end)):
         return None

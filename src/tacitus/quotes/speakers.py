@@ -49,10 +49,10 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
         return phrase(target) if target is not None else None
     verb = cue
     for _ in range(5):
-        if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb is not cue:
+        if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb != cue:
             if verb.lemma_.lower() not in SPEECH_CARRIERS:
                 return phrase(verb)  # "critics saying that ...": the noun the clause hangs on speaks
-            if verb.head is verb:
+            if verb.head == verb:
                 return None
             verb = verb.head  # "X issued a statement saying ...": the statement's issuer speaks
             continue
@@ -70,7 +70,7 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return phrase(verb.head)
             return phrase(subject)
-        if verb is cue:
+        if verb == cue:
             # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative")]
             named = next((c for c in after if c.pos_ in ("PROPN", "PRON") or c.ent_type_), None)
@@ -78,7 +78,7 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
                 return phrase(named)
         if verb.dep_ == "relcl":
             return phrase(verb.head)
-        if verb.dep_ not in SUBJECT_SHARING or verb.head is verb:
+        if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
             return None
         verb = verb.head
     return None

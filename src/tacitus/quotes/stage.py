@@ -24,6 +24,7 @@ from tacitus.document import facts, index
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
+from tacitus.quotes.reported import trim as _trimmed
 from tacitus.quotes.speakers import PRONOUNS, Speaker, actor_of, recent_actor, speaker_of_cue
 from tacitus.record import Quote, Span
 from tacitus.stage import Stage
@@ -171,14 +172,14 @@ class QuoteFinder:
         inside = range(q.first, q.last)
         for token in self.doc[q.first : q.last]:
             head = token.head
-            if head.i in inside or head is token:
+            if head.i in inside or head == token:
                 continue
             if self.in_quote[head.i] and head.i not in range(q.outer_first, q.outer_last):
                 continue
             for _ in range(2):
                 if self._is_cue(head):
                     return head
-                if head.pos_ in ("VERB", "AUX") or head.head is head:
+                if head.pos_ in ("VERB", "AUX") or head.head == head:
                     break
                 head = head.head
         for token in self.doc[self._sentence_span(q)[0] : self._sentence_span(q)[1]]:
@@ -228,7 +229,7 @@ class QuoteFinder:
                 return head
             if any(c.lower_ == "according" for c in head.children):
                 return next(c for c in head.children if c.lower_ == "according")
-            if head.head is head:
+            if head.head == head:
                 return None
             head = head.head
         return None
@@ -269,9 +270,20 @@ class QuoteFinder:
         found, absorbed = [], set()
         for clause in clauses:
             inner = self._speech_in(clause.start, clause.end)
+            # A quotation with a cue of its own inside the clause ("..., with analyst X saying '...'") is that
+            # cue's: the clause stops before the words that introduce it.
+            own = [q for q in inner if q.attached and q.cue is not None and q.cue != clause.cue]
+            for q in own:
+                introduction = min(q.cue.left_edge.i, q.outer_first)
+                if clause.start < introduction < clause.end:
+                    clause.start, clause.end = _trimmed(self.doc, clause.start, introduction)
+            inner = [q for q in self._speech_in(clause.start, clause.end) if all(q is not o for o in own)]
+            if clause.end <= clause.start:
+                continue
             if inner and self._only_quoted(clause, inner):
                 for q in inner:  # the reported clause is a quotation: a direct one, cued here
-                    if q.cue is None:
+                    q.role = "speech"
+                    if q.cue is None or not q.attached:
                         q.cue, q.attached = clause.cue, True
                 continue
             kind = "mixed" if inner else "indirect"
@@ -279,7 +291,36 @@ class QuoteFinder:
             item = Found(kind, start, end, clause.cue, clause.cue_end, reported_clause=True, fragments=inner)
             found.append(item)
             absorbed.update(id(q) for q in inner)
+        for q in self.quoted:
+            if q.role == "fragment" and id(q) not in absorbed and q.cue is not None:
+                self._fragment_clause(q, found)
+                absorbed.add(id(q))
         return found, absorbed
+
+    def _fragment_clause(self, q: Quoted, found: list[Found]) -> None:
+        """Quoted words inside what a cue reports that no reported clause took ("called podcasting 'Wayne's
+        World for radio'", "described ... as being 'quick, surgical'"): a mixed quotation over the part of the
+        cue's sentence that holds them, or an extension of the clause the same cue already reports."""
+        cue = q.cue
+        same_cue = next((f for f in found if f.cue is not None and f.cue == cue), None)
+        if same_cue is not None:
+            same_cue.start, same_cue.end = min(same_cue.start, q.start), max(same_cue.end, q.end)
+            same_cue.kind = "mixed"
+            same_cue.fragments.append(q)
+            return
+        branch = self.doc[q.first]
+        while branch.head != cue and branch.head != branch:
+            branch = branch.head
+        start, end = min(branch.left_edge.i, q.outer_first), max(branch.right_edge.i + 1, q.outer_last)
+        if branch.i > cue.i:
+            obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+            if obj is not None:
+                start = min(start, obj.left_edge.i)
+        start, end = _trimmed(self.doc, start, end)
+        if end <= start:
+            return
+        item = Found("mixed", self.doc[start].idx, self._end_char(end - 1), cue, cue.i + 1, True, [q])
+        found.append(item)
 
     def _only_quoted(self, clause: ReportedClause, inner: list[Quoted]) -> bool:
         covered = (
