@@ -80,6 +80,8 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             return phrase(verb.head)
         if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
             return None
+        if verb.head.pos_ == "ADJ" or any(c.pos_ == "ADJ" and c.dep_ == "acomp" for c in verb.head.children):
+            return None  # "it is interesting to note that ...", "fair to say": the writer's words
         verb = verb.head
     return None
 
