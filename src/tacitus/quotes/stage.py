@@ -286,9 +286,9 @@ class QuoteFinder:
                     if q.cue is None or not q.attached:
                         q.cue, q.attached = clause.cue, True
                 continue
-            if not inner and clause.form == "clause" and clause.cue.tag_ in ("VB", "VBG", "VBN"):
-                if speaker_of_cue(clause.cue) is None:
-                    continue  # "it is hoped that", "to note that": no one is reported as saying it
+            non_finite = clause.form == "clause" and clause.cue.tag_ in ("VB", "VBG", "VBN")
+            if not inner and non_finite and speaker_of_cue(clause.cue) is None:
+                continue  # "it is hoped that", "to note that": no one is reported as saying it
             kind = "mixed" if inner else "indirect"
             start, end = self.doc[clause.start].idx, self._end_char(clause.end - 1)
             item = Found(kind, start, end, clause.cue, clause.cue_end, reported_clause=True, fragments=inner)
