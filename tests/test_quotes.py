@@ -158,3 +158,12 @@ def test_record_carries_offsets_for_the_events_stage(pipeline):
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
         assert text[quote.cue_start : quote.cue_end] == quote.cue
         assert quote.sentence in (0, 1)
+
+
+def test_linking_words_before_a_quotation_keep_it_direct(pipeline):
+    # GUM_news_korea
+    text = (
+        '"Foolhardy provocation deserves harsh punishment", it added; and, later, "Kim Jong-un issued an order '
+        'that the front-line units should enter a wartime state".'
+    )
+    assert [q.kind for q in quotes(pipeline, text)] == ["direct", "direct"]

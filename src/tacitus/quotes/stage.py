@@ -212,8 +212,8 @@ class QuoteFinder:
                 return True
         first, end = self._sentence_span(q)
         for token in self.doc[first:end]:
-            if token.i in inside or token.is_punct or self.in_quote[token.i]:
-                continue
+            if token.i in inside or token.is_punct or self.in_quote[token.i] or token.pos_ in ("ADV", "CCONJ"):
+                continue  # linking words ("and, later, '...'") leave a quotation standing on its own
             if token.head.i in range(q.first, q.last) and not self._is_cue(token):
                 return True
         return False
@@ -331,7 +331,11 @@ class QuoteFinder:
         )
         for q in inner:
             covered.update(range(q.outer_first, q.outer_last))
-        return not any((t.is_alpha or t.like_num) and t.i not in covered for t in self.doc[clause.start : clause.end])
+        # Linking words around the quotation ("and, later, '...'") do not make it the writer's clause.
+        return not any(
+            (t.is_alpha or t.like_num) and t.i not in covered and t.pos_ not in ("ADV", "CCONJ")
+            for t in self.doc[clause.start : clause.end]
+        )
 
     def _end_char(self, i: int) -> int:
         return self.doc[i].idx + len(self.doc[i])
