@@ -39,6 +39,10 @@ class Errors:
     # Actors stage
     E301 = "{path}: cannot read {kind}: {reason}"
 
+    # Quotes stage
+    E501 = "{path}: cannot read the quote cue lexicon: {reason}"
+    E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""

@@ -18,6 +18,7 @@ __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 # Evaluation name -> module implementing it.
 EVALUATIONS: dict[str, str] = {
     "actors": "tacitus.evaluate.actors",
+    "quotes": "tacitus.evaluate.quotes",
 }
 
 DEFAULT_GOLD_DIR = Path("../shared/gold")
