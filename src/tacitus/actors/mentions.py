@@ -95,6 +95,7 @@ class Mention:
     extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
     definite: bool = False
     named: bool = False  # a descriptor with a name in it ("the Islamic State group"): not anaphoric
+    counted: bool = False  # a descriptor with a number ("900 asylum seekers")
     head_lemma: str = ""
     role: str | None = None  # subject, object, oblique, possessor, other
     verb: int | None = None  # the token the mention's head depends on (for binding constraints)
@@ -534,6 +535,7 @@ class MentionFinder:
         )  # fmt: skip
         mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
         mention.named = bool(modifier_names)
+        mention.counted = any(c.dep_ == "nummod" for c in token.children) or partitive is not None
         if lemma in COUNTRY_NOUNS:
             mention.type = "country"
         elif lemma in COALITION_NOUNS and modifier_names:
