@@ -70,8 +70,11 @@ def test_gum_entity_brackets():
 
 def test_gold_actor_text_is_found_despite_spacing_and_ellipses():
     text = "U.S. and Russian negotiators return to Geneva; the NATO peacekeeping troops arrived."
-    assert text[slice(*locate(text, "U.S. ... negotiators"))] == "negotiators"
-    assert text[slice(*locate(text, "NATO  peacekeeping troops"))] == "NATO peacekeeping troops"
+    head, first = locate(text, "U.S. ... negotiators")
+    assert (text[slice(*head)], text[slice(*first)]) == ("negotiators", "U.S.")
+    head, first = locate(text, "U.S. negotiators")  # discontinuous without "..."
+    assert (text[slice(*head)], text[slice(*first)]) == ("negotiators", "U.S.")
+    assert locate(text, "NATO  peacekeeping troops") == ((text.index("NATO"), text.index(" arrived")), None)
     record = {"source": [{"actorText": "Hungarian", "code": "HUN", "sector": "GOV"}], "target": ""}
     assert [(a.text, a.code, a.sector) for a in gsr_actors(0, record)] == [("Hungarian", "HUN", "GOV")]
 

@@ -56,6 +56,7 @@ class SystemActors:
 
     mentions: list[MentionSpan] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    head_actors: dict[int, list[str]] = field(default_factory=dict)
     # actor -> (country, or the code's root where there is no country; sectors)
     codes: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
 
@@ -69,7 +70,7 @@ def _head_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def tacitus_actors(doc: Doc) -> SystemActors:
-    out = SystemActors(token_actor=dict(doc._.token_actor or {}))
+    out = SystemActors(token_actor=dict(doc._.token_actor or {}), head_actors=dict(doc._.head_actors or {}))
     for actor in doc._.actors or []:
         root = actor.code[:3] if actor.code and not actor.code.startswith("---") else None
         out.codes[actor.id] = (actor.country or root, list(actor.sectors))
@@ -164,21 +165,41 @@ def gsr_actors(number: int, record: dict) -> list[GoldActor]:
     return found
 
 
-def locate(text: str, phrase: str) -> tuple[int, int] | None:
-    """Where the gold actor text is in the sentence (spacing and case may differ). A discontinuous actor
-    ("U.S. ... negotiators") is found by its last part, its head."""
-    if "..." in phrase:
-        phrase = phrase.rsplit("...", 1)[1].strip() or phrase.replace("...", " ")
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(word) for word in phrase.split())
     found = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
     return (found.start(), found.end()) if found else None
 
 
-def actor_for_span(doc: Doc, system: SystemActors, start: int, end: int) -> str | None:
-    """The actor at the head of the span, else the last token of the span that has one."""
+def locate(text: str, phrase: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Where the gold actor text is in the sentence (spacing and case may differ): its span, and for a
+    discontinuous actor ("U.S. ... negotiators", "French warships" in "French and Egyptian warships") the
+    span of its last part, the head, with the span of its first part, which tells the conjuncts apart."""
+    if "..." not in phrase:
+        found = _find(text, phrase)
+        if found or len(phrase.split()) < 2:
+            return (found, None) if found else None
+        first, last = phrase.split()[0], phrase.split()[-1]
+    else:
+        first, last = (part.strip() for part in (phrase.split("...", 1)[0], phrase.rsplit("...", 1)[1]))
+    head, modifier = _find(text, last) if last else None, _find(text, first) if first else None
+    if head is None:
+        return None
+    return head, modifier if modifier and modifier[1] <= head[0] else None
+
+
+def actor_for_span(doc: Doc, system: SystemActors, where: tuple[tuple[int, int], tuple[int, int] | None]) -> str | None:
+    """The actor at the head of the span, else the last token of the span that has one; of several actors
+    at the head ("French and Egyptian warships"), the one mentioned at the actor's first part."""
+    (start, end), modifier = where
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    several = system.head_actors.get(span.root.i, [])
+    if modifier is not None and several:
+        for actor in several:
+            if any(m.cluster == actor and m.start < modifier[1] and modifier[0] < m.end for m in system.mentions):
+                return actor
     found = system.token_actor.get(span.root.i)
     if found is None:
         for token in reversed(span):
@@ -221,7 +242,7 @@ def evaluate_gsr(gold_dir: str | Path, systems: Systems, limit: int | None) -> d
         for gold in gsr_actors(number, record):
             where = locate(doc.text, gold.text)
             for name, system in found.items():
-                actor = actor_for_span(doc, system, *where) if where else None
+                actor = actor_for_span(doc, system, where) if where else None
                 predicted = system.codes.get(actor) if actor else None
                 score_gold_actor(gold, predicted, scores["all"][name])
                 if number % 2 == 1:
