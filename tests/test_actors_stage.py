@@ -67,6 +67,11 @@ def test_spelling_variants_and_pronouns_land_on_the_same_actor(anniversary):
     assert iran.type == "country" and "The country" in [m.text for m in iran.mentions]
 
 
+def test_a_list_tagged_as_one_entity_is_split(pipeline):
+    record = code(pipeline, "Iran, Iraq and Syria condemned the strike. Bosnia and Herzegovina protested.")
+    assert [a.code for a in record.actors] == ["IRN", "IRQ", "SYR", "BIH"]
+
+
 def test_lists_give_each_member_its_own_actor(anniversary):
     hezbollah = actor_with(anniversary, "Hezbollah")
     houthis = actor_with(anniversary, "the Houthis")
@@ -205,3 +210,5 @@ def test_petrarch_validation_dictionaries_through_the_stage_config():
     assert {a.code for a in record.actors} >= {"FRO", "BIL", "SAM", "ELR", "GAL"}
     record = code(pipeline, "Sam Gamgee met Frodo.", "2010-01-10")
     assert actor_with(record, "Sam Gamgee").code == "ORCHOB"
+    record = code(pipeline, "The ambassadors of Arnor, Osgiliath and Gondor presented credentials.", "1995-01-01")
+    assert {a.code for a in record.actors} >= {"ARNGOV", "OSGGOV", "GONGOV"}

@@ -99,9 +99,6 @@ def plausible_name(doc: Doc, match: Match) -> bool:
         token = tokens[0]
         if token.is_stop and not (token.text.isupper() and len(token.text) > 1):
             return False
-        if token.tag_ not in ("NNP", "NNPS") and token.is_sent_start and not token.text.isupper():
-            # A capital that only marks the start of a sentence says nothing ("Chad" vs "Chad's").
-            return token.pos_ == "PROPN"
     return True
 
 

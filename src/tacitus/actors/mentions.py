@@ -66,6 +66,7 @@ class Code:
     each part came from."""
 
     root: str | None = None  # the root blocks, e.g. "IRN" or "IGOUNO"
+    base: str | None = None  # the dictionary's code as written, kept when the sectors are its own
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     prefix: tuple[str, ...] = ()
@@ -146,7 +147,7 @@ def _name_spans(
     used: set[int] = set()
     by_end = {m.end: m for m in names}
     title_tokens = {i for m in agents for i in range(m.start, m.end)}
-    for start, end, label in _entities(doc):
+    for start, end, label in _entities(doc, lexicon):
         if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
             start += 1  # "the Badr Organization": the name is "Badr Organization"
         if label == "PERSON":
@@ -194,10 +195,30 @@ DIRECTIONS = frozenset(
 )
 
 
-def _entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """spaCy's actor entities, with a name split in two joined again ("Kataeb" + "Hezbollah" when the first
-    is a compound of the second: one organisation, not the Lebanese Hezbollah)."""
-    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+def _split_lists(doc: Doc, lexicon: Lexicon, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity that is a list of names ("Arnor, Osgiliath and Gondor" as one ORG) split into its names,
+    when at least two of them are dictionary names and the whole is not ("Bosnia and Herzegovina" stays)."""
+    separators = [i for i in range(start, end) if doc[i].text == "," or doc[i].dep_ == "cc"]
+    if not separators or _exact_entry(lexicon, doc[start:end].text) is not None:
+        return [(start, end, label)]
+    pieces, begin = [], start
+    for i in [*separators, end]:
+        if begin < i:
+            pieces.append((begin, i, label))
+        begin = i + 1
+    known = sum(_exact_entry(lexicon, doc[a:b].text) is not None for a, b, _ in pieces)
+    return pieces if known >= 2 else [(start, end, label)]
+
+
+def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """spaCy's actor entities, lists split into their names, and a name split in two joined again ("Kataeb"
+    + "Hezbollah" when the first is a compound of the second: one organisation, not the Lebanese Hezbollah)."""
+    entities = [
+        piece
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS
+        for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
+    ]
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -572,6 +593,7 @@ class MentionFinder:
         root = "".join(root_blocks) if parsed.root else None
         return Code(
             root=root, country=parsed.country, sectors=list(parsed.sectors) if valid else [],
+            base=code if valid else None,
             root_source=source if root else None, sector_source=source if valid and parsed.sectors else None,
         )  # fmt: skip
 
@@ -601,6 +623,14 @@ class MentionFinder:
             mention.type = "country" if adjectival and code.root and code.root == code.country else "group"
         elif label == "GPE" or (label is None and bare_country):
             mention.type = "country" if (code.country or label == "GPE") else "organization"
+        elif (
+            label is None
+            and code.root
+            and len(code.root) == 3
+            and not code.sectors
+            and code.root not in NON_STATE_ROOTS
+        ):
+            mention.type = "country"  # a bare three-letter code the dictionary gives a place ("ARNOR [ARN]")
         else:
             mention.type = "organization"
         head = self.tokens[mention.head]
@@ -707,6 +737,7 @@ class MentionFinder:
         for index in range(len(self.mentions)):
             self._describe(index, done, depth=0)
         self._split_conjoined_modifiers()
+        self._split_conjoined_objects()
 
     def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
         """An apposition names the same actor as its noun, unless one is a person and the other is not: then
@@ -856,7 +887,14 @@ class MentionFinder:
                     elif relation in ("compound", "poss", "of", "nmod") and generic and other.root != other.country:
                         sectors = [*other.sectors, *[s for s in sectors if s not in other.sectors]]
                     break
-        elif code.root_source == DICTIONARY and not code.country:
+        if not code.root and mention.kind == "descriptor" and head.dep_ == "conj" and head.head.i in self.by_head:
+            # "the Danish Islamist media and government": the second noun shares the first one's modifiers.
+            first_index = self.by_head[head.head.i]
+            first = self.mentions[first_index]
+            first_code = self._describe(first_index, done, depth + 1)
+            if first.kind == "descriptor" and first_code.root and first_code.root_source == DESCRIPTOR:
+                code.root, code.country, code.root_source = first_code.root, first_code.country, DESCRIPTOR
+        if code.root_source == DICTIONARY and not code.country:
             for other, _relation in related:
                 if other.country:
                     code.country = other.country
@@ -912,6 +950,41 @@ class MentionFinder:
                 mention.start = last.left_edge.i
                 mention.code.root, mention.code.country = last_code.root, last_code.country
                 mention.code.root_source = DESCRIPTOR
+                for member in group:
+                    self.mentions[member].conjunct_group = group
+                break
+
+    def _split_conjoined_objects(self) -> None:
+        """ "The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor": one actor per
+        country of the list, each with the head's role and the head's words as its mention."""
+        for index in range(len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.kind != "descriptor" or mention.conjunct_group or mention.code.root_source != DESCRIPTOR:
+                continue
+            for child in self.tokens[mention.head].children:
+                if child.dep_ != "prep" or child.lower_ not in ORIGIN_PREPOSITIONS:
+                    continue
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if not objects:
+                    continue
+                chain = [objects[0], *objects[0].conjuncts]
+                codes = [self.mentions[self.by_head[t.i]].code if t.i in self.by_head else None for t in chain]
+                if len(chain) < 2 or any(c is None or not c.root or c.sectors for c in codes):
+                    continue
+                if mention.code.root not in (codes[0].country, codes[0].root):
+                    continue
+                group = [index]
+                for code in codes[1:]:
+                    extra = Mention(
+                        start=mention.start, end=mention.end, head=mention.head, kind="descriptor",
+                        sentence=mention.sentence, type=mention.type, number=mention.number,
+                        head_lemma=mention.head_lemma, role=mention.role, verb=mention.verb,
+                        code=Code(root=code.country or code.root, country=code.country,
+                                  sectors=list(mention.code.sectors), root_source=DESCRIPTOR,
+                                  sector_source=mention.code.sector_source),
+                    )  # fmt: skip
+                    self.mentions.append(extra)
+                    group.append(len(self.mentions) - 1)
                 for member in group:
                     self.mentions[member].conjunct_group = group
                 break

@@ -153,7 +153,7 @@ class ActorBuilder:
             root = roots.most_common(1)[0][0]
             source = next(m for m in with_root if m.code.root == root)
             code.root, code.country, code.root_source = root, source.code.country, source.code.root_source
-            code.prefix = source.code.prefix
+            code.prefix, code.base = source.code.prefix, source.code.base
         with_sectors = [m for m in coded if m.code.sectors]
         if with_sectors:
             # What the text says of the role (titles, appositions, descriptions) beats the dictionary.
@@ -238,6 +238,13 @@ class ActorBuilder:
         first = (descriptors or [self.mentions[members[0]]])[0]
         return first.name_text or self.text[first.start_char : first.end_char]
 
+    def _compose(self, code: Code) -> str | None:
+        """The CAMEO code; a dictionary code whose sectors the text left as they were is kept as written
+        ("IMGMOSALQ", not "IMGALQMOS")."""
+        if code.base and not code.prefix and list(self.codes.parse(code.base).sectors) == list(code.sectors):
+            return code.base
+        return self.codes.compose(code.root, code.sectors, code.prefix)
+
     def _actor(self, actor_id: str, members: list[int], code: Code) -> Actor:
         spans = []
         seen = set()
@@ -252,7 +259,7 @@ class ActorBuilder:
         return Actor.model_construct(
             id=actor_id,
             name=self._name(members),
-            code=self.codes.compose(code.root, code.sectors, code.prefix),
+            code=self._compose(code),
             country=country,
             sectors=list(code.sectors),
             type=self._type(members),
