@@ -92,7 +92,7 @@ def find_phrases(text: DocText, automaton, key_lengths: list[int], key_entries: 
 def plausible_name(doc: Doc, match: Match) -> bool:
     """An actor name is written as a name: some word is capitalised, and a one-word match that is also a
     common English word ("us", "who", "chad") must be in capitals or tagged as a proper noun."""
-    tokens = doc[match.start : match.end]
+    tokens = [doc[i] for i in range(match.start, match.end)]
     if not any(t.text[:1].isupper() for t in tokens):
         return False
     if len(tokens) == 1:

@@ -122,6 +122,27 @@ class Parse:
     agents: list[Match]
 
 
+class Tokens:
+    """A Doc whose tokens are made once: spaCy builds a new Token object at every ``doc[i]``, which is most
+    of what a stage that looks at each token several times costs. Slices and other attributes are the Doc's."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, index):
+        return self.tokens[index] if isinstance(index, int) else self.doc[index]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
+
+
 def _sentence_index(doc: Doc) -> list[int]:
     index = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
@@ -265,8 +286,9 @@ def _is_bare_country(lexicon: Lexicon, entry: int) -> bool:
     return len(code) == 3 and code in lexicon.codes.countries
 
 
-def analyse(doc: Doc, lexicon: Lexicon) -> Parse:
-    text = doc_text(doc)
+def analyse(doc: Doc | Tokens, lexicon: Lexicon) -> Parse:
+    doc = doc if isinstance(doc, Tokens) else Tokens(doc)
+    text = doc_text(doc.doc)
     names = find_actor_names(doc, text, lexicon)
     agents = find_agents(doc, text, lexicon)
     name_of_token = {}
@@ -338,11 +360,12 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
         self.doc = doc
-        self.tokens = list(doc)  # spaCy makes a new Token object at every doc[i]: keep one of each
+        cached = Tokens(doc)
+        self.tokens = cached.tokens  # one Token object per token (see Tokens)
         self.lexicon = lexicon
         self.codes = lexicon.codes
         self.day = day
-        self.parse = analyse(doc, lexicon)
+        self.parse = analyse(cached, lexicon)
         # What the places stage found, if it ran: token -> place id, place id -> Place.
         self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
         self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
