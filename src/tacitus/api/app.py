@@ -54,7 +54,7 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 def event_filter(
     actor: Annotated[
         str | None, Query(max_length=200, description="source or target: name (* wildcard) or CAMEO actor code")
-    ] = None,  # noqa: E501
+    ] = None,
     source: Annotated[str | None, Query(max_length=200, description="source actor: name or code")] = None,
     target: Annotated[str | None, Query(max_length=200, description="target actor: name or code")] = None,
     country: Annotated[str | None, Query(max_length=3, description="ISO alpha-3 of an actor or the place")] = None,
@@ -70,7 +70,7 @@ def event_filter(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     exclude_aux: Annotated[
         list[str] | None, Query(description="leave out: historical, future, hypothetical, negated")
-    ] = None,  # noqa: E501
+    ] = None,
 ) -> EventFilter:
     return EventFilter.of(
         actor=actor, source=source, target=target, country=country, cameo=cameo, cameo_root=cameo_root,
@@ -153,7 +153,7 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
         filters: Events,
         sort: Annotated[
             str, Query(max_length=20, description="one of " + ", ".join(EVENT_SORTS) + "; - for descending")
-        ] = "-date",  # noqa: E501
+        ] = "-date",
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict:

@@ -417,7 +417,8 @@ def actors(dialect: Dialect, f: ActorFilter, sort: str, limit: int, offset: int)
     sql.text = (
         "WITH named AS ("
         " SELECT name, min(code) AS code, min(country) AS country, min(type) AS type,"
-        f" count(DISTINCT article_id) AS articles, CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors {where} GROUP BY name),"
+        " count(DISTINCT article_id) AS articles, CAST(sum(n_mentions) AS BIGINT) AS mentions"
+        f" FROM actors {where} GROUP BY name),"
         " acting AS ("
         " SELECT name, count(*) AS events FROM ("
         "  SELECT source_name AS name FROM events WHERE source_name IN (SELECT name FROM named)"
