@@ -51,6 +51,10 @@ class Store(ABC):
         """A whole table, for export (``events`` comes joined with its article, actors and place)."""
 
     @abstractmethod
+    def add_table(self, name: str, rows: pa.Table) -> None:
+        """Append rows to one table as they are, unchecked: for loading generated data in benchmarks."""
+
+    @abstractmethod
     def fetch(self, sql: SQL) -> pa.Table:
         """Run one read-only parameterized query (from :mod:`tacitus.store.query`) and return its rows."""
 
@@ -60,7 +64,7 @@ class Store(ABC):
     # The questions analysts ask; every view (HTTP, page, Python) goes through these.
 
     def events(
-        self, filters: EventFilter | None = None, *, sort: str = "-date", limit: int = 100, offset: int = 0
+        self, filters: EventFilter | None = None, *, sort: str = "-date", limit: int | None = 100, offset: int = 0
     ) -> pa.Table:
         """Events matching ``filters``, one page of them, with their actors' names and their place."""
         return self.fetch(query.select_events(self.dialect, filters or EventFilter(), sort, limit, offset))
@@ -75,22 +79,22 @@ class Store(ABC):
     def by_quad_class(self, filters: EventFilter | None = None) -> pa.Table:
         return self.fetch(query.by_quad_class(self.dialect, filters or EventFilter()))
 
-    def dyads(self, filters: EventFilter | None = None, *, limit: int = 50) -> pa.Table:
+    def dyads(self, filters: EventFilter | None = None, *, limit: int | None = 50) -> pa.Table:
         """Source-target pairs by number of events, heaviest first."""
         return self.fetch(query.dyads(self.dialect, filters or EventFilter(), limit))
 
-    def event_places(self, filters: EventFilter | None = None, *, limit: int = 500) -> pa.Table:
+    def event_places(self, filters: EventFilter | None = None, *, limit: int | None = 500) -> pa.Table:
         return self.fetch(query.event_places(self.dialect, filters or EventFilter(), limit))
 
     def actors(
-        self, filters: ActorFilter | None = None, *, sort: str = "-events", limit: int = 100, offset: int = 0
+        self, filters: ActorFilter | None = None, *, sort: str = "-events", limit: int | None = 100, offset: int = 0
     ) -> pa.Table:
         return self.fetch(query.actors(self.dialect, filters or ActorFilter(), sort, limit, offset))
 
-    def quotes(self, filters: QuoteFilter | None = None, *, limit: int = 100, offset: int = 0) -> pa.Table:
+    def quotes(self, filters: QuoteFilter | None = None, *, limit: int | None = 100, offset: int = 0) -> pa.Table:
         return self.fetch(query.quotes(self.dialect, filters or QuoteFilter(), limit, offset))
 
-    def articles(self, filters: ArticleFilter | None = None, *, limit: int = 100, offset: int = 0) -> pa.Table:
+    def articles(self, filters: ArticleFilter | None = None, *, limit: int | None = 100, offset: int = 0) -> pa.Table:
         return self.fetch(query.articles(self.dialect, filters or ArticleFilter(), limit, offset))
 
     def record(self, article_id: str) -> dict | None:

@@ -139,6 +139,16 @@ class DuckDBStore(Store):
         casts = ", ".join(f'CAST("{c}" AS {SQL_TYPES[k]})' for c, k in columns.items())
         self.con.execute(f"INSERT INTO {name} ({names}) SELECT {casts} FROM batch")
 
+    def add_table(self, name: str, rows: pa.Table) -> None:
+        if name not in TABLES:
+            raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
+        names = ", ".join(f'"{c}"' for c in rows.column_names)
+        self.con.register("incoming", rows)
+        try:
+            self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
+        finally:
+            self.con.unregister("incoming")
+
     def add_failures(self, failures: Sequence[Failure]) -> None:
         if not failures:
             return

@@ -135,10 +135,10 @@ class PostgresStore(Store):
                         self._copy(conn, name, table_rows)
         return len(new)
 
-    def add_rows(self, name: str, rows: Sequence[dict]) -> None:
-        """Append rows to one table as they are (for loading generated data in benchmarks)."""
+    def add_table(self, name: str, rows: pa.Table) -> None:
         with self.pool.connection() as conn, conn.transaction():
-            self._copy(conn, name, rows)
+            for batch in rows.to_batches(max_chunksize=50_000):
+                self._copy(conn, name, batch.to_pylist())
 
     @staticmethod
     def _copy(conn, name: str, rows: Sequence[dict]) -> None:
