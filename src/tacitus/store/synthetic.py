@@ -107,7 +107,7 @@ def synthetic_record(number: int, rng: random.Random, start: date = date(2023, 1
             "language": "en",
             "text": text.strip(),
             "content_hash": None,
-        },  # fmt: skip
+        },
         "actors": list(actors.values()),
         "events": events,
         "quotes": quotes,
