@@ -78,8 +78,9 @@ def get(url, path, **params):
 def test_openapi_describes_every_endpoint(api):
     url, _ = api
     spec = get(url, "/openapi.json").json()
-    for path in ("/events", "/aggregates/timeline", "/aggregates/quad_class", "/aggregates/dyads",
-                 "/aggregates/places", "/actors", "/quotes", "/articles", "/articles/{article_id}", "/code"):  # fmt: skip
+    paths = ["/events", "/aggregates/timeline", "/aggregates/quad_class", "/aggregates/dyads", "/aggregates/places"]
+    paths += ["/actors", "/quotes", "/articles", "/articles/{article_id}", "/code"]
+    for path in paths:
         assert path in spec["paths"], path
     names = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
     assert {"actor", "country", "cameo", "cameo_root", "quad_class", "plover", "date_from", "date_to", "place",
@@ -194,7 +195,8 @@ def test_code_without_storing(api):
     assert body["record"]["article"]["published"] == "2024-02-03"
     plain = httpx.post(url + "/code", content="Rebels seized the airport in Goma.", timeout=60,
                        headers={"content-type": "text/plain"})  # fmt: skip
-    assert plain.status_code == 200 and plain.json()["record"]["article"]["text"] == "Rebels seized the airport in Goma."
+    assert plain.status_code == 200
+    assert plain.json()["record"]["article"]["text"] == "Rebels seized the airport in Goma."
     assert store.counts() == before
 
 
