@@ -117,27 +117,28 @@ async function drawTimeline(filters) {
 
 // ---------- network: actors as nodes, dyads as directed edges weighted by events ----------
 function layout(nodes, edges, w, h) {
-  // A small force layout: repulsion between all nodes, springs along edges, a pull to the centre.
+  // Fruchterman-Reingold: nodes repel (k^2/d), edges pull (d^2/k), the step cools; k fits the panel.
+  const k = 0.75 * Math.sqrt((w * h) / Math.max(1, nodes.length));
   nodes.forEach((n, i) => { const a = (i / nodes.length) * 2 * Math.PI; n.x = w / 2 + Math.cos(a) * w / 3; n.y = h / 2 + Math.sin(a) * h / 3; });
   const index = new Map(nodes.map((n, i) => [n.id, i]));
-  for (let step = 0; step < 300; step++) {
-    const cool = 1 - step / 300;
-    const fx = new Float64Array(nodes.length), fy = new Float64Array(nodes.length);
+  const steps = 300;
+  for (let step = 0; step < steps; step++) {
+    const temperature = (w / 8) * (1 - step / steps) + 1;
+    const dx = new Float64Array(nodes.length), dy = new Float64Array(nodes.length);
     for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
-      let dx = nodes[i].x - nodes[j].x, dy = nodes[i].y - nodes[j].y;
-      const d2 = Math.max(dx * dx + dy * dy, 25), f = 2500 / d2, d = Math.sqrt(d2);
-      fx[i] += f * dx / d; fy[i] += f * dy / d; fx[j] -= f * dx / d; fy[j] -= f * dy / d;
+      const x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y, d = Math.max(1, Math.hypot(x, y)), f = (k * k) / d;
+      dx[i] += (x / d) * f; dy[i] += (y / d) * f; dx[j] -= (x / d) * f; dy[j] -= (y / d) * f;
     }
     for (const e of edges) {
       const a = index.get(e.source), b = index.get(e.target);
-      const dx = nodes[b].x - nodes[a].x, dy = nodes[b].y - nodes[a].y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = (d - 90) * 0.05;
-      fx[a] += f * dx / d; fy[a] += f * dy / d; fx[b] -= f * dx / d; fy[b] -= f * dy / d;
+      if (a === b) continue;
+      const x = nodes[a].x - nodes[b].x, y = nodes[a].y - nodes[b].y, d = Math.max(1, Math.hypot(x, y)), f = (d * d) / k;
+      dx[a] -= (x / d) * f; dy[a] -= (y / d) * f; dx[b] += (x / d) * f; dy[b] += (y / d) * f;
     }
     nodes.forEach((n, i) => {
-      fx[i] += (w / 2 - n.x) * 0.01; fy[i] += (h / 2 - n.y) * 0.01;
-      n.x = Math.min(w - 30, Math.max(30, n.x + Math.max(-20, Math.min(20, fx[i])) * cool));
-      n.y = Math.min(h - 15, Math.max(15, n.y + Math.max(-20, Math.min(20, fy[i])) * cool));
+      const d = Math.max(1, Math.hypot(dx[i], dy[i])), move = Math.min(d, temperature);
+      n.x = Math.min(w - 60, Math.max(20, n.x + (dx[i] / d) * move + (w / 2 - n.x) * 0.002));
+      n.y = Math.min(h - 20, Math.max(20, n.y + (dy[i] / d) * move + (h / 2 - n.y) * 0.002));
     });
   }
 }
@@ -159,7 +160,7 @@ async function drawNetwork(filters) {
   const list = [...nodes.values()];
   layout(list, rows, w, h);
   const maxEvents = Math.max(...rows.map((r) => r.events));
-  const defs = svgEl("defs", {}, svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, svgEl("path", { d: "M0,0L10,5L0,10z", fill: "#9aa3af" })));
+  const defs = svgEl("defs", {}, svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, svgEl("path", { d: "M0,0L10,5L0,10z", fill: "#9aa3af" })));
   svg.append(defs);
   for (const r of rows) {
     const a = nodes.get(r.source), b = nodes.get(r.target);
