@@ -97,7 +97,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+        return str(int(value)) if value.is_integer() else repr(value)  # shortest text that reads back exactly
     return " ".join(str(value).split())
 
 

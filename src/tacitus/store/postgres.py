@@ -73,6 +73,9 @@ class PostgresStore(Store):
         if read_only:
             kwargs["options"] = "-c default_transaction_read_only=on"
         try:
+            # One plain connection first: a wrong URL fails at once with the server's reason, not after the
+            # pool's retries.
+            psycopg.connect(url, connect_timeout=10).close()
             self.pool = ConnectionPool(
                 url, min_size=1, max_size=pool_size, kwargs=kwargs, open=True, timeout=10, name="tacitus"
             )
