@@ -143,11 +143,8 @@ class DuckDBStore(Store):
         if name not in TABLES:
             raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
         names = ", ".join(f'"{c}"' for c in rows.column_names)
-        self.con.register("incoming", rows)
-        try:
-            self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
-        finally:
-            self.con.unregister("incoming")
+        incoming = rows  # noqa: F841 - read by DuckDB by its name
+        self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
         if not failures:

@@ -9,6 +9,7 @@ Same tables as the embedded store (:data:`~tacitus.store.schema.TABLES`), same q
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -48,7 +49,7 @@ def create_statements() -> list[str]:
             statements.append(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {SQL_TYPES[kind]}')
     for table, indexes in INDEXES.items():
         for columns in indexes:
-            name = f"{table}_{'_'.join(columns)}_idx"
+            name = re.sub(r"\W+", "_", f"{table}_{'_'.join(columns)}").strip("_") + "_idx"
             statements.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
     return statements
 

@@ -59,14 +59,17 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "failures": ("input", "code"),
 }
 
-# Indexes a server database keeps for the filters of tacitus.store.query (DuckDB scans columns fast enough
-# without them, and keeping them would slow its bulk inserts).
+# Indexes a server database keeps for the filters of tacitus.store.query, which compare names as lower(...)
+# (DuckDB scans columns fast enough without them, and keeping them would slow its bulk inserts).
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "articles": (("seq",),),
-    "events": (("day",), ("source_name",), ("target_name",), ("cameo",), ("place_name",), ("quad_class", "day")),
-    "actors": (("name",),),
-    "quotes": (("speaker_text",),),
-}
+    "events": (
+        ("day",), ("lower(source_name)",), ("lower(target_name)",), ("source_code",), ("target_code",),
+        ("cameo",), ("lower(place_name)",), ("quad_class", "day"),
+    ),
+    "actors": (("lower(name)",),),
+    "quotes": (("lower(speaker_text)",),),
+}  # fmt: skip
 
 FACT_TABLES = ("actors", "mentions", "events", "quotes", "places", "times")
 
