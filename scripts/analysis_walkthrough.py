@@ -21,7 +21,7 @@ def main(db: str) -> None:
     print("# What the store holds\n", data.counts(), "\n")
 
     print(
-        "# Who appears most\n", data.actors(limit=10)[["name", "code", "country", "type", "articles", "events"]], "\n"
+        "# Who appears most\n", data.actors(sort="-articles", limit=10)[["name", "code", "country", "type", "articles", "events"]], "\n"
     )
 
     dyads = data.dyads(limit=10)

@@ -430,7 +430,7 @@ def actors(dialect: Dialect, f: ActorFilter, sort: str, limit: int, offset: int)
     sql = SQL(dialect)
     limit, offset = page(limit, offset)
     where = f.where(sql)
-    order = sort_clause(sort, ACTOR_SORTS, "name")
+    order = sort_clause(sort, ACTOR_SORTS, "n.mentions DESC, n.name")
     sql.text = (
         "WITH named AS ("
         " SELECT name, min(code) AS code, min(country) AS country, min(type) AS type,"
