@@ -152,6 +152,8 @@ def test_actors_quotes_articles_and_a_record(api, real_records):
         ("/aggregates/dyads", {"limit": 10**9}, 422, "E301"),
         ("/actors", {"type": "alien"}, 400, "E301"),
         ("/quotes", {"kind": "shouted"}, 400, "E301"),
+        ("/events", {"quadclass": "4"}, 400, "E302"),
+        ("/aggregates/timeline", {"period": "week"}, 400, "E302"),
     ],
 )
 def test_bad_parameters_get_4xx_with_a_code(api, path, params, status, code):
@@ -264,7 +266,7 @@ def test_oversized_body_is_refused_before_it_is_read(api):
 
 def test_dashboard_and_its_assets_are_served_locally(api):
     url, _ = api
-    page = get(url, "/")
+    page = get(url, "/", utm_source="newsletter")
     assert page.status_code == 200 and "<title>tacitus" in page.text
     assert "http://" not in page.text.replace('href="/', "") and "https://" not in page.text
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/countries-110m.json",

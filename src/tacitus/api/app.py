@@ -82,6 +82,25 @@ def event_filter(
 Events = Annotated[EventFilter, Depends(event_filter)]
 
 
+def query_names(dependant) -> set[str]:
+    """The query parameters an endpoint declares, its dependencies' included."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= query_names(sub)
+    return names
+
+
+async def refuse_unknown_parameters(request: Request) -> None:
+    """A misspelt filter (``quadclass=4``) must not silently return everything: name it and the known ones."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant") or not getattr(route, "include_in_schema", True):
+        return  # the dashboard page itself may be opened with any query string
+    known = query_names(route.dependant)
+    for name in request.query_params:
+        if name not in known:
+            raise TacitusError("E302", name=name, known=", ".join(sorted(known)) or "none")
+
+
 def json_rows(table: pa.Table) -> list[dict]:
     """Rows ready for JSON: dates and times as ISO text."""
     for index, column in enumerate(table.schema):
@@ -118,6 +137,7 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
     """The application over ``store``. ``token``: the bearer token that allows storing (None: no writes)."""
     settings = settings or Settings()
     app = FastAPI(
+        dependencies=[Depends(refuse_unknown_parameters)],
         title="tacitus",
         version=__version__,
         description="Events, actors, quotes and articles coded by tacitus: who did what to whom, when and "

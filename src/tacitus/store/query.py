@@ -334,11 +334,13 @@ def timeline(dialect: Dialect, f: EventFilter, interval: str) -> SQL:
     sql = SQL(dialect)
     where = f.where(sql)
     where = (where + " AND" if where else "WHERE") + " day IS NOT NULL"
-    # interval comes from INTERVALS, a fixed table, so it may be written into the SQL.
+    # interval comes from INTERVALS, a fixed table, so it may be written into the SQL. Counting per day first
+    # and truncating the (few) days after is a third faster than truncating every event's date.
     period = f"CAST(date_trunc('{interval}', day) AS DATE)"
     sql.text = (
-        f"SELECT {period} AS period, quad_class, count(*) AS events, sum(goldstein) AS goldstein "
-        f"FROM events {where} GROUP BY 1, 2 ORDER BY 1, 2"
+        f"SELECT {period} AS period, quad_class, CAST(sum(n) AS BIGINT) AS events, sum(g) AS goldstein FROM ("
+        f"SELECT day, quad_class, count(*) AS n, sum(goldstein) AS g FROM events {where} GROUP BY 1, 2"
+        ") AS days GROUP BY 1, 2 ORDER BY 1, 2"
     )
     return sql
 
@@ -358,14 +360,23 @@ def dyads(dialect: Dialect, f: EventFilter, limit: int) -> SQL:
     limit, _ = page(limit, 0)
     where = f.where(sql)
     where = (where + " AND" if where else "WHERE") + " source_name IS NOT NULL AND target_name IS NOT NULL"
+    # Group by the two names only, then look up the actors' codes for the few pairs kept: taking min(code)
+    # over every event made the query twice as slow.
     sql.text = (
-        "SELECT source_name AS source, min(source_code) AS source_code, min(source_country) AS source_country, "
-        "target_name AS target, min(target_code) AS target_code, min(target_country) AS target_country, "
-        "count(*) AS events, sum(goldstein) AS goldstein, "
-        "CAST(sum(CASE WHEN quad_class <= 2 THEN 1 ELSE 0 END) AS BIGINT) AS cooperation, "
-        "CAST(sum(CASE WHEN quad_class >= 3 THEN 1 ELSE 0 END) AS BIGINT) AS conflict "
-        f"FROM events {where} GROUP BY source_name, target_name "
-        f"ORDER BY events DESC, source, target {limit_clause(sql, limit)}"
+        "WITH top AS ("
+        " SELECT source_name, target_name, count(*) AS events, sum(goldstein) AS goldstein,"
+        " CAST(sum(CASE WHEN quad_class <= 2 THEN 1 ELSE 0 END) AS BIGINT) AS cooperation,"
+        " CAST(sum(CASE WHEN quad_class >= 3 THEN 1 ELSE 0 END) AS BIGINT) AS conflict"
+        f" FROM events {where} GROUP BY source_name, target_name"
+        f" ORDER BY events DESC, source_name, target_name {limit_clause(sql, limit)}),"
+        " codes AS ("
+        " SELECT name, min(code) AS code, min(country) AS country FROM actors"
+        " WHERE name IN (SELECT source_name FROM top UNION SELECT target_name FROM top) GROUP BY name)"
+        " SELECT top.source_name AS source, s.code AS source_code, s.country AS source_country,"
+        " top.target_name AS target, t.code AS target_code, t.country AS target_country,"
+        " top.events, top.goldstein, top.cooperation, top.conflict"
+        " FROM top LEFT JOIN codes s ON s.name = top.source_name LEFT JOIN codes t ON t.name = top.target_name"
+        " ORDER BY top.events DESC, source, target"
     )
     return sql
 
