@@ -20,9 +20,8 @@ def main(db: str) -> None:
     data = tacitus.open(db)
     print("# What the store holds\n", data.counts(), "\n")
 
-    print(
-        "# Who appears most\n", data.actors(sort="-articles", limit=10)[["name", "code", "country", "type", "articles", "events"]], "\n"
-    )
+    actors = data.actors(sort="-articles", limit=10)
+    print("# Who appears most\n", actors[["name", "code", "country", "type", "articles", "events"]], "\n")
 
     dyads = data.dyads(limit=10)
     print("# The heaviest dyads\n", dyads[["source", "target", "events", "goldstein", "cooperation", "conflict"]], "\n")
