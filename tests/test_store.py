@@ -108,3 +108,18 @@ def test_read_only_store_must_exist(tmp_path):
 
     with pytest.raises(TacitusError, match="cannot be opened"):
         open_store(str(tmp_path / "missing.duckdb"), read_only=True)
+
+
+def test_postgres_store_made_before_events_carried_names_is_upgraded(postgres_url, records):
+    import psycopg
+
+    with open_store(postgres_url) as store:
+        store.add_records(records)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        for column in ("source_name", "target_name", "place_name", "place_country", "place_lat", "place_lon"):
+            conn.execute(f"ALTER TABLE events DROP COLUMN {column} CASCADE")
+        conn.execute("INSERT INTO events (article_id, id, source, cameo, cameo_root, quad_class, goldstein)"
+                     " SELECT article_id, 'e99', id, '010', '01', 1, 0.0 FROM actors LIMIT 1")  # fmt: skip
+    with open_store(postgres_url) as store:
+        [old] = [e for e in store.events().to_pylist() if e["id"] == "e99"]
+    assert old["source_name"]
