@@ -64,7 +64,8 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "articles": (("seq",),),
     "events": (
-        ("day",), ("lower(source_name)",), ("lower(target_name)",), ("source_code",), ("target_code",),
+        ("day",), ("day DESC NULLS LAST",), ("lower(source_name)",), ("lower(target_name)",),
+        ("source_code",), ("target_code",),
         ("cameo",), ("lower(place_name)",), ("quad_class", "day"),
     ),
     "actors": (("lower(name)",),),
