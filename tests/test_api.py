@@ -128,32 +128,32 @@ def test_actors_quotes_articles_and_a_record(api, real_records):
     assert record == real_records[1]
     assert_valid_record(record)
     missing = get(url, "/articles/nothing-here")
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E303"
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E803"
 
 
 @pytest.mark.parametrize(
     ("path", "params", "status", "code"),
     [
-        ("/events", {"limit": 100000}, 422, "E301"),
-        ("/events", {"limit": 0}, 422, "E301"),
-        ("/events", {"offset": -5}, 422, "E301"),
-        ("/events", {"offset": 10**12}, 422, "E301"),
-        ("/events", {"date_from": "2023-13-45"}, 422, "E301"),
-        ("/events", {"date_from": "yesterday"}, 422, "E301"),
-        ("/events", {"date_from": "2023-06-01", "date_to": "2023-01-01"}, 400, "E301"),
-        ("/events", {"sort": "date; DROP TABLE events"}, 422, "E301"),
-        ("/events", {"sort": "evidence_text"}, 400, "E301"),
-        ("/events", {"quad_class": "9"}, 400, "E301"),
-        ("/events", {"country": "1=1"}, 400, "E301"),
-        ("/events", {"cameo": "'--"}, 400, "E301"),
-        ("/events", {"actor": "x" * 5000}, 422, "E301"),
-        ("/events", {"min_confidence": "NaN"}, 422, "E301"),
-        ("/aggregates/timeline", {"interval": "fortnight"}, 400, "E301"),
-        ("/aggregates/dyads", {"limit": 10**9}, 422, "E301"),
-        ("/actors", {"type": "alien"}, 400, "E301"),
-        ("/quotes", {"kind": "shouted"}, 400, "E301"),
-        ("/events", {"quadclass": "4"}, 400, "E302"),
-        ("/aggregates/timeline", {"period": "week"}, 400, "E302"),
+        ("/events", {"limit": 100000}, 422, "E801"),
+        ("/events", {"limit": 0}, 422, "E801"),
+        ("/events", {"offset": -5}, 422, "E801"),
+        ("/events", {"offset": 10**12}, 422, "E801"),
+        ("/events", {"date_from": "2023-13-45"}, 422, "E801"),
+        ("/events", {"date_from": "yesterday"}, 422, "E801"),
+        ("/events", {"date_from": "2023-06-01", "date_to": "2023-01-01"}, 400, "E801"),
+        ("/events", {"sort": "date; DROP TABLE events"}, 422, "E801"),
+        ("/events", {"sort": "evidence_text"}, 400, "E801"),
+        ("/events", {"quad_class": "9"}, 400, "E801"),
+        ("/events", {"country": "1=1"}, 400, "E801"),
+        ("/events", {"cameo": "'--"}, 400, "E801"),
+        ("/events", {"actor": "x" * 5000}, 422, "E801"),
+        ("/events", {"min_confidence": "NaN"}, 422, "E801"),
+        ("/aggregates/timeline", {"interval": "fortnight"}, 400, "E801"),
+        ("/aggregates/dyads", {"limit": 10**9}, 422, "E801"),
+        ("/actors", {"type": "alien"}, 400, "E801"),
+        ("/quotes", {"kind": "shouted"}, 400, "E801"),
+        ("/events", {"quadclass": "4"}, 400, "E802"),
+        ("/aggregates/timeline", {"period": "week"}, 400, "E802"),
     ],
 )
 def test_bad_parameters_get_4xx_with_a_code(api, path, params, status, code):
@@ -208,7 +208,7 @@ def test_no_token_no_writes(api):
     for headers in ({}, {"authorization": f"Bearer {TOKEN}"}):
         answer = httpx.post(url + "/code?store=true", json={"text": "Kenyan police arrested protesters."},
                             headers=headers, timeout=60)  # fmt: skip
-        assert answer.status_code == 403 and answer.json()["error"]["code"] == "E305"
+        assert answer.status_code == 403 and answer.json()["error"]["code"] == "E805"
     assert store.counts() == before
 
 
@@ -218,7 +218,7 @@ def test_storing_needs_the_right_token(writable_api):
     article = {"id": "posted-1", "text": "Ethiopian troops clashed with rebels near Gondar.", "published": "2024-01-09"}
     for headers in ({}, {"authorization": "Bearer wrong-token-xxxxxxxxxxxx"}, {"authorization": TOKEN}):
         refused = httpx.post(url + "/code?store=true", json=article, headers=headers, timeout=60)
-        assert refused.status_code == 401 and refused.json()["error"]["code"] == "E306"
+        assert refused.status_code == 401 and refused.json()["error"]["code"] == "E806"
         assert refused.headers["www-authenticate"] == "Bearer"
     stored = httpx.post(url + "/code?store=true", json=article, timeout=60,
                         headers={"authorization": f"Bearer {TOKEN}"})  # fmt: skip
@@ -234,7 +234,7 @@ def test_storing_needs_the_right_token(writable_api):
     ("body", "content_type", "status", "code"),
     [
         (json.dumps({"text": "x" * 30_000}), "application/json", 413, "E105"),
-        (b"x" * 200_000, "text/plain", 413, "E304"),
+        (b"x" * 200_000, "text/plain", 413, "E804"),
         (b'{"text": broken', "application/json", 422, "E107"),
         (b'["not", "an", "object"]', "application/json", 422, "E108"),
         (json.dumps({"text": "   "}), "application/json", 422, "E104"),
@@ -261,7 +261,7 @@ def test_oversized_body_is_refused_before_it_is_read(api):
             yield b"y" * 65536
 
     answer = httpx.post(url + "/code", content=endless(), headers={"content-type": "text/plain"}, timeout=60)
-    assert answer.status_code == 413 and answer.json()["error"]["code"] == "E304"
+    assert answer.status_code == 413 and answer.json()["error"]["code"] == "E804"
 
 
 def test_dashboard_and_its_assets_are_served_locally(api):

@@ -36,14 +36,14 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
-    # Queries (the HTTP API answers these with 4xx, the Python API raises them)
-    E301 = "{name} {value!r} is not valid: expected {expected}"
-    E302 = "unknown filter {name!r}; known filters: {known}"
-    E303 = "no {what} {value!r} in the store"
-    E304 = "request body is {size:,} bytes, over the limit of {limit:,} (the server's --max-bytes)"
-    E305 = "storing is switched off: the operator set no token (tacitus serve --token / TACITUS_API_TOKEN)"
-    E306 = "a valid bearer token is required to store (Authorization: Bearer <token>)"
-    E307 = "the store is read-only: writes need a store opened for writing"
+    # Queries and the HTTP API (E8xx; the API answers them with 4xx, the Python API raises them)
+    E801 = "{name} {value!r} is not valid: expected {expected}"
+    E802 = "unknown filter {name!r}; known filters: {known}"
+    E803 = "no {what} {value!r} in the store"
+    E804 = "request body is {size:,} bytes, over the limit of {limit:,} (the server's --max-bytes)"
+    E805 = "storing is switched off: the operator set no token (tacitus serve --token / TACITUS_API_TOKEN)"
+    E806 = "a valid bearer token is required to store (Authorization: Bearer <token>)"
+    E807 = "the store is read-only: writes need a store opened for writing"
 
 
 class TacitusError(Exception):

@@ -42,8 +42,8 @@ from tacitus.store.query import (
 
 WEB = Path(__file__).resolve().parent.parent / "web" / "static"
 
-# E3xx are query problems; a few need their own status.
-STATUS = {"E303": 404, "E304": 413, "E105": 413, "E305": 403, "E306": 401, "E307": 403}
+# E8xx are query problems; a few need their own status.
+STATUS = {"E803": 404, "E804": 413, "E105": 413, "E805": 403, "E806": 401, "E807": 403}
 
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[date | None, Query(description="YYYY-MM-DD, inclusive")]
@@ -98,7 +98,7 @@ async def refuse_unknown_parameters(request: Request) -> None:
     known = query_names(route.dependant)
     for name in request.query_params:
         if name not in known:
-            raise TacitusError("E302", name=name, known=", ".join(sorted(known)) or "none")
+            raise TacitusError("E802", name=name, known=", ".join(sorted(known)) or "none")
 
 
 def json_rows(table: pa.Table) -> list[dict]:
@@ -110,7 +110,7 @@ def json_rows(table: pa.Table) -> list[dict]:
 
 
 def error_response(error: TacitusError) -> JSONResponse:
-    status = STATUS.get(error.code, 400 if error.code.startswith("E3") else 422)
+    status = STATUS.get(error.code, 400 if error.code.startswith("E8") else 422)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse({"error": {"code": error.code, "message": error.message}}, status_code=status, headers=headers)
 
@@ -158,8 +158,8 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body"))
-        message = f"{where or 'request'}: {one_line(first.get('msg', 'invalid value'))} [E301]"
-        return JSONResponse({"error": {"code": "E301", "message": message}}, status_code=422)
+        message = f"{where or 'request'}: {one_line(first.get('msg', 'invalid value'))} [E801]"
+        return JSONResponse({"error": {"code": "E801", "message": message}}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
@@ -236,7 +236,7 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
     def article(article_id: Annotated[str, PathParam(max_length=200)]) -> dict:
         found = store.record(article_id)
         if found is None:
-            raise TacitusError("E303", what="article", value=article_id)
+            raise TacitusError("E803", what="article", value=article_id)
         return found
 
     @app.get("/stats", tags=["store"], summary="Rows per table, and whether this server stores")
@@ -289,11 +289,11 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
 
 def check_token(request: Request, token: str | None) -> None:
     if token is None:
-        raise TacitusError("E305")
+        raise TacitusError("E805")
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-        raise TacitusError("E306")
+        raise TacitusError("E806")
 
 
 async def read_body(request: Request, max_bytes: int) -> bytes:
@@ -302,12 +302,12 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
     limit = max_bytes * 2 + 4096
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise TacitusError("E304", size=int(declared), limit=limit)
+        raise TacitusError("E804", size=int(declared), limit=limit)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise TacitusError("E304", size=size, limit=limit)
+            raise TacitusError("E804", size=size, limit=limit)
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -107,7 +107,7 @@ class DuckDBStore(Store):
 
     def add_records(self, records: Sequence[Record | dict]) -> int:
         if self.read_only:
-            raise TacitusError("E307")
+            raise TacitusError("E807")
         dicts = [r.to_dict() if isinstance(r, Record) else r for r in records]
         # Within one batch the same article may come twice (a file listed twice): keep the first.
         unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]

@@ -114,7 +114,7 @@ class PostgresStore(Store):
 
     def add_records(self, records: Sequence[Record | dict]) -> int:
         if self.read_only:
-            raise TacitusError("E307")
+            raise TacitusError("E807")
         dicts = [r.to_dict() if isinstance(r, Record) else r for r in records]
         unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
         if not unique:

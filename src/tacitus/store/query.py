@@ -2,7 +2,7 @@
 
 One query layer for all three views and both backends (DuckDB and PostgreSQL): a view builds a filter
 (:class:`EventFilter`, :class:`ActorFilter`, ...), the filter checks itself (a bad value raises a
-:class:`~tacitus.errors.TacitusError` with an ``E3xx`` code, which the HTTP API answers with a 4xx), and the
+:class:`~tacitus.errors.TacitusError` with an ``E8xx`` code, which the HTTP API answers with a 4xx), and the
 functions below turn it into SQL text plus a list of parameters. No value a user typed ever becomes SQL text:
 values travel as parameters, and names that do reach the SQL (sort keys, intervals) are looked up in fixed
 tables. The SQL is the common subset of DuckDB and PostgreSQL; the one difference that matters, list
@@ -73,7 +73,7 @@ class SQL:
 
 
 def bad(name: str, value: object, expected: str) -> TacitusError:
-    return TacitusError("E301", name=name, value=_shown(value), expected=expected)
+    return TacitusError("E801", name=name, value=_shown(value), expected=expected)
 
 
 def _shown(value: object) -> str:
@@ -189,7 +189,7 @@ class EventFilter:
         known = {f.name for f in fields(cls)}
         for name in values:
             if name not in known:
-                raise TacitusError("E302", name=name, known=", ".join(sorted(known)))
+                raise TacitusError("E802", name=name, known=", ".join(sorted(known)))
         v = {k: val for k, val in values.items() if val is not None and val != ""}
         for name in ("actor", "source", "target", "place", "article", "text"):
             v[name] = _text(name, v.get(name))
@@ -410,7 +410,7 @@ class ActorFilter:
         known = {f.name for f in fields(cls)}
         for key in values:
             if key not in known:
-                raise TacitusError("E302", name=key, known=", ".join(sorted(known)))
+                raise TacitusError("E802", name=key, known=", ".join(sorted(known)))
         name = _text("name", values.get("name"))
         code = _text("code", values.get("code"))
         country = _text("country", values.get("country"))
@@ -473,7 +473,7 @@ class QuoteFilter:
         known = {f.name for f in fields(cls)}
         for key in values:
             if key not in known:
-                raise TacitusError("E302", name=key, known=", ".join(sorted(known)))
+                raise TacitusError("E802", name=key, known=", ".join(sorted(known)))
         kind = _text("kind", values.get("kind"))
         if kind is not None and kind not in QUOTE_KINDS:
             raise bad("kind", kind, ", ".join(QUOTE_KINDS))
@@ -527,7 +527,7 @@ class ArticleFilter:
         known = {f.name for f in fields(cls)}
         for key in values:
             if key not in known:
-                raise TacitusError("E302", name=key, known=", ".join(sorted(known)))
+                raise TacitusError("E802", name=key, known=", ".join(sorted(known)))
         date_from, date_to = _date("date_from", values.get("date_from")), _date("date_to", values.get("date_to"))
         if date_from and date_to and date_from > date_to:
             raise bad("date_to", date_to, f"a date on or after date_from ({date_from})")
