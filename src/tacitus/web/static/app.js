@@ -70,8 +70,17 @@ function fillForm(filters) {
 // ---------- timeline: events per period stacked by QuadClass, Goldstein sum as a line ----------
 async function drawTimeline(filters) {
   const svg = clear(document.getElementById("timeline"));
-  const interval = document.getElementById("interval").value;
-  const { rows } = await api("/aggregates/timeline", { ...filters, interval });
+  const chosen = document.getElementById("interval").value;
+  let interval = chosen === "auto" ? "month" : chosen;
+  let { rows } = await api("/aggregates/timeline", { ...filters, interval });
+  if (chosen === "auto" && rows.length) {
+    // Pick the period that gives a readable number of bars for the span of the data.
+    const first = new Date(rows[0].period), last = new Date(rows[rows.length - 1].period);
+    const months = (last.getFullYear() - first.getFullYear()) * 12 + last.getMonth() - first.getMonth() + 1;
+    const better = months > 120 ? "year" : months <= 2 ? "day" : months <= 6 ? "week" : "month";
+    if (better !== interval) ({ rows } = await api("/aggregates/timeline", { ...filters, interval: (interval = better) }));
+  }
+  document.getElementById("interval-shown").textContent = chosen === "auto" ? `(${interval})` : "";
   const legend = clear(document.getElementById("timeline-legend"));
   for (const q of [1, 2, 3, 4]) legend.append(el("span", {}, el("span", { class: "swatch", style: `background:${QUAD[q].color}` }), `${q} ${QUAD[q].name}`));
   legend.append(el("span", {}, el("span", { class: "swatch", style: "background:#1d2330;height:2px" }), "Goldstein sum (right axis)"));
@@ -118,7 +127,7 @@ async function drawTimeline(filters) {
 // ---------- network: actors as nodes, dyads as directed edges weighted by events ----------
 function layout(nodes, edges, w, h) {
   // Fruchterman-Reingold: nodes repel (k^2/d), edges pull (d^2/k), the step cools; k fits the panel.
-  const k = 0.75 * Math.sqrt((w * h) / Math.max(1, nodes.length));
+  const k = 0.6 * Math.sqrt((w * h) / Math.max(1, nodes.length));
   nodes.forEach((n, i) => { const a = (i / nodes.length) * 2 * Math.PI; n.x = w / 2 + Math.cos(a) * w / 3; n.y = h / 2 + Math.sin(a) * h / 3; });
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const steps = 300;
@@ -136,9 +145,11 @@ function layout(nodes, edges, w, h) {
       dx[a] -= (x / d) * f; dy[a] -= (y / d) * f; dx[b] += (x / d) * f; dy[b] += (y / d) * f;
     }
     nodes.forEach((n, i) => {
+      // Gravity towards the centre keeps small disconnected pairs from being pushed against the edges.
+      dx[i] += (w / 2 - n.x) * 0.9; dy[i] += (h / 2 - n.y) * 0.9;
       const d = Math.max(1, Math.hypot(dx[i], dy[i])), move = Math.min(d, temperature);
-      n.x = Math.min(w - 60, Math.max(20, n.x + (dx[i] / d) * move + (w / 2 - n.x) * 0.002));
-      n.y = Math.min(h - 20, Math.max(20, n.y + (dy[i] / d) * move + (h / 2 - n.y) * 0.002));
+      n.x = Math.min(w - 60, Math.max(20, n.x + (dx[i] / d) * move));
+      n.y = Math.min(h - 20, Math.max(20, n.y + (dy[i] / d) * move));
     });
   }
 }
@@ -169,10 +180,12 @@ async function drawNetwork(filters) {
       svgEl("title", { text: `${r.source} → ${r.target}: ${fmt(r.events)} events, Goldstein sum ${fmt(r.goldstein, 1)} (${r.cooperation} cooperation, ${r.conflict} conflict)` })));
   }
   const maxNode = Math.max(...list.map((n) => n.events));
+  // Name the busiest actors; the others are named on hover, so that labels do not bury the graph.
+  const named = new Set([...list].sort((a, b) => b.events - a.events).slice(0, 25).map((n) => n.id));
   for (const n of list) {
     const g = svgEl("g", { class: "node", transform: `translate(${n.x},${n.y})`, onclick: () => setFilters({ ...currentFilters(), actor: n.id }) },
       svgEl("circle", { r: 4 + 10 * Math.sqrt(n.events / maxNode), fill: "#4b6cb7" }),
-      svgEl("text", { x: 8, y: -8, text: n.id }),
+      named.has(n.id) ? svgEl("text", { x: 8, y: -8, text: n.id }) : null,
       svgEl("title", { text: `${n.id}${n.code ? " (" + n.code + ")" : ""}: ${fmt(n.events)} events in the dyads shown` }));
     svg.append(g);
   }
