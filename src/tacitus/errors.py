@@ -36,6 +36,10 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Quotes stage
+    E501 = "{path}: cannot read the quote cue lexicon: {reason}"
+    E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
+
     # Queries and the HTTP API (E8xx; the API answers them with 4xx, the Python API raises them)
     E801 = "{name} {value!r} is not valid: expected {expected}"
     E802 = "unknown filter {name!r}; known filters: {known}"
