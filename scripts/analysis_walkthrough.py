@@ -36,6 +36,7 @@ def main(db: str) -> None:
                       data.timeline(source=b, target=a, interval="month")])  # fmt: skip
     both["side"] = both["quad_class"].map(lambda q: "cooperation" if q <= 2 else "conflict")
     series = both.pivot_table(index="period", columns="side", values="events", aggfunc="sum", fill_value=0)
+    series = series.reindex(columns=["cooperation", "conflict"], fill_value=0)
     series["goldstein"] = both.groupby("period")["goldstein"].sum()
     print(f"# {a} <-> {b}, by month\n", series, "\n")
 
