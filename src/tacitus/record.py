@@ -125,6 +125,17 @@ class Time(Part):
     end: int = Field(ge=0)
     type: TimeType
     value: str | None = Field(None, description="TIMEX3 value: 2020-01-03, 2020-W02, P10D ...")
+    mod: str | None = Field(None, description="TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN ...")
+    found_by: str | None = Field(
+        None, description="Which finder found the expression: spacy, rules, spacy+rules or anchor (event-anchored)."
+    )
+    valued_by: str | None = Field(
+        None,
+        description="Which path gave the value: rules (tacitus's grammar), anchor (another time or a dated event "
+        "in the text), dateparser; null when unvalued.",
+    )
+    rule: str | None = Field(None, description="The grammar rule that valued it, when valued_by is rules.")
+    anchor: str | None = Field(None, description="Id of the time expression the value was computed from, if any.")
 
 
 class Record(Part):
