@@ -58,7 +58,7 @@ MONTHS = {
             ("october", "oct"),
             ("november", "nov"),
             ("december", "dec"),
-        ],  # fmt: skip
+        ],
         start=1,
     )
     for name in names
@@ -74,7 +74,7 @@ WEEKDAYS = {
             ("friday", "fri"),
             ("saturday", "sat"),
             ("sunday", "sun"),
-        ]  # fmt: skip
+        ]
     )
     for name in names
 }
@@ -134,60 +134,209 @@ ORDINALS = {
         ]
     )
 }
-ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-                 "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "final": 4, "last": 4})  # fmt: skip
-VAGUE_NUMBERS = ("a few", "a couple of", "a couple", "few", "several", "some", "many", "numerous", "dozens of",
-                 "hundreds of", "countless")  # fmt: skip
+ORDINALS.update(
+    {
+        "thirtieth": 30,
+        "fortieth": 40,
+        "fiftieth": 50,
+        "sixtieth": 60,
+        "seventieth": 70,
+        "seventy-fifth": 75,
+        "eightieth": 80,
+        "ninetieth": 90,
+        "hundredth": 100,
+        "final": 4,
+        "last": 4,
+    }
+)
+VAGUE_NUMBERS = (
+    "a few",
+    "a couple of",
+    "a couple",
+    "few",
+    "several",
+    "some",
+    "many",
+    "numerous",
+    "dozens of",
+    "hundreds of",
+    "countless",
+)
 UNITS = {
-    "second": "second", "sec": "second", "minute": "minute", "min": "minute", "hour": "hour", "hr": "hour",
-    "day": "day", "night": "day", "week": "week", "fortnight": "fortnight", "month": "month",
-    "quarter": "quarter", "year": "year", "yr": "year", "decade": "decade", "century": "century",
-    "centurie": "century", "weekend": "weekend",
-}  # fmt: skip
+    "second": "second",
+    "sec": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "day": "day",
+    "night": "day",
+    "week": "week",
+    "fortnight": "fortnight",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "yr": "year",
+    "decade": "decade",
+    "century": "century",
+    "centurie": "century",
+    "weekend": "weekend",
+}
 # TIMEX3 duration letters; clock units go after a "T".
-DURATION_LETTER = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
-                   "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}  # fmt: skip
+DURATION_LETTER = {
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "fortnight": "W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "weekend": "WE",
+}
 # How finely "three weeks ago" is known: a date to the day, "two years ago" to the year.
-AGO_GRANULARITY = {"second": "day", "minute": "day", "hour": "day", "day": "day", "week": "day",
-                   "fortnight": "day", "month": "month", "quarter": "quarter", "year": "year",
-                   "decade": "year", "century": "year", "weekend": "weekend"}  # fmt: skip
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-                "overnight": "NI", "midday": "MI", "noon": "MI", "dawn": "MO", "dusk": "EV"}  # fmt: skip
-MOD_WORDS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
-             "mid": "MID", "middle": "MID", "about": "APPROX", "around": "APPROX", "almost": "APPROX",
-             "nearly": "APPROX", "roughly": "APPROX", "some": "APPROX", "approximately": "APPROX",
-             "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-             "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "just": None, "only": None}  # fmt: skip
+AGO_GRANULARITY = {
+    "second": "day",
+    "minute": "day",
+    "hour": "day",
+    "day": "day",
+    "week": "day",
+    "fortnight": "day",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+    "weekend": "weekend",
+}
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
+    "midday": "MI",
+    "noon": "MI",
+    "dawn": "MO",
+    "dusk": "EV",
+}
+MOD_WORDS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "late": "END",
+    "end": "END",
+    "mid": "MID",
+    "middle": "MID",
+    "about": "APPROX",
+    "around": "APPROX",
+    "almost": "APPROX",
+    "nearly": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "approximately": "APPROX",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS",
+    "just": None,
+    "only": None,
+}
 REFERENCE_WORDS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "present": "PRESENT_REF",
-    "the present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF", "once": "PAST_REF",
-    "soon": "FUTURE_REF", "very soon": "FUTURE_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "in the coming days": "FUTURE_REF", "in the coming weeks": "FUTURE_REF",
-    "in the coming months": "FUTURE_REF", "in the coming years": "FUTURE_REF",
-}  # fmt: skip
-SET_ADVERBS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "biannual": "P6M", "biennial": "P2Y",
-               "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W", "biweekly": "P2W", "daily": "P1D",
-               "nightly": "P1D", "hourly": "PT1H"}  # fmt: skip
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the time being": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "in the past": "PAST_REF",
+    "the past": "PAST_REF",
+    "formerly": "PAST_REF",
+    "previously": "PAST_REF",
+    "once": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "very soon": "FUTURE_REF",
+    "in the future": "FUTURE_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "in the coming days": "FUTURE_REF",
+    "in the coming weeks": "FUTURE_REF",
+    "in the coming months": "FUTURE_REF",
+    "in the coming years": "FUTURE_REF",
+}
+SET_ADVERBS = {
+    "annual": "P1Y",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "biannual": "P6M",
+    "biennial": "P2Y",
+    "quarterly": "P3M",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "hourly": "PT1H",
+}
 
 
 def _holiday(name: str, year: int) -> date:
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "valentine's day": (2, 14), "bastille day": (7, 14), "may day": (5, 1)}  # fmt: skip
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "boxing day": (12, 26),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+        "bastille day": (7, 14),
+        "may day": (5, 1),
+    }
     if name in fixed:
         return date(year, *fixed[name])
     sunday = easter(year)
-    return {"easter": sunday, "easter sunday": sunday, "good friday": sunday - timedelta(days=2),
-            "easter monday": sunday + timedelta(days=1)}[name]  # fmt: skip
+    return {
+        "easter": sunday,
+        "easter sunday": sunday,
+        "good friday": sunday - timedelta(days=2),
+        "easter monday": sunday + timedelta(days=1),
+    }[name]
 
 
-HOLIDAYS = ("christmas day", "christmas eve", "christmas", "boxing day", "new year's day", "new year's eve",
-            "halloween", "valentine's day", "bastille day", "may day", "easter sunday", "easter monday",
-            "easter", "good friday")  # fmt: skip
+HOLIDAYS = (
+    "christmas day",
+    "christmas eve",
+    "christmas",
+    "boxing day",
+    "new year's day",
+    "new year's eve",
+    "halloween",
+    "valentine's day",
+    "bastille day",
+    "may day",
+    "easter sunday",
+    "easter monday",
+    "easter",
+    "good friday",
+)
 
 
 def _alternation(words) -> str:
@@ -207,7 +356,10 @@ NUMBER = rf"(?P<number>\d+(?:[.,]\d+)?|{_WORD_NUMBER}|an?|{_alternation(VAGUE_NU
 UNIT = rf"(?P<unit>{_alternation(UNITS)})s?"
 PART = rf"(?P<part>{_alternation(PARTS_OF_DAY)})"
 MOD = rf"(?:(?P<mod>{_alternation(MOD_WORDS)})[- ]?)"
-RELATIVE = r"(?P<rel>this|last|next|coming|past|previous|current|following|the following|the previous|the past|the coming|the next)"
+RELATIVE = (
+    r"(?P<rel>this|last|next|coming|past|previous|current|following"
+    r"|the following|the previous|the past|the coming|the next)"
+)
 
 
 def number_value(text: str | None) -> float | None:
@@ -379,10 +531,12 @@ def _decade(m, ref, tense):
     return Normal("DATE", f"{century}{m['decade']}", _mod(m))
 
 
-@rule("quarter",
-      r"(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4])[- ](?:fiscal )?quarter"
-      r"(?: of (?:(?P<rel>this|last|next) year|the year|(?:fiscal )?(?P<year>\d{4})|(?P<prev>the previous year)))?"
-      r"|(?P<q>q[1-4]) (?P<qyear>\d{4})")  # fmt: skip
+@rule(
+    "quarter",
+    r"(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4])[- ](?:fiscal )?quarter"
+    r"(?: of (?:(?P<rel>this|last|next) year|the year|(?:fiscal )?(?P<year>\d{4})|(?P<prev>the previous year)))?"
+    r"|(?P<q>q[1-4]) (?P<qyear>\d{4})",
+)
 def _quarter(m, ref, tense):
     if m["q"]:
         return Normal("DATE", f"{m['qyear']}-Q{m['q'][1]}")
@@ -409,8 +563,12 @@ def _quarter(m, ref, tense):
     return Normal("DATE", f"{year}-Q{index}")
 
 
-@rule("season", r"(?:(?P<rel>this|last|next|the|early|late) )?(?P<season>spring|summer|autumn|fall|winter)"
-      r"(?: (?:of )?(?P<year>\d{4}))?", scan=False)  # fmt: skip
+@rule(
+    "season",
+    r"(?:(?P<rel>this|last|next|the|early|late) )?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?: (?:of )?(?P<year>\d{4}))?",
+    scan=False,
+)
 def _season(m, ref, tense):
     code = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
@@ -450,8 +608,11 @@ def _holiday_rule(m, ref, tense):
     return Normal("DATE", chosen.isoformat())
 
 
-@rule("day-word", rf"(?:(?P<edge>earlier|later|late|early) )?(?P<word>today|tonight|yesterday|tomorrow)"
-      rf"(?:'s)?(?: {PART})?|(?P<dby>the day before yesterday|the day after tomorrow)")  # fmt: skip
+@rule(
+    "day-word",
+    rf"(?:(?P<edge>earlier|later|late|early) )?(?P<word>today|tonight|yesterday|tomorrow)"
+    rf"(?:'s)?(?: {PART})?|(?P<dby>the day before yesterday|the day after tomorrow)",
+)
 def _day_word(m, ref, tense):
     if ref is None:
         return None
@@ -484,8 +645,14 @@ def _weekday(m, ref, tense):
     if ref is None:
         return Normal("DATE", f"XXXX-WXX-{weekday + 1}")
     rel = (m["rel"] or "").lower()
-    direction = {"last": "last", "past": "last", "previous": "last", "next": "next", "coming": "future",
-                 "this": "this"}.get(rel, "future" if tense == "future" else "past")  # fmt: skip
+    direction = {
+        "last": "last",
+        "past": "last",
+        "previous": "last",
+        "next": "next",
+        "coming": "future",
+        "this": "this",
+    }.get(rel, "future" if tense == "future" else "past")
     day = weekday_near(ref, weekday, direction)
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
     if part:
@@ -499,13 +666,19 @@ _CLOCK = (
     r"|(?P<hhmm>[01]\d|2[0-3])(?P<mm>[0-5]\d) (?=UTC|GMT|hours|hrs)"
     r"|(?P<noon>noon|midnight)"
 )
-_ZONES = "UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|MSK|EAT|WAT|CAT|SAST|HKT|SGT|PKT"
+_ZONES = (
+    "UTC|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|MSK|EAT|WAT|CAT|SAST"
+    "|HKT|SGT|PKT"
+)
 _ZONE = rf"(?: ?\(?(?-i:(?P<zone>{_ZONES}))(?: ?[+-] ?\d{{1,2}})?\)?)?"
 _DAY_WORD = rf"(?:on )?(?P<dayword>today|yesterday|tomorrow|{_alternation(WEEKDAYS)})"
 
 
-@rule("clock", rf"(?:(?P<before>{_DAY_WORD.replace('dayword', 'dayword1')})(?:,? at)? )?(?:{_CLOCK}){_ZONE}"
-      rf"(?:(?: hours| hrs)?,?(?: on)? {_DAY_WORD})?")  # fmt: skip
+@rule(
+    "clock",
+    rf"(?:(?P<before>{_DAY_WORD.replace('dayword', 'dayword1')})(?:,? at)? )?(?:{_CLOCK}){_ZONE}"
+    rf"(?:(?: hours| hrs)?,?(?: on)? {_DAY_WORD})?",
+)
 def _clock(m, ref, tense):
     if m["noon"]:
         hour, minute = (12 if m["noon"].lower() == "noon" else 0), 0
@@ -532,9 +705,11 @@ def _clock(m, ref, tense):
     return Normal("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}", day_from_context=not dayword)
 
 
-@rule("relative-unit",
-      rf"(?:(?P<edge>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of)"
-      rf" )?{RELATIVE} (?P<unit>week|weekend|month|year|quarter|decade|century)(?:'s)?")  # fmt: skip
+@rule(
+    "relative-unit",
+    rf"(?:(?P<edge>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of)"
+    rf" )?{RELATIVE} (?P<unit>week|weekend|month|year|quarter|decade|century)(?:'s)?",
+)
 def _relative_unit(m, ref, tense):
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -543,8 +718,16 @@ def _relative_unit(m, ref, tense):
         return Normal("DURATION", duration_value(1, UNITS[unit]))
     if ref is None:
         return None
-    step = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "following": 1,
-            "the following": 1, "past": -1}.get(rel, 0)  # fmt: skip
+    step = {
+        "last": -1,
+        "previous": -1,
+        "the previous": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+        "the following": 1,
+        "past": -1,
+    }.get(rel, 0)
     day = shift(ref, step, unit)
     edge = (m["edge"] or "").lower()
     mod = {"earlier": None, "later": None, "the rest of": None}.get(
@@ -590,30 +773,42 @@ def _age(m, ref, tense):
     return Normal("DURATION", f"P{number_value(m['number'] or m['number2']):g}Y")
 
 
-@rule("duration",
-      rf"(?:(?:the|a|an|over the|in the|during the|for the) )?"
-      rf"(?:(?P<span>past|last|next|coming|first|following|previous|final|same|entire|whole) )?"
-      rf"{MOD}?{NUMBER}[- ](?:(?:trading|business|working|consecutive|straight|calendar|full|long|short)[- ])*{UNIT}"
-      rf"(?:[- ](?:long|period|span|stretch|history|run))?")  # fmt: skip
+@rule(
+    "duration",
+    rf"(?:(?:the|a|an|over the|in the|during the|for the) )?"
+    rf"(?:(?P<span>past|last|next|coming|first|following|previous|final|same|entire|whole) )?"
+    rf"{MOD}?{NUMBER}[- ](?:(?:trading|business|working|consecutive|straight|calendar|full|long|short)[- ])*{UNIT}"
+    rf"(?:[- ](?:long|period|span|stretch|history|run))?",
+)
 def _duration(m, ref, tense):
     amount, unit = _amount(m), _unit(m)
     return Normal("DURATION", duration_value(amount, unit), _mod(m))
 
 
-@rule("vague-duration", r"(?:for |over |in )?(?:the )?(?:(?P<span>past|last|next|coming|recent|many|several|few) )?"
-      r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s(?:-long)?", scan=False)  # fmt: skip
+@rule(
+    "vague-duration",
+    r"(?:for |over |in )?(?:the )?(?:(?P<span>past|last|next|coming|recent|many|several|few) )?"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s(?:-long)?",
+    scan=False,
+)
 def _vague_duration(m, ref, tense):
     return Normal("DURATION", duration_value(None, UNITS[m["unit"].lower()]))
 
 
-@rule("unit-duration", r"(?:(?:the|a|an|one) )?(?:(?:past|last|next|coming|full|entire|whole) )?"
-      r"(?P<unit>decade|century|fortnight)")  # fmt: skip
+@rule(
+    "unit-duration",
+    r"(?:(?:the|a|an|one) )?(?:(?:past|last|next|coming|full|entire|whole) )?"
+    r"(?P<unit>decade|century|fortnight)",
+)
 def _unit_duration(m, ref, tense):
     return Normal("DURATION", duration_value(1, UNITS[m["unit"].lower()]))
 
 
-@rule("set-every", rf"(?:every|each) (?:(?P<other>other|second) )?(?:(?P<unit>day|week|weekend|month|year|quarter|hour|"
-      rf"decade|morning|afternoon|evening|night)|{WEEKDAY})|once a (?P<unit2>day|week|month|year)")  # fmt: skip
+@rule(
+    "set-every",
+    rf"(?:every|each) (?:(?P<other>other|second) )?(?:(?P<unit>day|week|weekend|month|year|quarter|hour|"
+    rf"decade|morning|afternoon|evening|night)|{WEEKDAY})|once a (?P<unit2>day|week|month|year)",
+)
 def _set_every(m, ref, tense):
     if m["weekday"]:
         return Normal("SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('.')] + 1}")
@@ -683,8 +878,18 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|before|after|during|from|through|to|of|and|or|early|late|mid|year|season)[ -]$",
     re.IGNORECASE,
 )
-_TIME_WORDS = {"day-word", "part-of-day", "relative-unit", "bare-unit", "ago", "in-units", "set-every", "age",
-               "quarter", "duration"}  # fmt: skip
+_TIME_WORDS = {
+    "day-word",
+    "part-of-day",
+    "relative-unit",
+    "bare-unit",
+    "ago",
+    "in-units",
+    "set-every",
+    "age",
+    "quarter",
+    "duration",
+}
 
 
 def scan(text: str) -> Iterator[Found]:

@@ -114,8 +114,11 @@ class TimeStage(Stage):
                 continue
             same = [c for c in candidates if c is not candidate and c.span == candidate.span]
             if same:
-                candidate.found_by = "spacy+rules" if {c.found_by for c in [candidate, *same]} == {"spacy", "rules"} \
-                    else candidate.found_by  # fmt: skip
+                candidate.found_by = (
+                    "spacy+rules"
+                    if {c.found_by for c in [candidate, *same]} == {"spacy", "rules"}
+                    else candidate.found_by
+                )
             if candidate.normal is None and candidate.anchored is None and _NOT_A_TIME.match(candidate.span.text):
                 continue
             taken |= tokens
@@ -164,8 +167,11 @@ class TimeStage(Stage):
                     time.valued_by = "rules"
                     continue
                 value, source = anchor
-                time.type, time.value, time.valued_by = "DATE", moved(value, candidate.anchored.amount,
-                                                                      candidate.anchored.unit), "anchor"  # fmt: skip
+                time.type, time.value, time.valued_by = (
+                    "DATE",
+                    moved(value, candidate.anchored.amount, candidate.anchored.unit),
+                    "anchor",
+                )
                 time.anchor = next(i for s, _, i in dated if s == source)
                 continue
             match = _NARRATIVE.fullmatch(" ".join(candidate.span.text.split()))
@@ -174,7 +180,7 @@ class TimeStage(Stage):
                 previous = [(s, v, i) for s, v, i in dated if s.start < candidate.span.start and _DAY_VALUE.match(v)]
                 if amount is None or not previous:
                     continue
-                span, value, anchor_id = previous[-1]
+                _, value, anchor_id = previous[-1]
                 sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
                 time.type, time.value = "DATE", moved(value, sign * amount, _UNITS[match["unit"].lower()])
                 time.valued_by, time.anchor = "anchor", anchor_id
@@ -184,8 +190,14 @@ class TimeStage(Stage):
         """A clock time with no day of its own ("at 18:00 UTC") is on the day its sentence names, if any."""
         for time in dayless:
             sent = doc.char_span(time.start, time.end, alignment_mode="expand").sent
-            days = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"
-                    and t.value and _DAY_VALUE.match(t.value)]  # fmt: skip
+            days = [
+                t
+                for t in times
+                if sent.start_char <= t.start < sent.end_char
+                and t.type == "DATE"
+                and t.value
+                and _DAY_VALUE.match(t.value)
+            ]
             if days:
                 nearest = min(days, key=lambda t: abs(t.start - time.start))
                 time.value = nearest.value[:10] + time.value[10:]
