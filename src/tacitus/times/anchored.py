@@ -66,7 +66,7 @@ EVENT_WORDS["fall"] = {"fall", "capture"}
 EVENT_WORDS["war"] = {"war", "begin", "start", "invade"}
 
 _BEFORE = {"before", "prior", "ahead"}
-_AFTER = {"after", "following", "since", "later"}
+_AFTER = {"after", "following", "later"}  # not "since": "two years since the war" is a duration
 
 
 @dataclass
@@ -113,9 +113,14 @@ def _event_of(head: Token, preposition: str | set[str]) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in wanted:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in ("NOUN", "PROPN"):
+                if _is_event_noun(grandchild):
                     return grandchild
     return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    """A common noun that can name an event: not a time word ("after November") nor inside a date."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME") and token.lemma_.lower() not in UNITS
 
 
 def find_anchored(doc: Doc) -> list[Anchored]:
@@ -147,14 +152,14 @@ def find_anchored(doc: Doc) -> list[Anchored]:
         if token.dep_ == "npadvmod" and token.head.lower_ in _BEFORE | _AFTER:
             preposition = token.head
             for child in preposition.children:
-                if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                if child.dep_ == "pobj" and _is_event_noun(child):
                     event = child
         else:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in _BEFORE | _AFTER:
                     preposition = child
                     for grandchild in child.children:
-                        if grandchild.dep_ == "pobj" and grandchild.pos_ in ("NOUN", "PROPN"):
+                        if grandchild.dep_ == "pobj" and _is_event_noun(grandchild):
                             event = grandchild
         if preposition is None or event is None or event.lemma_.lower() in UNITS:
             continue
@@ -222,6 +227,6 @@ def moved(value: str, amount: float, unit: str) -> str | None:
         return f"{target.year:04d}"
     if granularity == "month" and unit in ("year", "decade", "century", "month", "quarter"):
         return f"{target.year:04d}-{target.month:02d}"
-    if granularity in ("year", "month") and unit not in unit_granularity:
+    if granularity == "year" or (granularity == "month" and unit not in unit_granularity):
         return None  # "three days after" an event known only to the month cannot be dated
     return target.isoformat() if granularity == "day" else f"{target.year:04d}-{target.month:02d}"

@@ -38,6 +38,8 @@ def value_at(day: date, granularity: str) -> str:
 
 def shift(day: date, amount: float, unit: str) -> date:
     """``day`` moved by ``amount`` units (negative: back); fractions of months and years go to days."""
+    if unit in ("second", "minute", "hour"):
+        return day + timedelta(**{unit + "s": amount})
     if unit == "day":
         return day + timedelta(days=amount)
     if unit in ("week", "weekend"):
@@ -105,4 +107,12 @@ def period_near(reference: date, index: int, per_year: int, direction: str | Non
     current = (reference.month - 1) * per_year // 12 + 1
     if direction == "future":
         return reference.year if index >= current else reference.year + 1
-    return reference.year if index <= current else reference.year - 1
+    if direction == "past":
+        return reference.year if index <= current else reference.year - 1
+    # No tense: the nearest, counting in periods around the year.
+    ahead = (index - current) % per_year
+    return (
+        reference.year + (1 if index < current else 0)
+        if ahead <= per_year // 2
+        else (reference.year if index <= current else reference.year - 1)
+    )

@@ -35,6 +35,8 @@ def dateparser_value(text: str, reference: date | None, label: str) -> Normal | 
     """What dateparser makes of ``text`` at the granularity it reports, or None."""
     if not _LOOKS_LIKE_A_DATE.search(text) or len(text) > 60:
         return None
+    if reference is None and not re.search(r"\b\d{4}\b", text):
+        return None  # relative to what? dateparser would take today's date, which is never the article's
     try:
         data = _parser(reference).get_date_data(text)
     except (ValueError, OverflowError):  # dateparser raises on some odd inputs rather than returning nothing

@@ -521,8 +521,9 @@ def _year(m, ref, tense):
 @rule("short-year", r"'(?P<short>\d\d)(?!s)")
 def _short_year(m, ref, tense):
     short = int(m["short"])
-    century = 2000 if ref and short <= ref.year % 100 else 1900
-    return Normal("DATE", str(century + short))
+    # The century that puts the year no more than ten years after the reference ("'11" in 2010 is 2011).
+    year = 2000 + short if 2000 + short <= (ref.year if ref else 2000) + 10 else 1900 + short
+    return Normal("DATE", str(year))
 
 
 @rule("decade", r"(?:the )?(?:(?P<mod>early|late|mid)[- ]?)?'?(?P<century>1\d|20)?(?P<decade>\d)0'?s")
@@ -635,6 +636,20 @@ def _part_of_day(m, ref, tense):
     part = "NI" if text in ("last night", "overnight") else PARTS_OF_DAY[m["part"].lower()]
     day = ref + timedelta(days={"last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0))
     return Normal("TIME", f"{day.isoformat()}T{part}")
+
+
+@rule("bare-part-of-day", PART, scan=False)
+def _bare_part_of_day(m, ref, tense):
+    if ref is None:
+        return None
+    # On the day the sentence names, else the publication date (the stage moves it).
+    return Normal("TIME", f"{ref.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", day_from_context=True)
+
+
+@rule("narrative-day", r"(?:the|that) (?:same |very )?(?:day|date)|that time|(?:the )?same day", scan=False)
+def _narrative_day(m, ref, tense):
+    # The day the text was last talking about; the stage finds it, the publication date stands in.
+    return Normal("DATE", ref.isoformat() if ref else None, day_from_context=True)
 
 
 @rule("weekday", rf"(?:(?P<rel>last|next|this|coming|past|previous) )?{WEEKDAY}(?:'s)?(?: {PART})?")
@@ -763,6 +778,8 @@ def _in_units(m, ref, tense):
     amount, unit = _amount(m), _unit(m)
     if m.group(0).lower().startswith("within"):
         return Normal("DURATION", duration_value(amount, unit), "EQUAL_OR_LESS")
+    if tense != "future":
+        return Normal("DURATION", duration_value(amount, unit))  # "for the first time in six years"
     if ref is None or amount is None:
         return Normal("DATE", "FUTURE_REF")
     return Normal("DATE", value_at(shift(ref, amount, unit), AGO_GRANULARITY[unit]))
@@ -825,7 +842,16 @@ def _set_adverb(m, ref, tense):
     return Normal("SET", duration_value(1, UNITS[m["unit"].lower()]))
 
 
-@rule("reference", rf"(?P<ref>{_alternation(REFERENCE_WORDS)})", scan=False)
+@rule(
+    "rate",
+    rf"(?:(?P<qty>[$€£]?[\d.,]+%?|once|twice|thrice|{_WORD_NUMBER} times) )?(?:a|per|each) "
+    r"(?P<unit>day|week|month|year)",
+)
+def _rate(m, ref, tense):
+    return Normal("SET", duration_value(1, UNITS[m["unit"].lower()]))
+
+
+@rule("reference", rf"(?P<ref>{_alternation(REFERENCE_WORDS)})")
 def _reference(m, ref, tense):
     return Normal("DATE", REFERENCE_WORDS[m["ref"].lower()])
 
@@ -878,7 +904,27 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|before|after|during|from|through|to|of|and|or|early|late|mid|year|season)[ -]$",
     re.IGNORECASE,
 )
+# Reference words found without spaCy: the unambiguous ones ("now" and "current" are too often not times).
+_SCANNED_REFERENCES = {
+    "currently",
+    "recently",
+    "more recently",
+    "nowadays",
+    "at present",
+    "in the future",
+    "the future",
+    "in the past",
+    "the near future",
+    "the near term",
+    "the long term",
+    "the short term",
+    "the time being",
+    "very soon",
+    "lately",
+}
 _TIME_WORDS = {
+    "reference",
+    "rate",
     "day-word",
     "part-of-day",
     "relative-unit",
@@ -907,5 +953,13 @@ def scan(text: str) -> Iterator[Found]:
             continue  # a bare number is a year only after a word that takes one: "in 2009", not "2009 troops"
         if name == "duration" and not re.search(r"\d|\b(?:" + _WORD_NUMBER + r")\b", found, re.IGNORECASE):
             continue  # "a day" alone is too often not a time expression to take without spaCy
+        if name == "reference" and found.lower() not in _SCANNED_REFERENCES:
+            continue
+        if name == "rate" and not re.match(r"(?:once|twice|thrice|\S+ times|[$€£]?[\d.,]+%?) ", found, re.I):
+            continue  # "a day" alone is not a rate; "twice a day", "$15 a year" are
         lead = re.match(r"(?:on|at) ", found, re.IGNORECASE)
-        yield Found(match.start() + (lead.end() if lead else 0), match.end(), name)
+        # "Wednesday." ends a sentence: the full stop belongs to abbreviations only ("Jan.", "p.m.").
+        trail = re.search(r"(?:(?<=[a-z]{5})\.|'s)$", found, re.IGNORECASE)
+        yield Found(
+            match.start() + (lead.end() if lead else 0), match.end() - (len(trail.group(0)) if trail else 0), name
+        )

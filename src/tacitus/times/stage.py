@@ -69,17 +69,17 @@ class TimeStage(Stage):
 
     def process(self, doc: Doc) -> None:
         article = doc._.article
-        reference = date.fromisoformat(article.published) if article and article.published else None
+        reference = date.fromisoformat(article.published) if article and article.published else dateline_date(doc)
         chosen = self.choose(self.candidates(doc, reference))
         times: list[Time] = []
-        dayless: set[str] = set()  # clock times whose day is only the publication date so far
+        dayless: list[Time] = []  # times whose day is only the publication date so far
         for candidate in chosen:
             time, normal = self.value(candidate, reference, len(times) + 1)
             times.append(time)
             if normal is not None and normal.day_from_context:
-                dayless.add(time.id)
+                dayless.append(time)
         self.resolve_anchors(doc, chosen, times)
-        self.give_clock_times_their_day(doc, [t for t in times if t.id in dayless], times)
+        self.give_dayless_times_their_day(doc, dayless, times)
         doc._.times = times
         doc._.token_time = {
             token.i: time.id for candidate, time in zip(chosen, times, strict=True) for token in candidate.span
@@ -122,6 +122,8 @@ class TimeStage(Stage):
             if candidate.normal is None and candidate.anchored is None and _NOT_A_TIME.match(candidate.span.text):
                 continue
             taken |= tokens
+            if candidate.normal is not None and candidate.normal.rule == "age":
+                continue  # "aged 56" is a person's age, not a time in the story
             chosen.append(candidate)
         return sorted(chosen, key=lambda c: c.span.start)
 
@@ -186,21 +188,36 @@ class TimeStage(Stage):
                 time.valued_by, time.anchor = "anchor", anchor_id
 
     @staticmethod
-    def give_clock_times_their_day(doc: Doc, dayless: list[Time], times: list[Time]) -> None:
-        """A clock time with no day of its own ("at 18:00 UTC") is on the day its sentence names, if any."""
+    def give_dayless_times_their_day(doc: Doc, dayless: list[Time], times: list[Time]) -> None:
+        """Times with no day of their own take the day the text is talking about.
+
+        A clock time or part of day ("at 18:00 UTC", "in the morning") is on the day its sentence names;
+        "the same day", "that day" is the last day the text named before it. Failing both, the publication
+        date they were given stands.
+        """
         for time in dayless:
+            if time.rule == "narrative-day":
+                days = [t for t in times if t.end <= time.start and t.type == "DATE" and t.value
+                        and _DAY_VALUE.match(t.value) and t.rule != "narrative-day"]  # fmt: skip
+                if days:
+                    time.value, time.valued_by, time.anchor = days[-1].value[:10], "anchor", days[-1].id
+                continue
             sent = doc.char_span(time.start, time.end, alignment_mode="expand").sent
-            days = [
-                t
-                for t in times
-                if sent.start_char <= t.start < sent.end_char
-                and t.type == "DATE"
-                and t.value
-                and _DAY_VALUE.match(t.value)
-            ]
-            if days:
+            days = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"
+                    and t.value and _DAY_VALUE.match(t.value)]  # fmt: skip
+            if days and time.value:
                 nearest = min(days, key=lambda t: abs(t.start - time.start))
                 time.value = nearest.value[:10] + time.value[10:]
+
+
+def dateline_date(doc: Doc) -> date | None:
+    """The date an article without a publication date carries at its head ("June 13, 2005"), if any."""
+    head = doc.text[:300]
+    for found in scan(head):
+        normal = normalise(head[found.start : found.end], None)
+        if normal is not None and normal.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", normal.value):
+            return date.fromisoformat(normal.value)
+    return None
 
 
 def _split_lines(span: Span) -> list[Span]:

@@ -25,24 +25,33 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
+_MODALS = {"should", "may", "might", "could", "would", "must", "can", "ca", "need"}
+
+
 def clause_tense(span: Span) -> str | None:
-    """``"past"``, ``"future"`` or None (present, modal or unknown)."""
+    """``"past"``, ``"future"`` or None (present or unknown).
+
+    Modal and infinitive clauses ("should be completed in October", "to be held on October 12") point
+    forward, as do verbs of planning ("has been scheduled for June 3"); an expression after "until" points
+    forward unless its verb is a simple past.
+    """
     verb = governing_verb(span)
     if verb is None:
         return None
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
-    if words & _FUTURE_AUX or ("going" in words and any(c.lower_ == "to" for c in auxiliaries)):
+    if words & _FUTURE_AUX or ("going" in words and "to" in words):
         return "future"
-    if verb.lower_ == "to" or (verb.head.lemma_ in _FUTURE_VERBS and verb.dep_ == "xcomp"):
-        return "future"  # "plans to meet on Friday", "is due to arrive in May"
-    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+    if words & _MODALS or verb.lemma_ in _FUTURE_VERBS:
+        return "future"
+    if "to" in words or (verb.head.lemma_ in _FUTURE_VERBS and verb.dep_ == "xcomp"):
+        return "future"  # "to be held on October 12", "plans to meet on Friday"
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("until", "till") and verb.tag_ != "VBD":
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if verb.tag_ == "VBN" and not words & {"has", "have"}:
-        return "past"
-    if verb.tag_ == "VBN":
-        return "past"
-    if verb.lemma_ in _FUTURE_VERBS or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be" and _has_to(verb)):
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be" and _has_to(verb):
         return "future"
     return None
 
