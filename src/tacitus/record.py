@@ -116,6 +116,13 @@ class Place(Part):
     lon: float | None = None
     feature: str | None = Field(None, description="GeoNames feature class and code, e.g. 'P.PPLC'.")
     mentions: list[Span] = Field(default_factory=list)
+    admin1: str | None = Field(None, description="For a town or city, the first-level region it is in.")
+    resolution: str | None = Field(
+        None,
+        description="What chose the GeoNames entry: qualifier ('Lebanon, Tennessee'), context (the article's "
+        "other places), prominence (the most prominent entry), only (a single candidate), or unresolved.",
+    )
+    dateline: bool = Field(False, description="The place of the article's dateline ('BAGHDAD, Jan 3 (Reuters) -').")
 
 
 class Time(Part):
