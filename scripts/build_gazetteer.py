@@ -74,6 +74,13 @@ EXTRA_COUNTRY_NAMES = {
 }
 
 
+# The same for a few cities, by GeoNames id.
+EXTRA_CITY_NAMES = {
+    4140963: ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C."],
+    5128581: ["New York City", "NYC", "New York"],
+}
+
+
 def latin(name: str) -> bool:
     """Written in the Latin alphabet (the names English news uses), with no digits."""
     letters = [c for c in name if c.isalpha()]
@@ -155,18 +162,27 @@ def main() -> None:
 
     # Cities.
     cities = json.loads((GNC / "cities500.json").read_text())
-    capitals = {(c["capital"], iso2) for iso2, c in gnc_countries.items()}
+    # A country's capital is the most populous of its cities with the capital's name (not every Washington).
+    capital_ids = {}
+    for city in cities.values():
+        wanted = gnc_countries.get(city["countrycode"], {}).get("capital")
+        if wanted and city["name"] == wanted:
+            known = capital_ids.get(city["countrycode"])
+            if known is None or cities[str(known)]["population"] < city["population"]:
+                capital_ids[city["countrycode"]] = city["geonameid"]
+    capitals = set(capital_ids.values())
     admin_people: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     city_rows = []
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
-        feature = "P.PPLC" if (city["name"], city["countrycode"]) in capitals else "P.PPL"
+        feature = "P.PPLC" if city["geonameid"] in capitals else "P.PPL"
         admin = f"{city['countrycode']}.{city['admin1code']}"
         admin_people[admin].append((city["latitude"], city["longitude"], city["population"]))
         city_rows.append([
             city["geonameid"], city["name"], f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
             city["countrycode"], city["admin1code"], city["population"], feature,
-            keys(city["name"], useful_alternates(city["name"], city.get("alternatenames", []))
-                 if city["population"] >= ALTERNATES_FROM_POPULATION else []),
+            keys(city["name"], (useful_alternates(city["name"], city.get("alternatenames", []))
+                                if city["population"] >= ALTERNATES_FROM_POPULATION else [])
+                 + EXTRA_CITY_NAMES.get(city["geonameid"], [])),
         ])  # fmt: skip
     write_tsv(OUT / "cities.tsv.gz",
               ["geonameid", "name", "lat", "lon", "iso2", "admin1", "population", "feature", "keys"],

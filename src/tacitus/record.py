@@ -107,6 +107,14 @@ class Quote(Part):
     kind: QuoteKind
 
 
+class PlaceMention(Span):
+    in_name: bool = Field(
+        False,
+        description="The toponym is part of a name ('the U.S. Department of Agriculture', 'Volgograd Arena'): "
+        "it says what the name refers to, not where something happened.",
+    )
+
+
 class Place(Part):
     id: str
     name: str
@@ -115,7 +123,7 @@ class Place(Part):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = Field(None, description="GeoNames feature class and code, e.g. 'P.PPLC'.")
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[PlaceMention] = Field(default_factory=list)
     admin1: str | None = Field(None, description="For a town or city, the first-level region it is in.")
     resolution: str | None = Field(
         None,

@@ -165,7 +165,9 @@ def evaluate(gold_dir: Path, settings: Settings, limit: int | None = None) -> Re
     for system, s in systems.items():
         report.add("extraction relaxed", system, s.relaxed)
     for system, s in systems.items():
-        report.add("value accuracy (of relaxed matches)", system, s.value, VALUE_TARGET if system == "tacitus" else None)
+        report.add(
+            "value accuracy (of relaxed matches)", system, s.value, VALUE_TARGET if system == "tacitus" else None
+        )
     for system, s in systems.items():
         report.add("value F1", system, s.value_f1)
     for system, s in systems.items():

@@ -8,9 +8,9 @@ once per process (:func:`load_gazetteer`), about a second for 235,000 cities.
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -66,6 +66,17 @@ class Gazetteer:
         if at < len(self.city_keys) and self.city_keys[at] == key:
             found += [self.city(int(line)) for line in self.city_key_lines[at].split(",")]
         return found
+
+    def entry(self, geonames_id: int) -> Entry | None:
+        """The entry with this GeoNames id (a slow first call: it indexes every city line)."""
+        if not hasattr(self, "_by_id"):
+            self._by_id: dict[int, Entry | int] = {}
+            for entries in self.by_name.values():
+                self._by_id.update((e.geonames_id, e) for e in entries)
+            for number, line in enumerate(self.city_lines):
+                self._by_id.setdefault(int(line[: line.index("\t")]), number)
+        found = self._by_id.get(geonames_id)
+        return self.city(found) if isinstance(found, int) else found
 
     def city(self, line: int) -> Entry:
         entry = self._cities.get(line)

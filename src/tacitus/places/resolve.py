@@ -26,7 +26,8 @@ from tacitus.places.gazetteer import Entry, Gazetteer, name_key
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "city": 0.0}
 CAPITAL = 2.0
 OWN_NAME = 1.0
-SAME_NAME_SEAT = 1.5  # "Baghdad" the city before "Baghdad" the governorate
+SAME_NAME_SEAT = 1.5  # "Baghdad" the city before "Baghdad" the governorate ...
+BIG_SEAT = 3.0  # ... and more so for a city of a million ("New York" is the city)
 CONTEXT_COUNTRY = 1.5  # per other mention in that country, up to CONTEXT_CAP
 CONTEXT_CAP = 4.5
 CONTEXT_REGION = 2.5
@@ -65,7 +66,7 @@ def prominence(entry: Entry, key: str, candidates: list[Entry]) -> float:
     if entry.kind == "city" and any(
         c.kind == "admin1" and c.admin1_code == entry.admin1_code for c in candidates if c is not entry
     ):
-        score += SAME_NAME_SEAT
+        score += BIG_SEAT if entry.population >= 1_000_000 else SAME_NAME_SEAT
     return score
 
 
@@ -84,8 +85,8 @@ def contextual(entry: Entry, context: Context, neighbours: dict[str, set[str]] |
         score += min(CONTEXT_CAP, CONTEXT_COUNTRY * max(0.0, context.countries[entry.country]))
         near = sum(max(0.0, context.countries[n]) for n in (neighbours or {}).get(entry.country, ()))
         score += min(NEIGHBOUR_CAP, NEIGHBOUR * near)
-    if entry.kind == "city" and context.regions[entry.admin1_code] > 0:
-        score += CONTEXT_REGION
+    if entry.kind in ("city", "admin1") and context.regions[entry.admin1_code] > 0:
+        score += CONTEXT_REGION  # a town in a region the article names, or the region of its towns
     return score
 
 

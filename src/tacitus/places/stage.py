@@ -21,8 +21,7 @@ from spacy.tokens import Doc, Span
 
 from tacitus.places.gazetteer import Entry, country_of_demonym, load_gazetteer, name_key
 from tacitus.places.resolve import Context, Resolution, first_guess, resolve
-from tacitus.record import Place
-from tacitus.record import Span as TextSpan
+from tacitus.record import Place, PlaceMention
 from tacitus.stage import Stage
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -49,6 +48,8 @@ class Mention:
     qualifier: list[Entry] = field(default_factory=list)
     resolution: Resolution | None = None
     dateline: bool = False
+    in_name: bool = False  # inside an organisation's or a building's name
+    qualifies: bool = False  # names the region or country of the mention before it ("Seattle, Washington")
 
 
 class PlaceStage(Stage):
@@ -70,7 +71,9 @@ class PlaceStage(Stage):
             if place is None:
                 place = places[group] = self.place(f"p{len(places) + 1}", mention)
             span = mention.span
-            place.mentions.append(TextSpan(start=span.start_char, end=span.end_char, text=span.text))
+            place.mentions.append(
+                PlaceMention(start=span.start_char, end=span.end_char, text=span.text, in_name=mention.in_name)
+            )
             if mention.dateline:
                 place.dateline = True
             token_place.update((token.i, place.id) for token in span)
@@ -108,21 +111,27 @@ class PlaceStage(Stage):
                 continue
             country = country_of_demonym(ent.text)
             is_country_name = any(e.kind == "country" for e in self.gazetteer.candidates(ent.text))
-            if country and not is_country_name and (ent.label_ == "NORP" or len(ent) == 1):
-                if country in self.gazetteer.countries:
-                    context.add(self.gazetteer.countries[country])
-                    covered.update(range(ent.start, ent.end))
-                    continue
+            if country in self.gazetteer.countries and not is_country_name and (ent.label_ == "NORP" or len(ent) == 1):
+                context.add(self.gazetteer.countries[country])
+                covered.update(range(ent.start, ent.end))
+                continue
             if ent.label_ in PLACE_LABELS:
                 for piece in _pieces(ent):
                     key = name_key(piece.text)
-                    mentions.append(Mention(piece, key, self.gazetteer.lookup(key), "spacy"))
+                    candidates = self.gazetteer.lookup(key)
+                    if candidates:
+                        mentions.append(Mention(piece, key, candidates, "spacy"))
+                    else:  # "Volgograd Arena", "Kowloon West": the toponym inside the name
+                        mentions += self.inside_name(piece, ent.label_ != "GPE")
                 covered.update(range(ent.start, ent.end))
             elif ent.label_ in MISLABELLED:
-                key = name_key(_trim(ent).text)
-                countries = [e for e in self.gazetteer.lookup(key) if e.kind == "country"]
-                if countries:
-                    mentions.append(Mention(_trim(ent), key, countries, "spacy"))
+                whole = _trim(ent)
+                key = name_key(whole.text)
+                candidates = [e for e in self.gazetteer.lookup(key) if self.known_enough(e, 15000)]
+                if candidates and (any(e.kind == "country" for e in candidates) or _locative(whole)):
+                    mentions.append(Mention(whole, key, self.gazetteer.lookup(key), "spacy"))
+                elif ent.label_ == "ORG":
+                    mentions += self.inside_name(whole, True)
                 covered.update(range(ent.start, ent.end))
         mentions += self.gazetteer_mentions(doc, covered)
         self.attach_qualifiers(mentions)
@@ -151,8 +160,30 @@ class PlaceStage(Stage):
                 i += 1
         return found
 
-    def known_enough(self, entry: Entry) -> bool:
-        return entry.kind != "city" or entry.population >= self.min_gazetteer_population
+    def known_enough(self, entry: Entry, population: int | None = None) -> bool:
+        return entry.kind != "city" or entry.population >= (population or self.min_gazetteer_population)
+
+    def inside_name(self, name: Span, in_name: bool) -> list[Mention]:
+        """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State"."""
+        found, i = [], name.start
+        doc = name.doc
+        while i < name.end:
+            for length in (3, 2, 1):
+                span = doc[i : i + length]
+                if span.end > name.end or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
+                    continue
+                key = name_key(span.text)
+                after_of = i > name.start and doc[i - 1].lower_ == "of"
+                candidates = [
+                    e for e in self.gazetteer.lookup(key) if self.known_enough(e, 15000 if after_of else None)
+                ]
+                if candidates:
+                    found.append(Mention(span, key, self.gazetteer.lookup(key), "name", in_name=in_name))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
@@ -181,6 +212,8 @@ class PlaceStage(Stage):
                     wider = [e for e in following.candidates if e.kind in ("country", "admin1")]
                     if wider:
                         mention.qualifier = wider
+                        following.candidates = wider
+                        following.qualifies = True
 
     # --- resolving ------------------------------------------------------------------------------------
 
@@ -206,6 +239,25 @@ class PlaceStage(Stage):
                 context.add(own, 2.0)
             for entry in local:
                 context.remove(entry)
+
+
+# Words before "of" that make what follows a place: "the town of Yeoncheon", "a resident of Evansville".
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "capital", "resident", "residents",
+                "outskirts", "municipality", "district", "suburb", "suburbs", "mayor", "governor", "people",
+                "streets", "centre", "center", "north", "south", "east", "west", "port", "county"}  # fmt: skip
+
+
+def _locative(span: Span) -> bool:
+    """Does ``span`` stand where a place stands: "from Herat", "the town of Yeoncheon", "Livorno, Tuscany"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in ("in", "from", "near", "at", "to", "across", "outside", "around", "into"):
+        return True
+    if before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in _PLACE_NOUNS:
+        return True
+    return before.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ in PLACE_LABELS
 
 
 def _trim(span: Span) -> Span:
