@@ -129,8 +129,9 @@ def main() -> None:
             if span in seen or part_of_longer_name(doc.text, span, GEONAMES[title], gazetteer):
                 continue
             seen.add(span)
-            items.append({"article": article["id"], "start": span[0], "end": span[1],
-                          "text": doc.text[span[0] : span[1]], "geonames_id": GEONAMES[title], "wikipedia": title})  # fmt: skip
+            text = doc.text[span[0] : span[1]]
+            items.append({"article": article["id"], "start": span[0], "end": span[1], "text": text,
+                          "geonames_id": GEONAMES[title], "wikipedia": title})  # fmt: skip
             articles[article["id"]] = article
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "toponyms.jsonl").open("w", encoding="utf-8") as f:
