@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from tacitus.places.gazetteer import Entry, Gazetteer, name_key
 
-KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "city": 0.0}
+KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 0.5, "city": 0.0}
 CAPITAL = 2.0
 OWN_NAME = 1.0
 SAME_NAME_SEAT = 1.5  # "Baghdad" the city before "Baghdad" the governorate ...
@@ -35,6 +35,7 @@ NEIGHBOUR = 0.75  # per mention of a neighbouring country, up to NEIGHBOUR_CAP
 NEIGHBOUR_CAP = 2.25
 QUALIFIED = 10.0
 UNQUALIFIED = -4.0
+FIRST_GUESS_MARGIN = 1.5  # a 30-fold lead in population (or its equivalent) makes a mention context itself
 
 
 @dataclass
@@ -128,4 +129,4 @@ def first_guess(gazetteer: Gazetteer, key: str, candidates: list[Entry]) -> Entr
         return candidates[0]
     scored = sorted(candidates, key=lambda c: prominence(c, key, candidates), reverse=True)
     margin = prominence(scored[0], key, candidates) - prominence(scored[1], key, candidates)
-    return scored[0] if margin >= 2.0 else None
+    return scored[0] if margin >= FIRST_GUESS_MARGIN else None

@@ -94,10 +94,26 @@ def _expression(first: Token, event: Token) -> Span:
     start = min(t.i for t in first.subtree if t.i <= first.i)
     end = max(t.i for t in event.subtree) + 1
     # Keep the expression inside the sentence and drop trailing punctuation.
-    end = min(end, first.sent.end)
+    end = min(end, _sentence_end(first))
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _sentence_end(token: Token) -> int:
+    # Token.sent re-checks the whole document's sentence marks on every call; walking is cheaper.
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i
+
+
+def _sentence_start(token: Token) -> int:
+    i = token.i
+    while i > 0 and not token.doc[i].is_sent_start:
+        i -= 1
+    return i
 
 
 def _ordinal(token: Token) -> int | None:
@@ -123,9 +139,20 @@ def _is_event_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME") and token.lemma_.lower() not in UNITS
 
 
-def find_anchored(doc: Doc) -> list[Anchored]:
+# The words an anchored expression turns on; only tokens the text has them at are looked at.
+_HEADS = re.compile(
+    r"\b(?:anniversary|anniversaries|(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?"
+    r"|century|centuries)\b",
+    re.IGNORECASE,
+)
+
+
+def find_anchored(doc: Doc, text: str | None = None) -> list[Anchored]:
+    """``text``: ``doc.text`` if the caller has it (spaCy rebuilds it from the tokens on every access)."""
     found: list[Anchored] = []
-    for token in doc:
+    text = doc.text if text is None else text
+    heads = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _HEADS.finditer(text))
+    for token in (span.root for span in heads if span is not None and len(span) == 1):
         lemma = token.lemma_.lower()
         if lemma == "anniversary":
             years = None
@@ -204,9 +231,11 @@ def anchor_date(event: Token, dated: list[tuple[Span, str]], exclude: Span) -> t
         for trigger in _triggers(span):
             if trigger.lemma_.lower() not in words:
                 continue
-            clause = {t.lower_ for t in trigger.sent} if names else set()
+            doc = trigger.doc
+            sentence = doc[_sentence_start(trigger) : _sentence_end(trigger)]
+            clause = {t.lower_ for t in sentence} if names else set()
             named = bool(names & clause)
-            if names and not named and event.doc[event.i].sent == trigger.sent:
+            if names and not named and _sentence_start(event) == sentence.start:
                 continue
             # Prefer an anchor that names the same participant, then the nearest one before the expression.
             rank = (named, span.start < exclude.start, -abs(exclude.start - span.start))

@@ -1,13 +1,15 @@
-"""dateparser, for the expressions tacitus's grammar does not read ("the 3rd of Jan.", "in a fortnight").
+"""dateparser, for the absolute dates tacitus's grammar does not read ("3rd of Jan. 2021", "2021.01.03").
 
-dateparser is thorough but slow (milliseconds a call), so it only sees what the grammar left, only when the
-text looks like a date at all, and each (text, reference) pair is parsed once per process.
+dateparser is thorough but slow: a parser with a relative base (the publication date) compiles its
+patterns anew for each base, which would cost tens of milliseconds per article. So it sees only what the
+grammar left *and* names a year (absolute dates, which need no base), through one parser per process, and
+each text is parsed once. Relative expressions the grammar cannot read stay unvalued rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -22,23 +24,24 @@ _LOOKS_LIKE_A_DATE = re.compile(
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
 
 
-@lru_cache(maxsize=64)
-def _parser(reference: date | None) -> DateDataParser:
-    settings = dict(_SETTINGS)
-    if reference is not None:
-        settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)
-    return DateDataParser(languages=["en"], settings=settings)
+_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings=_SETTINGS)
 
 
 @lru_cache(maxsize=4096)
 def dateparser_value(text: str, reference: date | None, label: str) -> Normal | None:
-    """What dateparser makes of ``text`` at the granularity it reports, or None."""
-    if not _LOOKS_LIKE_A_DATE.search(text) or len(text) > 60:
+    """What dateparser makes of ``text`` at the granularity it reports, or None.
+
+    ``reference`` is accepted for symmetry with the grammar; only absolute dates (with a year) are parsed.
+    """
+    if len(text) > 60 or not _YEAR.search(text) or not _LOOKS_LIKE_A_DATE.search(text):
         return None
-    if reference is None and not re.search(r"\b\d{4}\b", text):
-        return None  # relative to what? dateparser would take today's date, which is never the article's
     try:
-        data = _parser(reference).get_date_data(text)
+        data = _parser().get_date_data(text)
     except (ValueError, OverflowError):  # dateparser raises on some odd inputs rather than returning nothing
         return None
     if data is None or data.date_obj is None:

@@ -938,28 +938,113 @@ _TIME_WORDS = {
 }
 
 
-def scan(text: str) -> Iterator[Found]:
-    """Time expressions in raw ``text`` that the grammar can value, leftmost-longest, not overlapping."""
-    for match in _SCANNER.finditer(text):
-        name = RULES[int(next(k for k, v in match.groupdict().items() if v is not None)[1:])].name
-        found = match.group(0)
-        if not (re.search(r"\d", found) or _CAPITALISED.search(found) or name in _TIME_WORDS):
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER})\b", re.IGNORECASE)
+_RATE_LEAD = re.compile(r"(?:once|twice|thrice|\S+ times|[$€£]?[\d.,]+%?) ", re.IGNORECASE)
+_LEAD = re.compile(r"(?:on|at) ", re.IGNORECASE)
+_TRAIL = re.compile(r"(?:(?<=[a-z]{5})\.|'s)$", re.IGNORECASE)
+# Words without which no rule can match: the scanner reads only the text around them.
+_TRIGGER = re.compile(
+    rf"\d|\b(?:{_alternation((*MONTHS, *WEEKDAYS, *UNITS, *PARTS_OF_DAY, *SEASONS, *SET_ADVERBS))})s?\b"
+    r"|\b(?:today|tonight|yesterday|tomorrow|ago|now|currently|recently|nowadays|present|future|past|term|"
+    r"lately|soon|noon|midnight|christmas|easter|halloween|new year|valentine|bastille|every|each)",
+    re.IGNORECASE,
+)
+WINDOW = 40  # characters either side of a trigger: longer than any expression's lead-in
+
+
+# The same words, for callers that have the text's tokens (the stage): a set lookup per token.
+TRIGGER_WORDS = frozenset(
+    w.lower()
+    for w in (
+        *MONTHS,
+        *WEEKDAYS,
+        *UNITS,
+        *(u + "s" for u in UNITS),
+        *PARTS_OF_DAY,
+        *SEASONS,
+        *SET_ADVERBS,
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "ago",
+        "now",
+        "currently",
+        "recently",
+        "nowadays",
+        "present",
+        "future",
+        "past",
+        "term",
+        "lately",
+        "soon",
+        "noon",
+        "midnight",
+        "christmas",
+        "easter",
+        "halloween",
+        "new",
+        "valentine",
+        "bastille",
+        "every",
+        "each",
+        "centuries",
+    )
+)
+
+
+def _windows(text: str, triggers: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
+    start = end = None
+    found = triggers if triggers is not None else ((m.start(), m.end()) for m in _TRIGGER.finditer(text))
+    for trigger_start, trigger_end in found:
+        lo, hi = max(0, trigger_start - WINDOW), min(len(text), trigger_end + WINDOW)
+        if end is not None and lo <= end:
+            end = hi
             continue
-        if (
-            name == "year"
-            and found.isdigit()
-            and not _YEAR_CONTEXT.search(text[max(0, match.start() - 12) : match.start()])
-        ):
-            continue  # a bare number is a year only after a word that takes one: "in 2009", not "2009 troops"
-        if name == "duration" and not re.search(r"\d|\b(?:" + _WORD_NUMBER + r")\b", found, re.IGNORECASE):
-            continue  # "a day" alone is too often not a time expression to take without spaCy
-        if name == "reference" and found.lower() not in _SCANNED_REFERENCES:
-            continue
-        if name == "rate" and not re.match(r"(?:once|twice|thrice|\S+ times|[$€£]?[\d.,]+%?) ", found, re.I):
-            continue  # "a day" alone is not a rate; "twice a day", "$15 a year" are
-        lead = re.match(r"(?:on|at) ", found, re.IGNORECASE)
-        # "Wednesday." ends a sentence: the full stop belongs to abbreviations only ("Jan.", "p.m.").
-        trail = re.search(r"(?:(?<=[a-z]{5})\.|'s)$", found, re.IGNORECASE)
-        yield Found(
-            match.start() + (lead.end() if lead else 0), match.end() - (len(trail.group(0)) if trail else 0), name
-        )
+        if end is not None:
+            yield start, end
+        start, end = lo, hi
+    if end is not None:
+        yield start, end
+
+
+def scan(text: str, triggers: list[tuple[int, int]] | None = None) -> Iterator[Found]:
+    """Time expressions in raw ``text`` that the grammar can value, leftmost-longest, not overlapping.
+
+    The big pattern runs only on windows around trigger words (found in ``text``, or given as the sorted
+    character spans of the tokens that are :data:`TRIGGER_WORDS` or hold a digit), so text without a time
+    in it costs little.
+    """
+    for window_start, window_end in _windows(text, triggers):
+        # Start where a word starts, so the scanner never begins inside a word the window cut.
+        while window_start > 0 and text[window_start - 1].isalnum():
+            window_start -= 1
+        for match in _SCANNER.finditer(text, window_start, window_end):
+            found = _accept(match, text)
+            if found is not None:
+                yield found
+
+
+def _accept(match: re.Match, text: str) -> Found | None:
+    name = RULES[int(match.lastgroup[1:])].name if match.lastgroup else None
+    if name is None:
+        return None
+    found = match.group(0)
+    if not (name in _TIME_WORDS or _CAPITALISED.search(found) or any(c.isdigit() for c in found)):
+        return None
+    if (
+        name == "year"
+        and found.isdigit()
+        and not _YEAR_CONTEXT.search(text[max(0, match.start() - 12) : match.start()])
+    ):
+        return None  # a bare number is a year only after a word that takes one: "in 2009", not "2009 troops"
+    if name == "duration" and not _HAS_NUMBER.search(found):
+        return None  # "a day" alone is too often not a time expression to take without spaCy
+    if name == "reference" and found.lower() not in _SCANNED_REFERENCES:
+        return None
+    if name == "rate" and not _RATE_LEAD.match(found):
+        return None  # "a day" alone is not a rate; "twice a day", "$15 a year" are
+    lead = _LEAD.match(found)
+    # "Wednesday." ends a sentence: the full stop belongs to abbreviations only ("Jan.", "p.m.").
+    trail = _TRAIL.search(found)
+    return Found(match.start() + (lead.end() if lead else 0), match.end() - (len(trail.group(0)) if trail else 0), name)

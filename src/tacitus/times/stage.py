@@ -25,7 +25,7 @@ from tacitus.record import Time
 from tacitus.stage import Stage
 from tacitus.times.anchored import anchor_date, find_anchored, moved
 from tacitus.times.fallback import dateparser_value
-from tacitus.times.grammar import NUMBER, UNIT, Normal, duration_value, normalise, scan
+from tacitus.times.grammar import NUMBER, TRIGGER_WORDS, UNIT, Normal, duration_value, normalise, scan
 from tacitus.times.grammar import UNITS as _UNITS
 from tacitus.times.grammar import number_value as _number_value
 from tacitus.times.tense import clause_tense
@@ -69,8 +69,9 @@ class TimeStage(Stage):
 
     def process(self, doc: Doc) -> None:
         article = doc._.article
-        reference = date.fromisoformat(article.published) if article and article.published else dateline_date(doc)
-        chosen = self.choose(self.candidates(doc, reference))
+        text = article.text if article is not None else doc.text  # doc.text is rebuilt on each access
+        reference = date.fromisoformat(article.published) if article and article.published else dateline_date(text)
+        chosen = self.choose(self.candidates(doc, text, reference))
         times: list[Time] = []
         dayless: list[Time] = []  # times whose day is only the publication date so far
         for candidate in chosen:
@@ -87,19 +88,29 @@ class TimeStage(Stage):
 
     # --- finding --------------------------------------------------------------------------------------
 
-    def candidates(self, doc: Doc, reference: date | None) -> list[Candidate]:
+    def candidates(self, doc: Doc, text: str, reference: date | None) -> list[Candidate]:
         found = []
+        read_whole: set[int] = set()  # tokens of spaCy expressions the grammar reads whole
         for ent in doc.ents:
             if ent.label_ in TIME_LABELS:
                 for piece in _split_lines(ent):
-                    found.append(Candidate(piece, "spacy", normalise(piece.text, reference)))
+                    candidate = Candidate(piece, "spacy", normalise(piece.text, reference))
+                    found.append(candidate)
+                    if candidate.normal is not None:
+                        read_whole.update(range(piece.start, piece.end))
         if self.scan:
-            for match in scan(doc.text):
+            # The scanner looks around time words and numbers that are not in an expression already read.
+            triggers = [
+                (token.idx, token.idx + len(token))
+                for token in doc
+                if (token.lower_ in TRIGGER_WORDS or "d" in token.shape_) and token.i not in read_whole
+            ]
+            for match in scan(text, triggers):
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
                 if span is not None and len(span):
                     found.append(Candidate(span, "rules", normalise(span.text, reference)))
         if self.anchors:
-            for anchored in find_anchored(doc):
+            for anchored in find_anchored(doc, text):
                 found.append(Candidate(anchored.span, "anchor", None, anchored))
         return found
 
@@ -202,7 +213,13 @@ class TimeStage(Stage):
                 if days:
                     time.value, time.valued_by, time.anchor = days[-1].value[:10], "anchor", days[-1].id
                 continue
-            sent = doc.char_span(time.start, time.end, alignment_mode="expand").sent
+            token = doc.char_span(time.start, time.end, alignment_mode="expand")[0]
+            first, last = token.i, token.i
+            while first > 0 and not doc[first].is_sent_start:
+                first -= 1
+            while last + 1 < len(doc) and not doc[last + 1].is_sent_start:
+                last += 1
+            sent = doc[first : last + 1]
             days = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"
                     and t.value and _DAY_VALUE.match(t.value)]  # fmt: skip
             if days and time.value:
@@ -210,9 +227,9 @@ class TimeStage(Stage):
                 time.value = nearest.value[:10] + time.value[10:]
 
 
-def dateline_date(doc: Doc) -> date | None:
+def dateline_date(text: str) -> date | None:
     """The date an article without a publication date carries at its head ("June 13, 2005"), if any."""
-    head = doc.text[:300]
+    head = text[:300]
     for found in scan(head):
         normal = normalise(head[found.start : found.end], None)
         if normal is not None and normal.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", normal.value):
