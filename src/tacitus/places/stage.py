@@ -14,6 +14,7 @@ article's other places. Mentions that resolve to the same entry are one place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from tacitus.record import Place, PlaceMention
 from tacitus.stage import Stage
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Entities spaCy's small model sometimes gives a country's name.
 MISLABELLED = ("ORG", "PERSON", "NORP")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)")
@@ -107,7 +109,7 @@ class PlaceStage(Stage):
             mentions.append(dateline)
             covered.update(range(dateline.span.start, dateline.span.end))
         for ent in doc.ents:
-            if ent.start in covered:
+            if ent.start in covered or ent.label_ not in _NAME_LABELS:
                 continue
             country = country_of_demonym(ent.text)
             is_country_name = any(e.kind == "country" for e in self.gazetteer.candidates(ent.text))
@@ -187,7 +189,8 @@ class PlaceStage(Stage):
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
-        match = _DATELINE.match(doc.text[:120])
+        head = doc._.article.text[:120] if doc._.article is not None else doc[:40].text
+        match = _DATELINE.match(head)
         if match is None:
             return None
         span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="contract")
@@ -219,6 +222,8 @@ class PlaceStage(Stage):
 
     def resolve(self, mentions: list[Mention], context: Context) -> None:
         """Resolve each mention against the article's context, in which its own sentence counts twice."""
+        sentence_starts = [sentence.start for sentence in mentions[0].span.doc.sents] if mentions else []
+        sentence_of = {id(m): bisect_right(sentence_starts, m.span.start) for m in mentions}
         guesses = {}
         for mention in mentions:
             guess = first_guess(self.gazetteer, mention.key, mention.candidates)
@@ -227,8 +232,8 @@ class PlaceStage(Stage):
                 context.add(guess)
         for mention in mentions:
             own = guesses.get(id(mention))
-            sentence = mention.span.sent.start
-            local = [guesses[id(m)] for m in mentions if id(m) in guesses and m.span.sent.start == sentence]
+            sentence = sentence_of[id(mention)]
+            local = [guesses[id(m)] for m in mentions if id(m) in guesses and sentence_of[id(m)] == sentence]
             for entry in local:
                 context.add(entry)
             if own is not None:
