@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import dateparser
 from dateparser.search import search_dates
 
 from tacitus.config import Settings
@@ -28,7 +29,6 @@ from tacitus.evaluate.gold import GoldDoc, load_meantime
 from tacitus.evaluate.metrics import Accuracy, Report, Score
 from tacitus.pipeline import Pipeline
 from tacitus.record import Article
-from tacitus.times.fallback import dateparser_value
 
 VALUE_TARGET = 0.85
 ANNOTATED_SENTENCES = {0, 2, 3, 4, 5}  # title and the first five body sentences; 1 is the dateline
@@ -118,6 +118,17 @@ def score(scores: Scores, gold: list[Timex], predicted: list[Timex], by_path: di
     scores.value_f1.fn += len(gold) - right
 
 
+def first_version_value(text: str, label: str, reference) -> str | None:
+    """tacitus's first version: the entity's text through ``dateparser.parse`` relative to publication."""
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if reference is not None:
+        settings["RELATIVE_BASE"] = reference
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return parsed.strftime("%Y-%m-%dT%H:%M") if label == "TIME" else parsed.strftime("%Y-%m-%d")
+
+
 def search_dates_baseline(doc: GoldDoc, ranges: list[tuple[int, int]]) -> list[Timex]:
     base = datetime.fromisoformat(doc.published) if doc.published else None
     settings = {"RELATIVE_BASE": base} if base else {}
@@ -151,12 +162,12 @@ def evaluate(gold_dir: Path, settings: Settings, limit: int | None = None) -> Re
         found_by.update(t.found_by for t in doc._.times or [] if inside(ranges, t.start))
         valued_by.update(t.valued_by or "unvalued" for t in doc._.times or [] if inside(ranges, t.start))
         score(systems["tacitus"], gold, ours, by_path)
-        reference = datetime.fromisoformat(gold_doc.published).date() if gold_doc.published else None
-        first_version = []
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME") and inside(ranges, ent.start_char):
-                normal = dateparser_value(ent.text, reference, ent.label_)
-                first_version.append(Timex(ent.start_char, ent.end_char, ent.label_, normal.value if normal else None))
+        reference = datetime.fromisoformat(gold_doc.published) if gold_doc.published else None
+        first_version = [
+            Timex(ent.start_char, ent.end_char, ent.label_, first_version_value(ent.text, ent.label_, reference))
+            for ent in doc.ents
+            if ent.label_ in ("DATE", "TIME") and inside(ranges, ent.start_char)
+        ]
         score(systems["spaCy + dateparser"], gold, first_version, None)
         score(systems["dateparser search_dates"], gold, search_dates_baseline(gold_doc, ranges), None)
     report = Report(f"times: TIMEX3 on MEANTIME English ({len(documents)} articles, annotated sentences)")
