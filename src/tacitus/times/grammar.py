@@ -866,6 +866,11 @@ def clean(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).strip(" ,.;:")
 
 
+# Rules whose value depends on the tense of the clause (which way "Thursday" or "October 12" points).
+TENSE_RULES = frozenset({"month-day", "day-month", "month", "quarter", "season", "holiday", "weekday", "clock",
+                         "in-units"})  # fmt: skip
+
+
 def normalise(text: str, reference: date | None, tense: str | None = None) -> Normal | None:
     """The TIMEX3 value of the whole expression ``text``, or None when no rule reads all of it."""
     text = clean(text)
@@ -944,12 +949,15 @@ _LEAD = re.compile(r"(?:on|at) ", re.IGNORECASE)
 _TRAIL = re.compile(r"(?:(?<=[a-z]{5})\.|'s)$", re.IGNORECASE)
 # Words without which no rule can match: the scanner reads only the text around them.
 _TRIGGER = re.compile(
-    rf"\d|\b(?:{_alternation((*MONTHS, *WEEKDAYS, *UNITS, *PARTS_OF_DAY, *SEASONS, *SET_ADVERBS))})s?\b"
+    r"\b(?:1\d|20)\d\d\b|\d[:/.]\d|\d0'?s\b|'\d\d\b|\d ?[ap]\.?m\b"
+    rf"|\b(?:{_alternation((*MONTHS, *WEEKDAYS, *UNITS, *PARTS_OF_DAY, *SEASONS, *SET_ADVERBS))})s?\b"
     r"|\b(?:today|tonight|yesterday|tomorrow|ago|now|currently|recently|nowadays|present|future|past|term|"
     r"lately|soon|noon|midnight|christmas|easter|halloween|new year|valentine|bastille|every|each)",
     re.IGNORECASE,
 )
-WINDOW = 40  # characters either side of a trigger: longer than any expression's lead-in
+# Characters before and after a trigger: longer than any expression's lead-in ("almost two and a half")
+# and tail ("of last year").
+WINDOW_BEFORE, WINDOW_AFTER = 40, 25
 
 
 # The same words, for callers that have the text's tokens (the stage): a set lookup per token.
@@ -993,11 +1001,22 @@ TRIGGER_WORDS = frozenset(
 )
 
 
+_NUMERIC_TRIGGER = re.compile(r"^(?:(?:1\d|20)\d\d|.*\d[:/.]\d.*|\d+0'?s|'\d\d|\d{1,2}(?:[ap]\.?m\.?)?|\d{4})$")
+
+
+def is_trigger(word: str) -> bool:
+    """Is this token a reason to look for a time expression around it? Time words and date-like numbers
+    ("2009", "18:00", "7/8/07", "1980s", a day of the month) are; amounts ("$4.6", "60,000") are not."""
+    return word.lower() in TRIGGER_WORDS or (
+        any(c.isdigit() for c in word) and _NUMERIC_TRIGGER.match(word) is not None
+    )
+
+
 def _windows(text: str, triggers: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
     start = end = None
     found = triggers if triggers is not None else ((m.start(), m.end()) for m in _TRIGGER.finditer(text))
     for trigger_start, trigger_end in found:
-        lo, hi = max(0, trigger_start - WINDOW), min(len(text), trigger_end + WINDOW)
+        lo, hi = max(0, trigger_start - WINDOW_BEFORE), min(len(text), trigger_end + WINDOW_AFTER)
         if end is not None and lo <= end:
             end = hi
             continue

@@ -25,7 +25,7 @@ from tacitus.record import Time
 from tacitus.stage import Stage
 from tacitus.times.anchored import anchor_date, find_anchored, moved
 from tacitus.times.fallback import dateparser_value
-from tacitus.times.grammar import NUMBER, TRIGGER_WORDS, UNIT, Normal, duration_value, normalise, scan
+from tacitus.times.grammar import NUMBER, TENSE_RULES, UNIT, Normal, duration_value, is_trigger, normalise, scan
 from tacitus.times.grammar import UNITS as _UNITS
 from tacitus.times.grammar import number_value as _number_value
 from tacitus.times.tense import clause_tense
@@ -103,7 +103,7 @@ class TimeStage(Stage):
             triggers = [
                 (token.idx, token.idx + len(token))
                 for token in doc
-                if (token.lower_ in TRIGGER_WORDS or "d" in token.shape_) and token.i not in read_whole
+                if token.i not in read_whole and is_trigger(token.text)
             ]
             for match in scan(text, triggers):
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -142,9 +142,10 @@ class TimeStage(Stage):
 
     def value(self, candidate: Candidate, reference: date | None, number: int) -> tuple[Time, Normal | None]:
         span = candidate.span
-        tense = clause_tense(span)
         label = span.label_ if span.label_ in TIME_LABELS else "DATE"
-        normal = normalise(span.text, reference, tense) if candidate.anchored is None else None
+        normal = candidate.normal
+        if normal is not None and normal.rule in TENSE_RULES:
+            normal = normalise(span.text, reference, clause_tense(span))  # valued again, now with its tense
         valued_by = "rules" if normal is not None else None
         if normal is None and candidate.anchored is None and self.dateparser and not _NARRATIVE.search(span.text):
             normal = dateparser_value(span.text, reference, label)
