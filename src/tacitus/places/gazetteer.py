@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -93,6 +93,7 @@ class Gazetteer:
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How names are compared: case, accents, dots and a leading "the" do not count ("the U.S." = "us")."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

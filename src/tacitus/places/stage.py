@@ -41,6 +41,16 @@ def make_place_stage(nlp: Language, name: str, min_gazetteer_population: int) ->
     return PlaceStage(min_gazetteer_population=min_gazetteer_population)
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    i: int
+    text: str
+    lower: str
+    pos: str
+    capital: bool
+    upper: bool
+
+
 @dataclass
 class Mention:
     span: Span
@@ -80,6 +90,7 @@ class PlaceStage(Stage):
                 place.dateline = True
             token_place.update((token.i, place.id) for token in span)
         doc._.places, doc._.token_place = list(places.values()), token_place
+        doc.user_data.pop("tacitus_places_words", None)
 
     @staticmethod
     def place(place_id: str, mention: Mention) -> Place:
@@ -141,51 +152,51 @@ class PlaceStage(Stage):
 
     def gazetteer_mentions(self, doc: Doc, covered: set[int]) -> list[Mention]:
         """Proper nouns outside any entity that name a well-known place ("fighting in Idlib")."""
-        found = []
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        words = self.words(doc)
+        proper = [w.pos == "PROPN" and w.capital and w.i not in covered for w in words]
+        return self.names_in(doc, 0, len(doc), proper, None, "gazetteer", False)
+
+    def names_in(
+        self, doc: Doc, start: int, end: int, usable: list[bool], population: int | None, source: str, in_name: bool
+    ) -> list[Mention]:
+        """The longest gazetteer names (up to three tokens) among the ``usable`` tokens of ``start:end``."""
+        words = self.words(doc)
+        found, i = [], start
+        while i < end:
+            if not usable[i]:
                 i += 1
                 continue
             for length in (3, 2, 1):
-                span = doc[i : i + length]
-                if len(span) < length or any(t.i in covered or t.pos_ != "PROPN" for t in span):
+                if i + length > end or not all(usable[i : i + length]):
                     continue
-                key = name_key(span.text)
-                candidates = [e for e in self.gazetteer.lookup(key) if self.known_enough(e)]
-                if candidates:
-                    found.append(Mention(span, key, self.gazetteer.lookup(key), "gazetteer"))
+                key = name_key(" ".join(w.text for w in words[i : i + length]))
+                after_of = population is not None and i > 0 and words[i - 1].lower == "of"
+                wanted = 15000 if after_of else None
+                if any(self.known_enough(e, wanted) for e in self.gazetteer.lookup(key)):
+                    found.append(Mention(doc[i : i + length], key, self.gazetteer.lookup(key), source, in_name=in_name))
                     i += length
                     break
             else:
                 i += 1
         return found
+
+    @staticmethod
+    def words(doc: Doc) -> list[Word]:
+        """The token attributes these loops read, fetched from spaCy once per document."""
+        cached = doc.user_data.get("tacitus_places_words")
+        if cached is None:
+            cached = [Word(t.i, t.text, t.lower_, t.pos_, t.text[:1].isupper(), t.text.isupper()) for t in doc]
+            doc.user_data["tacitus_places_words"] = cached
+        return cached
 
     def known_enough(self, entry: Entry, population: int | None = None) -> bool:
         return entry.kind != "city" or entry.population >= (population or self.min_gazetteer_population)
 
     def inside_name(self, name: Span, in_name: bool) -> list[Mention]:
         """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State"."""
-        found, i = [], name.start
         doc = name.doc
-        while i < name.end:
-            for length in (3, 2, 1):
-                span = doc[i : i + length]
-                if span.end > name.end or not all(t.pos_ == "PROPN" or t.text.isupper() for t in span):
-                    continue
-                key = name_key(span.text)
-                after_of = i > name.start and doc[i - 1].lower_ == "of"
-                candidates = [
-                    e for e in self.gazetteer.lookup(key) if self.known_enough(e, 15000 if after_of else None)
-                ]
-                if candidates:
-                    found.append(Mention(span, key, self.gazetteer.lookup(key), "name", in_name=in_name))
-                    i += length
-                    break
-            else:
-                i += 1
-        return found
+        usable = [w.pos == "PROPN" or w.upper for w in self.words(doc)]
+        return self.names_in(doc, name.start, name.end, usable, 0, "name", in_name)
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
