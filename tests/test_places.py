@@ -102,3 +102,8 @@ def test_events_get_the_clause_then_sentence_then_article_date_and_place(pipelin
 def test_toponym_set_accuracy():
     report = evaluate(None, Settings(), limit=8)
     assert report.row("accuracy within 161 km", "tacitus").headline >= 0.9
+
+
+def test_a_toponym_naming_a_facility_does_not_place_events(pipeline):
+    found = places(pipeline, "An American Airlines 777 landed at Heathrow airport.")
+    assert all(m.in_name for p in found for m in p.mentions if m.text == "Heathrow")

@@ -97,3 +97,8 @@ def test_meantime_value_accuracy():
     assert report.row("value accuracy (of relaxed matches)", "tacitus").headline >= 0.8
     assert report.row("extraction relaxed", "tacitus").headline > report.row(
         "extraction relaxed", "dateparser search_dates").headline  # fmt: skip
+
+
+def test_a_year_after_an_amount_is_a_rate(pipeline):
+    found = times(pipeline, "The airliner will save US$ 300 million in fuel a year. He served for a year.")
+    assert [(t.text, t.type, t.value) for t in found] == [("a year", "SET", "P1Y"), ("a year", "DURATION", "P1Y")]

@@ -27,6 +27,10 @@ from tacitus.stage import Stage
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+# Nouns after a toponym that make it part of a facility's name.
+FACILITY_NOUNS = {"airport", "airfield", "airbase", "base", "stadium", "arena", "university", "college",
+                  "hospital", "station", "prison", "camp", "bridge", "dam", "mosque", "church", "cathedral",
+                  "temple", "museum", "hotel", "plant", "refinery", "embassy", "consulate"}  # fmt: skip
 # Entities spaCy's small model sometimes gives a country's name.
 MISLABELLED = ("ORG", "PERSON", "NORP")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)")
@@ -147,6 +151,10 @@ class PlaceStage(Stage):
                     mentions += self.inside_name(whole, True)
                 covered.update(range(ent.start, ent.end))
         mentions += self.gazetteer_mentions(doc, covered)
+        for mention in mentions:
+            end = mention.span.end
+            if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS:
+                mention.in_name = True  # "Heathrow airport", "Kandahar air base": the name of a facility
         self.attach_qualifiers(mentions)
         return mentions, context
 

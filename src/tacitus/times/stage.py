@@ -147,6 +147,8 @@ class TimeStage(Stage):
         if normal is not None and normal.rule in TENSE_RULES:
             normal = normalise(span.text, reference, clause_tense(span))  # valued again, now with its tense
         valued_by = "rules" if normal is not None else None
+        if normal is not None and normal.type == "DURATION" and _RATE.fullmatch(span.text) and not _lasting(span):
+            normal = Normal("SET", normal.value, rule="rate")  # "US$ 300 million in fuel a year"
         if normal is None and candidate.anchored is None and self.dateparser and not _NARRATIVE.search(span.text):
             normal = dateparser_value(span.text, reference, label)
             valued_by = "dateparser" if normal is not None else None
@@ -236,6 +238,16 @@ def dateline_date(text: str) -> date | None:
         if normal is not None and normal.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", normal.value):
             return date.fromisoformat(normal.value)
     return None
+
+
+_RATE = re.compile(r"(?:a|an|per|each) (?:day|week|month|year|hour)", re.IGNORECASE)
+# Words before "a year" that make it a stretch of time rather than a rate: "for a year", "within a year".
+_LASTING = {"for", "over", "within", "about", "nearly", "almost", "than", "after", "before", "in", "of", "half",
+            "just", "only", "around", "roughly", "once", "least", "up", "to", "take", "took", "spent"}  # fmt: skip
+
+
+def _lasting(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _LASTING
 
 
 def _split_lines(span: Span) -> list[Span]:
