@@ -109,9 +109,25 @@ class TimeStage(Stage):
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
                 if span is not None and len(span):
                     found.append(Candidate(span, "rules", normalise(span.text, reference)))
+            found += self.rates(doc, text)
         if self.anchors:
             for anchored in find_anchored(doc, text):
                 found.append(Candidate(anchored.span, "anchor", None, anchored))
+        return found
+
+    @staticmethod
+    def rates(doc: Doc, text: str) -> list[Candidate]:
+        """ "US$ 300 million in fuel a year": "a year" after an amount is a rate (a SET), wherever the amount is
+        in the few words before it; the scanner alone needs the amount right before ("$15 a year")."""
+        found = []
+        for match in _RATE_IN_TEXT.finditer(text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or _lasting(span):
+                continue
+            before = doc[max(0, span.start - 8) : span.start]
+            if any(t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") for t in before):
+                unit = match.group("unit").lower()
+                found.append(Candidate(span, "rules", Normal("SET", duration_value(1, _UNITS[unit]), rule="rate")))
         return found
 
     @staticmethod
@@ -241,6 +257,7 @@ def dateline_date(text: str) -> date | None:
 
 
 _RATE = re.compile(r"(?:a|an|per|each) (?:day|week|month|year|hour)", re.IGNORECASE)
+_RATE_IN_TEXT = re.compile(r"\b(?:a|an|per) (?P<unit>day|week|month|year|hour)\b(?![- ](?:ago|later|earlier|old|long))")
 # Words before "a year" that make it a stretch of time rather than a rate: "for a year", "within a year".
 _LASTING = {"for", "over", "within", "about", "nearly", "almost", "than", "after", "before", "in", "of", "half",
             "just", "only", "around", "roughly", "once", "least", "up", "to", "take", "took", "spent"}  # fmt: skip
