@@ -17,7 +17,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from tacitus.places.gazetteer import Entry, country_of_demonym, load_gazetteer, name_key
@@ -45,14 +48,15 @@ def make_place_stage(nlp: Language, name: str, min_gazetteer_population: int) ->
     return PlaceStage(min_gazetteer_population=min_gazetteer_population)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    i: int
-    text: str
-    lower: str
-    pos: str
-    capital: bool
-    upper: bool
+@dataclass
+class Words:
+    """Columns of a document's tokens: part of speech, title case, upper case, and whether each is "of"."""
+
+    pos: np.ndarray
+    title: np.ndarray
+    upper: np.ndarray
+    of: list[bool]
+    inside: list[bool] = field(default_factory=list)  # may be part of a place name inside a longer name
 
 
 @dataclass
@@ -161,15 +165,17 @@ class PlaceStage(Stage):
     def gazetteer_mentions(self, doc: Doc, covered: set[int]) -> list[Mention]:
         """Proper nouns outside any entity that name a well-known place ("fighting in Idlib")."""
         words = self.words(doc)
-        proper = [w.pos == "PROPN" and w.capital and w.i not in covered for w in words]
-        return self.names_in(doc, 0, len(doc), proper, None, "gazetteer", False)
+        proper = (words.pos == PROPN) & ((words.title == 1) | (words.upper == 1))
+        if covered:
+            proper[list(covered)] = False
+        return self.names_in(doc, 0, len(doc), proper.tolist(), None, "gazetteer", False)
 
     def names_in(
         self, doc: Doc, start: int, end: int, usable: list[bool], population: int | None, source: str, in_name: bool
     ) -> list[Mention]:
         """The longest gazetteer names (up to three tokens) among the ``usable`` tokens of ``start:end``."""
-        words = self.words(doc)
         found, i = [], start
+        of = self.words(doc).of
         while i < end:
             if not usable[i]:
                 i += 1
@@ -177,9 +183,8 @@ class PlaceStage(Stage):
             for length in (3, 2, 1):
                 if i + length > end or not all(usable[i : i + length]):
                     continue
-                key = name_key(" ".join(w.text for w in words[i : i + length]))
-                after_of = population is not None and i > 0 and words[i - 1].lower == "of"
-                wanted = 15000 if after_of else None
+                key = name_key(" ".join(doc[k].text for k in range(i, i + length)))
+                wanted = 15000 if population is not None and i > 0 and of[i - 1] else None
                 if any(self.known_enough(e, wanted) for e in self.gazetteer.lookup(key)):
                     found.append(Mention(doc[i : i + length], key, self.gazetteer.lookup(key), source, in_name=in_name))
                     i += length
@@ -189,11 +194,14 @@ class PlaceStage(Stage):
         return found
 
     @staticmethod
-    def words(doc: Doc) -> list[Word]:
-        """The token attributes these loops read, fetched from spaCy once per document."""
+    def words(doc: Doc) -> Words:
+        """The token attributes these loops read, as arrays fetched from spaCy once per document."""
         cached = doc.user_data.get("tacitus_places_words")
         if cached is None:
-            cached = [Word(t.i, t.text, t.lower_, t.pos_, t.text[:1].isupper(), t.text.isupper()) for t in doc]
+            columns = doc.to_array([POS, IS_TITLE, IS_UPPER, LOWER])
+            of = doc.vocab.strings.add("of")
+            cached = Words(columns[:, 0], columns[:, 1], columns[:, 2], (columns[:, 3] == of).tolist())
+            cached.inside = ((cached.pos == PROPN) | (cached.upper == 1)).tolist()
             doc.user_data["tacitus_places_words"] = cached
         return cached
 
@@ -203,8 +211,7 @@ class PlaceStage(Stage):
     def inside_name(self, name: Span, in_name: bool) -> list[Mention]:
         """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State"."""
         doc = name.doc
-        usable = [w.pos == "PROPN" or w.upper for w in self.words(doc)]
-        return self.names_in(doc, name.start, name.end, usable, 0, "name", in_name)
+        return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name)
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
