@@ -36,6 +36,10 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Quotes stage
+    E501 = "{path}: cannot read the quote cue lexicon: {reason}"
+    E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""

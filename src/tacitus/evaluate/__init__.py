@@ -19,6 +19,7 @@ __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 EVALUATIONS: dict[str, str] = {
     "times": "tacitus.evaluate.times",
     "places": "tacitus.evaluate.places",
+    "quotes": "tacitus.evaluate.quotes",
 }
 
 DEFAULT_GOLD_DIR = Path("../shared/gold")
