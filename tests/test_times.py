@@ -101,8 +101,7 @@ def test_meantime_value_accuracy():
 
 def test_a_year_after_an_amount_is_a_rate(pipeline):
     text = (
-        "Air India says the new fuel-efficient airliner will save US$ 300 million in fuel a year. "
-        "He served for a year."
+        "Air India says the new fuel-efficient airliner will save US$ 300 million in fuel a year. He served for a year."
     )
     found = times(pipeline, text)
     assert [(t.text, t.type, t.value) for t in found] == [("a year", "SET", "P1Y"), ("a year", "DURATION", "P1Y")]
