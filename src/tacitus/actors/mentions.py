@@ -39,7 +39,6 @@ from tacitus.actors.words import (
     FEMALE_TITLES,
     FORMER_WORDS,
     GENERIC_ROLES,
-    LOCATIVE_PREPOSITIONS,
     MALE_NOUNS,
     MALE_TITLES,
     NAMED_GROUP_NOUNS,
@@ -108,9 +107,6 @@ class Mention:
     end_char: int = 0
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
 
-    def text(self, doc: Doc) -> str:
-        return doc[self.start : self.end].text
-
 
 @dataclass
 class Parse:
@@ -119,7 +115,6 @@ class Parse:
     sentence_of: list[int]
     name_of_token: dict[int, tuple[int, int, str | None, int | None]]  # token -> (start, end, label, entry)
     agent_ending_at: dict[int, Match]
-    agents: list[Match]
 
 
 class Tokens:
@@ -299,7 +294,6 @@ def analyse(doc: Doc | Tokens, lexicon: Lexicon) -> Parse:
         sentence_of=_sentence_index(doc),
         name_of_token=name_of_token,
         agent_ending_at={m.end - 1: m for m in agents},
-        agents=agents,
     )
 
 
@@ -337,13 +331,6 @@ def _role(token: Token) -> tuple[str, int | None]:
 
 def _number(token: Token) -> str:
     return "pl" if token.tag_ in ("NNS", "NNPS") else "sg"
-
-
-def _is_locative(token: Token) -> bool:
-    """A place name used as a location: the object of "in", "at", "near" ... (directly or in a list)."""
-    while token.dep_ == "conj":
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _partitive_start(token: Token) -> int | None:
@@ -933,9 +920,6 @@ class MentionFinder:
             code.sectors, code.sector_source = list(appositive_sectors), DESCRIPTOR
         if prefix:
             code.prefix = tuple(prefix)
-        if mention.kind == "descriptor" and code.root is None and not code.sectors and mention.type != "country":
-            # A group noun with a name beside it that codes nothing is still an actor, uncoded.
-            pass
         return code
 
     def _split_conjoined_modifiers(self) -> None:

@@ -31,7 +31,6 @@ PRONOUNS: dict[str, tuple[str, str, str | None]] = {
     "themselves": ("any", "pl", None),
 }
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "retired", "deposed", "ousted"})
@@ -77,11 +76,6 @@ QUANTITY_WORDS = words(
     """dozens hundreds thousands millions scores tens some many most all several few number group crowd crowds
     majority minority half part members rest none each one two three four five six seven eight nine ten"""
 )
-# Prepositions after which a place name is a location, not an actor ("fighting in Kerman").
-LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward",
-     "towards", "through", "along", "on", "over", "beyond", "via", "to"}
-)  # fmt: skip
 # Prepositions that place the people of a noun phrase in a country ("soldiers from Gondor").
 ORIGIN_PREPOSITIONS = frozenset({"from", "in", "of", "inside", "across", "throughout"})
 # Military equipment: heads of actors ("Israeli tanks fired"), but in a compound they name a thing ("a drone
