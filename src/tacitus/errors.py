@@ -36,6 +36,11 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Events
+    E301 = "{path}: cannot read the verb dictionary: {reason}"
+    E302 = "{path}: cannot read the event classifier: {reason}"
+    E303 = "{path}: cannot read the discard list: {reason}"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""
