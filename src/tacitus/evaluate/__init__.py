@@ -16,7 +16,7 @@ from tacitus.evaluate.metrics import Accuracy, Report, Score
 __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 
 # Evaluation name -> module implementing it.
-EVALUATIONS: dict[str, str] = {}
+EVALUATIONS: dict[str, str] = {"events": "tacitus.evaluate.events"}
 
 DEFAULT_GOLD_DIR = Path("../shared/gold")
 

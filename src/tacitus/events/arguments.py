@@ -105,7 +105,7 @@ def subject_heads(verb: Token) -> list[Token]:
         # "militias fighting in Syria": the noun is the subject; for a passive participle it is the patient.
         return [] if is_passive(verb) else [verb.head]
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
         objects = _children(head, ("dobj",))

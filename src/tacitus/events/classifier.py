@@ -29,7 +29,12 @@ from tacitus.events.codebook import codebook
 
 DEFAULT_CLASSIFIER = str(Path(__file__).parent / "data" / "event_classifier.npz")
 # Vectorizer settings shared by training and prediction.
-VECTORIZER = {"lowercase": True, "ngram_range": (1, 2), "sublinear_tf": True, "token_pattern": r"(?u)\b[a-zA-Z][a-zA-Z-]+\b"}
+VECTORIZER = {
+    "lowercase": True,
+    "ngram_range": (1, 2),
+    "sublinear_tf": True,
+    "token_pattern": r"(?u)\b[a-zA-Z][a-zA-Z-]+\b",
+}
 # Re-type a default-coded event only when the classifier is this sure and gives the default type this little.
 RETYPE_MIN = 0.55
 RETYPE_OLD_MAX = 0.10

@@ -25,7 +25,7 @@ def clause_head(token: Token) -> Token:
     """The predicate whose clause ``token`` is in: the nearest ancestor (or itself) that heads a clause."""
     current = token
     while True:
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         if current.dep_ in CLAUSE_DEPS and is_predicate(current):
             return current
@@ -43,7 +43,7 @@ def governing_chain(verb: Token) -> list[Token]:
     """The verbs this one completes: "X said it would *" -> [said]; "vowed to *" -> [vowed]."""
     chain = []
     current = verb
-    while current.dep_ in (*COMPLEMENT_DEPS, "conj") and current.head is not current:
+    while current.dep_ in (*COMPLEMENT_DEPS, "conj") and current.head.i != current.i:
         current = current.head
         chain.append(current)
         if len(chain) > 4:
@@ -62,7 +62,7 @@ def clause_tokens(verb: Token) -> list[Token]:
     for child in _excluded_children(verb):
         excluded.update(t.i for t in child.subtree)
     for token in verb.subtree:
-        if token.dep_ == "relcl" and token is not verb:
+        if token.dep_ == "relcl" and token.i != verb.i:
             excluded.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in excluded]
 
@@ -100,6 +100,6 @@ def is_negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             for token in child.subtree:
-                if token.lower_ == "neither" or (token.lower_ == "no" and token.head is child):
+                if token.lower_ == "neither" or (token.lower_ == "no" and token.head.i == child.i):
                     return True
     return False

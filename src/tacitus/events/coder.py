@@ -208,9 +208,19 @@ class EventCoder:
             base = 0.75 + 0.05 * min(match.pattern.specificity, 3) if match.pattern is not None else 0.6
             for code, src, tgt in self._pairs(match, sources, targets):
                 codings.append(
-                    Coding(code, src, tgt, number, trigger, evidence, method,
-                           match.pattern.text if match.pattern else None, list(aux), _confidence(base, src, tgt),
-                           clause=[t.i for t in tokens])  # fmt: skip
+                    Coding(
+                        code,
+                        src,
+                        tgt,
+                        number,
+                        trigger,
+                        evidence,
+                        method,
+                        match.pattern.text if match.pattern else None,
+                        list(aux),
+                        _confidence(base, src, tgt),
+                        clause=[t.i for t in tokens],
+                    )  # fmt: skip
                 )
         return codings
 

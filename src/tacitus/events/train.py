@@ -63,15 +63,15 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     texts, types, modes = read_stories(args.ngec)
     print(f"{len(texts)} stories, {len(set(types))} event types, {len(set(modes))} type/mode labels")
-    train_idx, test_idx = train_test_split(
-        np.arange(len(texts)), test_size=0.2, random_state=SEED, stratify=types
-    )
+    train_idx, test_idx = train_test_split(np.arange(len(texts)), test_size=0.2, random_state=SEED, stratify=types)
     pick = lambda items, idx: [items[i] for i in idx]  # noqa: E731
     vectorizer, type_model, mode_model = fit(pick(texts, train_idx), pick(types, train_idx), pick(modes, train_idx))
     held_out = vectorizer.transform(pick(texts, test_idx))
     type_accuracy = accuracy_score(pick(types, test_idx), type_model.predict(held_out))
     mode_accuracy = accuracy_score(pick(modes, test_idx), mode_model.predict(held_out))
-    print(f"held-out (20%, seed {SEED}): event type accuracy {type_accuracy:.3f}, type/mode accuracy {mode_accuracy:.3f}")
+    print(
+        f"held-out (20%, seed {SEED}): event type accuracy {type_accuracy:.3f}, type/mode accuracy {mode_accuracy:.3f}"
+    )
     vectorizer, type_model, mode_model = fit(texts, types, modes)
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     args.out.parent.mkdir(parents=True, exist_ok=True)
