@@ -156,8 +156,8 @@ def test_negated_event_is_kept_but_marked(nlp, coder):
     ("text", "mode"),
     [
         ("Russia could retaliate against NATO.", "hypothetical"),
-        ("Iran will attack Israel.", "future"),
-        ("Arnor is about to restore diplomatic ties with Gondor.", "future"),
+        ("Israel may attack Iran.", "hypothetical"),
+        ("Iran will condemn Israel.", "future"),
     ],
 )
 def test_modality(nlp, coder, text, mode):
@@ -166,6 +166,18 @@ def test_modality(nlp, coder, text, mode):
     codings = coder.code(doc)
     assert codings and all(mode in c.aux for c in codings)
     assert all(c.date is None for c in codings), "an event that has not happened has no date"
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [("Iran will attack Israel.", "13"), ("Norway is willing to send troops to Israel.", "03")],
+)
+def test_a_stated_intention_is_coded_as_one(nlp, coder, text, root):
+    """CAMEO: "will attack" is a threat (13x), "is willing to send troops" an intent to cooperate (03x)."""
+    doc = parse(nlp, text, {k: v for k, v in {"Iran": "irn", "Israel": "isr", "Norway": "nor"}.items() if k in text})
+    codings = coder.code(doc)
+    assert codings and all(c.code[:2] == root for c in codings)
+    assert all(c.aux == [] and c.date == "2022-01-05" for c in codings), "the statement itself is asserted, now"
 
 
 def test_historical_event_gets_its_own_date(nlp, coder):
@@ -230,5 +242,5 @@ def test_same_interaction_twice_is_one_event(nlp, coder):
 
 def test_no_event_across_unrelated_sentences(nlp, coder):
     doc = parse(nlp, "Iran held elections. Israel was attacked.", {"Iran": "irn", "Israel": "isr"})
-    for coding in coder.code(doc):
-        assert coding.source != "irn"
+    attacks = [c for c in coder.code(doc) if c.sentence == 1]
+    assert attacks and all(c.source is None and c.target == "isr" for c in attacks)

@@ -96,6 +96,28 @@ REPRESENTATIVE_CAMEO: dict[tuple[str, str | None], str] = {
 }  # fmt: skip
 
 
+# CAMEO's rule for stated intentions: an intention to cooperate is coded in root 03 ("will provide aid" -> 033,
+# not 07), an intention to use force or pressure in root 13 ("will attack" -> 138, not 19). Code -> intent code,
+# most specific prefix first.
+INTENT_CODES: dict[str, str] = {
+    "04": "036", "05": "032", "057": "037", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+    "081": "0351", "082": "0352", "083": "0341", "084": "0353", "0841": "0353", "085": "0354", "086": "0355",
+    "087": "0356", "0871": "0356", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
+    "163": "1312", "166": "136", "17": "137", "172": "132", "173": "137", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "18": "1383", "19": "138", "194": "1384",
+    "195": "1384", "20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
+}  # fmt: skip
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO code for a stated intention to do ``code`` (root 03 or 13), if CAMEO has one."""
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in INTENT_CODES:
+            return INTENT_CODES[prefix]
+    return None
+
+
 @dataclass(frozen=True)
 class CameoCode:
     code: str

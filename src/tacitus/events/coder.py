@@ -21,7 +21,7 @@ from tacitus.document import facts, index
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import ActorFinder, coordinated, find_arguments, subject_heads
 from tacitus.events.clauses import COMPLEMENT_DEPS, clause_span, clause_tokens, governing_chain
-from tacitus.events.codebook import Codebook, codebook
+from tacitus.events.codebook import Codebook, codebook, intent_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
@@ -29,7 +29,12 @@ from tacitus.places.anchor import event_place
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
-MAX_PAIRS = 6  # compound actors: at most this many source x target events from one clause
+MAX_PAIRS = 6
+# Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
+INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
+                           "commit", "accept", "consent", "undertake"})  # fmt: skip
+# CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
+STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})  # compound actors: at most this many source x target events from one clause
 
 
 @dataclass
@@ -175,8 +180,16 @@ class EventCoder:
                 superseded.add(governor.i)
                 inherited_source[i] = find_arguments(governor, actors).sources
             else:
-                # "threatened to attack": the threat is the event, the attack is not asserted.
+                # "threatened to attack": the threat is the event, the attack is not asserted; "agreed to provide
+                # aid", "threatened to bomb": the intention's code says what was intended (CAMEO 03x / 13x).
                 superseded.add(i)
+                intended = intent_code(match.code) if match.code in self.book else None
+                if intended and governing.code in self.book:
+                    governing_root = governing.code[:2]
+                    if intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS):
+                        governing.code, governing.reverse = intended, None
+                    elif intended[:2] == "13" and governing_root == "13":
+                        governing.code, governing.reverse = intended, None
         for i, match in matches.items():
             if i in superseded:
                 continue
@@ -198,6 +211,11 @@ class EventCoder:
             if "$" in match.bound:
                 sources = match.bound["$"]
             aux = modality(verb)
+            code = match.code
+            if "future" in aux and code in self.book and code[:2] not in STATED_ROOTS and intent_code(code):
+                # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
+                match.code, match.reverse = intent_code(code), None
+                aux.remove("future")
             if match.negation_in_pattern and "negated" in aux:
                 aux.remove("negated")  # the pattern's code already says what the negation means
             tokens = clause_tokens(verb)

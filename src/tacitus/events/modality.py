@@ -29,6 +29,7 @@ SPEECH_LEMMAS = frozenset({
     "suggest", "predict", "estimate", "hint", "remark", "comment", "mention",
 })  # fmt: skip
 HISTORICAL_AFTER = timedelta(days=30)
+WILLING = frozenset({"willing", "ready", "prepared", "determined", "eager", "set", "poised", "committed"})
 
 
 def _auxiliaries(verb: Token) -> list[str]:
@@ -70,6 +71,8 @@ def modality(verb: Token) -> list[str]:
     # "is about to restore", "is to visit", "is going to attack"
     head = verb.head
     if verb.dep_ == "xcomp" and (head.lower_ in ("about", "going") or head.lemma_ == "be"):
+        aux.add("future")
+    if verb.dep_ == "xcomp" and head.lower_ in WILLING:  # "is willing to send", "ready to contribute"
         aux.add("future")
     return sorted(aux)
 
