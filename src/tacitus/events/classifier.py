@@ -53,8 +53,11 @@ class EventClassifier:
                  types: list[str], mode_coef: np.ndarray, mode_intercept: np.ndarray, modes: list[str]) -> None:  # fmt: skip
         self.vectorizer = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(vocabulary)}, **VECTORIZER)
         self.vectorizer.idf_ = idf
-        self.type_coef, self.type_intercept, self.types = type_coef, type_intercept, types
-        self.mode_coef, self.mode_intercept, self.modes = mode_coef, mode_intercept, modes
+        # Stored as float16 to keep the package small; computed in float32.
+        self.type_coef_t = np.ascontiguousarray(type_coef.T.astype(np.float32))
+        self.mode_coef_t = np.ascontiguousarray(mode_coef.T.astype(np.float32))
+        self.type_intercept, self.types = type_intercept, types
+        self.mode_intercept, self.modes = mode_intercept, modes
         self._cache: dict[str, Prediction] = {}
 
     @staticmethod
@@ -67,8 +70,8 @@ class EventClassifier:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
             features = self.vectorizer.transform(missing)
-            type_probs = self._softmax(np.asarray(features @ self.type_coef.T.astype(np.float32)) + self.type_intercept)
-            mode_scores = np.asarray(features @ self.mode_coef.T.astype(np.float32)) + self.mode_intercept
+            type_probs = self._softmax(np.asarray(features @ self.type_coef_t) + self.type_intercept)
+            mode_scores = np.asarray(features @ self.mode_coef_t) + self.mode_intercept
             for row, text in enumerate(missing):
                 best = int(type_probs[row].argmax())
                 event_type = self.types[best]

@@ -67,21 +67,49 @@ def clause_tokens(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in excluded]
 
 
-def upper_domain(verb: Token, sentence: Span) -> list[Token]:
-    """Tokens before the verb on its subject side: its own left dependents and those of the verbs it completes."""
-    heads = {verb.i, *(v.i for v in governing_chain(verb))}
-    tokens = []
+def clause_heads(sentence: Span) -> dict[int, int]:
+    """Token index -> index of its clause head, for every token of a sentence (computed once per sentence)."""
+    heads: dict[int, int] = {}
     for token in sentence:
-        if token.i >= verb.i:
-            break
-        if clause_head(token).i in heads and token.dep_ != "punct":
-            tokens.append(token)
-    return tokens
+        path = []
+        current = token
+        while current.i not in heads:
+            path.append(current.i)
+            if current.head.i == current.i or (current.dep_ in CLAUSE_DEPS and is_predicate(current)):
+                heads[current.i] = current.i
+                break
+            current = current.head
+        head = heads[current.i]
+        for i in path:
+            heads[i] = head
+    return heads
 
 
-def lower_domain(verb: Token) -> list[Token]:
+def upper_domain(verb: Token, sentence: Span, heads: dict[int, int] | None = None) -> list[Token]:
+    """Tokens before the verb on its subject side: its own left dependents and those of the verbs it completes."""
+    heads = heads if heads is not None else clause_heads(sentence)
+    wanted = {verb.i, *(v.i for v in governing_chain(verb))}
+    doc = verb.doc
+    return [
+        doc[i]
+        for i in range(sentence.start, verb.i)
+        if heads.get(i) in wanted and doc[i].dep_ != "punct"
+    ]
+
+
+def lower_domain(verb: Token, sentence: Span | None = None, heads: dict[int, int] | None = None) -> list[Token]:
     """Tokens after the verb in its clause (objects, particles, prepositional phrases, complements)."""
-    return [t for t in clause_tokens(verb) if t.i > verb.i and t.dep_ != "punct"]
+    if heads is None or sentence is None:
+        return [t for t in clause_tokens(verb) if t.i > verb.i and t.dep_ != "punct"]
+    wanted = {verb.i}
+    pending = [verb]
+    while pending:  # the verb's complement clauses, and theirs
+        for child in pending.pop().children:
+            if child.dep_ in COMPLEMENT_DEPS and child.i not in wanted:
+                wanted.add(child.i)
+                pending.append(child)
+    doc = verb.doc
+    return [doc[i] for i in range(verb.i + 1, sentence.end) if heads.get(i) in wanted and doc[i].dep_ != "punct"]
 
 
 def clause_span(tokens: list[Token]) -> tuple[int, int]:

@@ -110,6 +110,22 @@ INTENT_CODES: dict[str, str] = {
 }  # fmt: skip
 
 
+# A refusal to do X is a rejection (root 12) of the matching kind: "refused to allow" -> 124, "to meet" -> 125.
+REFUSAL_CODES: dict[str, str] = {
+    "03": "120", "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "063": "1213", "064": "1214",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241",
+    "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}  # fmt: skip
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO code for refusing to do ``code`` (root 12), for cooperative acts."""
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in REFUSAL_CODES:
+            return REFUSAL_CODES[prefix]
+    return None
+
+
 def intent_code(code: str) -> str | None:
     """The CAMEO code for a stated intention to do ``code`` (root 03 or 13), if CAMEO has one."""
     for prefix in (code, code[:3], code[:2]):

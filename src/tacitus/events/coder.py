@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.document import facts, index
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import ActorFinder, coordinated, find_arguments, subject_heads
-from tacitus.events.clauses import COMPLEMENT_DEPS, clause_span, clause_tokens, governing_chain
-from tacitus.events.codebook import Codebook, codebook, intent_code
+from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_span, clause_tokens, governing_chain
+from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
@@ -33,6 +33,7 @@ MAX_PAIRS = 6
 # Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
 INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
                            "commit", "accept", "consent", "undertake"})  # fmt: skip
+REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})  # compound actors: at most this many source x target events from one clause
 
@@ -149,13 +150,17 @@ class EventCoder:
             if self.discards and self.discards.sentence_discarded(sentence.text):
                 continue
             matches: dict[int, Match] = {}
+            heads = None
             for token in sentence:
                 if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be"):
-                    found = self.matcher.match(token, sentence, actors, forms)
+                    if not self.matcher.verbs(token, forms):
+                        continue
+                    heads = heads if heads is not None else clause_heads(sentence)
+                    found = self.matcher.match(token, sentence, actors, forms, heads)
                     if found is not None and found.is_event:
                         matches[token.i] = found
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors))
-            codings.extend(self._nominal_codings(number, sentence, matches, actors))
+            codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
         for coding in codings:
             self._anchor(doc, sentences[coding.sentence], coding)
@@ -212,7 +217,12 @@ class EventCoder:
                 sources = match.bound["$"]
             aux = modality(verb)
             code = match.code
-            if "future" in aux and code in self.book and code[:2] not in STATED_ROOTS and intent_code(code):
+            refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
+            if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
+                # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now.
+                match.code, match.reverse = refusal_code(code), None
+                aux = [a for a in aux if a not in ("negated", "future")]
+            elif "future" in aux and code in self.book and code[:2] not in STATED_ROOTS and intent_code(code):
                 # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
                 match.code, match.reverse = intent_code(code), None
                 aux.remove("future")
@@ -264,9 +274,13 @@ class EventCoder:
 
     # Nouns ---------------------------------------------------------------------------------------------
 
-    def _nominal_codings(self, number: int, sentence: Span, matches: dict[int, Match], actors) -> list[Coding]:
+    def _nominal_codings(self, number: int, sentence: Span, matches: dict[int, Match], actors, forms) -> list[Coding]:
         codings = []
-        for token in sentence:
+        doc = sentence.doc
+        for i in range(sentence.start, sentence.end):
+            if forms.lemma[i].lower() not in self.nominals:
+                continue
+            token = doc[i]
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             nominal = self.nominals.get(token.lemma_.lower())
@@ -328,7 +342,7 @@ class EventCoder:
 
     def _speech_codings(self, doc: Doc, sentences: list[Span], quotes, codings: list[Coding], actors) -> list[Coding]:
         """A threat, accusation, appeal or praise in a quotation: an event of its speaker."""
-        if not self.speech_cues:
+        if not self.speech_cues or not any(q.speaker for q in quotes):
             return []
         result = []
         sentence_of = {}

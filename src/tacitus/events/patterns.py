@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
@@ -37,12 +38,29 @@ class Match:
         return self.code != NULL_CODE or bool(self.reverse and self.reverse != NULL_CODE)
 
 
+_UPPER: dict[int, str] = {}  # string hash -> upper-case string, shared by all documents
+
+
+def _upper(strings, ids) -> list[str]:
+    result = []
+    for key in ids:
+        key = int(key)
+        value = _UPPER.get(key)
+        if value is None:
+            value = _UPPER[key] = strings[key].upper()
+        result.append(value)
+    return result
+
+
 class _Forms:
     """Upper-case text and lemma of each token, computed once per document."""
 
     def __init__(self, doc) -> None:
-        self.text = [t.text.upper() for t in doc]
-        self.lemma = [t.lemma_.upper() for t in doc]
+        array = doc.to_array([ORTH, LEMMA])
+        if len(_UPPER) > 200_000:
+            _UPPER.clear()
+        self.text = _upper(doc.vocab.strings, array[:, 0]) if len(doc) else []
+        self.lemma = _upper(doc.vocab.strings, array[:, 1]) if len(doc) else []
 
     def is_(self, token: Token, word: str) -> bool:
         return self.text[token.i] == word or self.lemma[token.i] == word
@@ -92,12 +110,15 @@ class PatternMatcher:
 
     # Matching ------------------------------------------------------------------------------------------
 
-    def match(self, token: Token, sentence: Span, actors: ActorFinder, forms: _Forms) -> Match | None:
+    def match(self, token: Token, sentence: Span, actors: ActorFinder, forms: _Forms, heads=None) -> Match | None:
         verbs = self.verbs(token, forms)
         if not verbs:
             return None
-        upper = upper_domain(token, sentence)
-        lower = lower_domain(token)
+        if not any(v.block is not None and v.block.patterns for v in verbs):
+            verb = verbs[0]
+            return Match(verb, None, verb.bare_code, verb.block.reverse if verb.block else None)
+        upper = upper_domain(token, sentence, heads)
+        lower = lower_domain(token, sentence, heads)
         views = [(upper, lower)]
         if is_passive(token):
             subjects = {t.i for s in subject_heads(token) for t in s.subtree}
@@ -114,7 +135,7 @@ class PatternMatcher:
             if block is None or id(block) in seen_blocks:
                 continue
             seen_blocks.add(id(block))
-            for pattern in block.patterns:
+            for pattern in candidate_patterns(block, words):
                 if best is not None and pattern.specificity <= best[0].specificity:
                     break
                 if not all(required & words for required in pattern.required):
@@ -179,7 +200,7 @@ class PatternMatcher:
         """If ``element`` matches at ``tokens[j]``: (next position, last doc index, bindings, tokens used)."""
         doc = token.doc
         if isinstance(element, Words):
-            for phrase in element.phrases:
+            for phrase in _phrases_starting(element, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is not None:
                     k = j
@@ -197,7 +218,7 @@ class PatternMatcher:
             group = actors.of_phrases(token.head if token.dep_ == "compound" else token) or [actor]
             return k + 1, tokens[k].i, {element.kind: group}, [token]
         if isinstance(element, NounPhrase):
-            for phrase in element.head.phrases:
+            for phrase in _phrases_starting(element.head, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is None:
                     continue
@@ -209,7 +230,7 @@ class PatternMatcher:
                         (
                             (k, t)
                             for k, t in enumerate(left[position:], position)
-                            if any(forms.phrase_at(doc, t.i, p) for p in modifier.phrases)
+                            if any(forms.phrase_at(doc, t.i, p) for p in _phrases_starting(modifier, forms, t.i))
                         ),
                         None,
                     )
@@ -223,7 +244,7 @@ class PatternMatcher:
                     return k, end - 1, {}, [*matched, *doc[token.i : end]]
             return None
         if isinstance(element, PrepPhrase):
-            if not any(forms.phrase_at(doc, token.i, p) for p in element.prep.phrases):
+            if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
             bound: dict[str, list[str]] = {}
@@ -232,6 +253,43 @@ class PatternMatcher:
                 return None
             return j + 1, token.i, bound, used
         return None
+
+
+_PHRASE_INDEX: dict[int, tuple[Words, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _phrases_starting(words: Words, forms: _Forms, i: int) -> list[tuple[str, ...]]:
+    """The element's phrases whose first word is token ``i`` (by text or lemma)."""
+    entry = _PHRASE_INDEX.get(id(words))
+    if entry is None or entry[0] is not words:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in words.phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        entry = _PHRASE_INDEX[id(words)] = (words, index)
+    index = entry[1]
+    hits = index.get(forms.text[i], [])
+    lemma = forms.lemma[i]
+    if lemma != forms.text[i] and lemma in index:
+        hits = hits + index[lemma]
+    return hits
+
+
+def candidate_patterns(block, words: set[str]) -> list[Pattern]:
+    """The block's patterns whose first required word occurs in the clause, most specific first."""
+    index = getattr(block, "_index", None)
+    if index is None:
+        index = {}
+        for number, pattern in enumerate(block.patterns):
+            keys = pattern.required[0] if pattern.required else frozenset({""})
+            for key in keys:
+                index.setdefault(key, []).append(number)
+        block._index = index
+    numbers = set(index.get("", ()))
+    for word in words:
+        hits = index.get(word)
+        if hits:
+            numbers.update(hits)
+    return [block.patterns[n] for n in sorted(numbers)]
 
 
 def document_forms(doc) -> _Forms:
