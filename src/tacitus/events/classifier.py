@@ -91,11 +91,15 @@ class EventClassifier:
     def apply(self, doc, codings: list, method: str, coder) -> list:
         if method == "patterns" or not codings:
             return codings
+        # Only events whose type rests on a verb's default code or an event noun can change (classifier-only
+        # mode types them all): the others are not classified, which keeps the stage fast.
+        chosen = [c for c in codings if method == "classifier" or c.method in ("verb", "nominal")]
+        if not chosen:
+            return codings
         sentences = list(doc.sents)
-        texts = [sentences[c.sentence].text for c in codings]
-        predictions = self.predict(texts)
+        predictions = self.predict([sentences[c.sentence].text for c in chosen])
         book = codebook()
-        for coding, prediction in zip(codings, predictions, strict=True):
+        for coding, prediction in zip(chosen, predictions, strict=True):
             current = book.plover(coding.code).type if coding.code in book else None
             if method == "classifier":
                 coding.code = book.representative(prediction.type, prediction.mode)
@@ -117,8 +121,6 @@ class EventClassifier:
                 coding.confidence = round(min(0.99, 0.35 + 0.5 * prediction.probability), 2)
             elif prediction.type == current:
                 coding.confidence = round(min(0.99, coding.confidence + 0.1), 2)
-            elif p_current < 0.05:
-                coding.confidence = round(max(0.05, coding.confidence - 0.1), 2)
         return codings
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.document import facts, index
@@ -146,19 +147,25 @@ class EventCoder:
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
         codings: list[Coding] = []
         sentences = list(doc.sents)
+        token_actor = actors.token_actor
         for number, sentence in enumerate(sentences):
+            # A sentence without an actor cannot hold an event (speech events are found from the quotations).
+            if not any(i in token_actor or i in speaker_of for i in range(sentence.start, sentence.end)):
+                continue
             if self.discards and self.discards.sentence_discarded(sentence.text):
                 continue
             matches: dict[int, Match] = {}
             heads = None
-            for token in sentence:
-                if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be"):
-                    if not self.matcher.verbs(token, forms):
-                        continue
-                    heads = heads if heads is not None else clause_heads(sentence)
-                    found = self.matcher.match(token, sentence, actors, forms, heads)
-                    if found is not None and found.is_event:
-                        matches[token.i] = found
+            for i in range(sentence.start, sentence.end):
+                if forms.pos[i] not in (VERB, AUX) or not self.matcher.has_verb(forms, i):
+                    continue
+                token = doc[i]
+                if token.pos_ == "AUX" and (token.dep_ != "ROOT" or token.lemma_ == "be"):
+                    continue
+                heads = heads if heads is not None else clause_heads(sentence)
+                found = self.matcher.match(token, sentence, actors, forms, heads)
+                if found is not None and found.is_event:
+                    matches[token.i] = found
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors))
             codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
@@ -56,7 +56,8 @@ class _Forms:
     """Upper-case text and lemma of each token, computed once per document."""
 
     def __init__(self, doc) -> None:
-        array = doc.to_array([ORTH, LEMMA])
+        array = doc.to_array([ORTH, LEMMA, POS])
+        self.pos = array[:, 2].tolist() if len(doc) else []
         if len(_UPPER) > 200_000:
             _UPPER.clear()
         self.text = _upper(doc.vocab.strings, array[:, 0]) if len(doc) else []
@@ -82,6 +83,9 @@ class PatternMatcher:
         self.dictionary = dictionary
 
     # Which dictionary verbs a token is ------------------------------------------------------------------
+
+    def has_verb(self, forms: _Forms, i: int) -> bool:
+        return forms.text[i] in self.dictionary.by_form or forms.lemma[i] in self.dictionary.by_base
 
     def verbs(self, token: Token, forms: _Forms) -> list[Verb]:
         candidates = self.dictionary.verbs_for(forms.text[token.i], forms.lemma[token.i])
