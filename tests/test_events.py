@@ -63,7 +63,7 @@ def test_multiword_verbs_and_reverse_codes():
     verbs = load_verb_dictionary(DEFAULT_VERBS)
     blow_up = [v for v in verbs.by_base["BLOW"] if v.after == ("UP",)]
     assert blow_up, "+BLOW_UP is read as BLOW followed by UP"
-    visit = [b for b in verbs.blocks if b.name == "VISIT"][0]
+    visit = next(b for b in verbs.blocks if b.name == "VISIT")
     assert (visit.code, visit.reverse) == ("042", "043")
 
 
@@ -75,8 +75,8 @@ def test_regular_forms():
 @needs_gold
 def test_validation_dictionary_synonym_sets_nest():
     verbs = load_verb_dictionary(str(GOLD / "petrarch_unittest" / "PETR.Validate.verbs.txt"))
-    accord = [b for b in verbs.blocks if b.name == "ACCORD"][0]
-    inching = [p for p in accord.patterns if p.code == "083"][0]
+    accord = next(b for b in verbs.blocks if b.name == "ACCORD")
+    inching = next(p for p in accord.patterns if p.code == "083")
     phrases = inching.before[1].phrases
     assert ("CLOSER",) in phrases and ("MILITARY",) in phrases and ("DOLLARS",) in phrases
 

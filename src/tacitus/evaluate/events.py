@@ -105,7 +105,7 @@ def evaluate_gsr(gold_dir: Path, settings: Settings, report: Report, limit: int 
             actors_score.add(_gold_actors(record), produced)
         report.add("GSR event type accuracy", method, accuracy, TARGETS["type"])
         report.add("GSR source/target actor code F1", method, actors_score, TARGETS["actors"])
-        if method == events_config.get("method", "combined"):
+        if method == events_config.get("method", "patterns"):
             for event_type in sorted(per_type):
                 report.add(f"  GSR type {event_type}", method, per_type[event_type])
 

@@ -17,12 +17,13 @@ every training story reports one). ``method``:
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from tacitus.errors import TacitusError
 from tacitus.events.codebook import codebook
@@ -49,16 +50,43 @@ class Prediction:
 
 
 class EventClassifier:
-    def __init__(self, vocabulary: list[str], idf: np.ndarray, type_coef: np.ndarray, type_intercept: np.ndarray,
-                 types: list[str], mode_coef: np.ndarray, mode_intercept: np.ndarray, modes: list[str]) -> None:  # fmt: skip
-        self.vectorizer = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(vocabulary)}, **VECTORIZER)
-        self.vectorizer.idf_ = idf
+    def __init__(
+        self,
+        vocabulary: list[str],
+        idf: np.ndarray,
+        type_coef: np.ndarray,
+        type_intercept: np.ndarray,
+        types: list[str],
+        mode_coef: np.ndarray,
+        mode_intercept: np.ndarray,
+        modes: list[str],
+    ) -> None:
+        # The TF-IDF transform of training (lower case, VECTORIZER's token pattern, word pairs, 1 + log tf, IDF,
+        # L2 norm), done directly: scikit-learn's per-call checks cost more than the sums for a few sentences.
+        self.vocabulary = {t: i for i, t in enumerate(vocabulary)}
+        self.idf = idf.astype(np.float32)
+        self.token_pattern = re.compile(VECTORIZER["token_pattern"])
         # Stored as float16 to keep the package small; computed in float32.
         self.type_coef_t = np.ascontiguousarray(type_coef.T.astype(np.float32))
         self.mode_coef_t = np.ascontiguousarray(mode_coef.T.astype(np.float32))
         self.type_intercept, self.types = type_intercept, types
         self.mode_intercept, self.modes = mode_intercept, modes
         self._cache: dict[str, Prediction] = {}
+
+    def features(self, text: str) -> np.ndarray:
+        words = self.token_pattern.findall(text.lower())
+        counts: dict[int, int] = {}
+        for term in (*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))):
+            index = self.vocabulary.get(term)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        row = np.zeros(len(self.vocabulary), dtype=np.float32)
+        if counts:
+            indexes = np.fromiter(counts, dtype=np.int64)
+            values = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32))
+            row[indexes] = values * self.idf[indexes]
+            row /= np.linalg.norm(row) or 1.0
+        return row
 
     @staticmethod
     def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -69,9 +97,9 @@ class EventClassifier:
     def predict(self, texts: list[str]) -> list[Prediction]:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            features = self.vectorizer.transform(missing)
-            type_probs = self._softmax(np.asarray(features @ self.type_coef_t) + self.type_intercept)
-            mode_scores = np.asarray(features @ self.mode_coef_t) + self.mode_intercept
+            features = np.vstack([self.features(text) for text in missing])
+            type_probs = self._softmax(features @ self.type_coef_t + self.type_intercept)
+            mode_scores = features @ self.mode_coef_t + self.mode_intercept
             for row, text in enumerate(missing):
                 best = int(type_probs[row].argmax())
                 event_type = self.types[best]

@@ -90,11 +90,7 @@ def upper_domain(verb: Token, sentence: Span, heads: dict[int, int] | None = Non
     heads = heads if heads is not None else clause_heads(sentence)
     wanted = {verb.i, *(v.i for v in governing_chain(verb))}
     doc = verb.doc
-    return [
-        doc[i]
-        for i in range(sentence.start, verb.i)
-        if heads.get(i) in wanted and doc[i].dep_ != "punct"
-    ]
+    return [doc[i] for i in range(sentence.start, verb.i) if heads.get(i) in wanted and doc[i].dep_ != "punct"]
 
 
 def lower_domain(verb: Token, sentence: Span | None = None, heads: dict[int, int] | None = None) -> list[Token]:

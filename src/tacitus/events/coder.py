@@ -30,13 +30,13 @@ from tacitus.places.anchor import event_place
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
-MAX_PAIRS = 6
+MAX_PAIRS = 6  # compound actors: at most this many source x target events from one clause
 # Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
 INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
                            "commit", "accept", "consent", "undertake"})  # fmt: skip
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
-STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})  # compound actors: at most this many source x target events from one clause
+STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
 
 @dataclass
@@ -198,9 +198,9 @@ class EventCoder:
                 intended = intent_code(match.code) if match.code in self.book else None
                 if intended and governing.code in self.book:
                     governing_root = governing.code[:2]
-                    if intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS):
-                        governing.code, governing.reverse = intended, None
-                    elif intended[:2] == "13" and governing_root == "13":
+                    if (
+                        intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
+                    ) or (intended[:2] == "13" and governing_root == "13"):
                         governing.code, governing.reverse = intended, None
         for i, match in matches.items():
             if i in superseded:
@@ -255,7 +255,7 @@ class EventCoder:
                         list(aux),
                         _confidence(base, src, tgt),
                         clause=[t.i for t in tokens],
-                    )  # fmt: skip
+                    )
                 )
         return codings
 
@@ -272,9 +272,9 @@ class EventCoder:
             pairs = [(None, t) for t in targets]
         result = []
         for source, target in pairs[:MAX_PAIRS]:
-            if match.code != NULL_CODE:
-                if not (_is_cameo_statement(match.code, self.book) and (source is None or target is None)):
-                    result.append((match.code, source, target))
+            one_sided_statement = _is_cameo_statement(match.code, self.book) and (source is None or target is None)
+            if match.code != NULL_CODE and not one_sided_statement:
+                result.append((match.code, source, target))
             if match.reverse and match.reverse != NULL_CODE and source and target:
                 result.append((match.reverse, target, source))
         return result

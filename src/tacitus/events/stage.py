@@ -9,7 +9,7 @@ Options (``Settings.stage_config["events"]``, every one with a packaged default)
 | ``speech_cues`` | ``data/speech_cues.tsv``           | speech acts in quotations                          |
 | ``discards``  | none                                 | PETRARCH discard list (sentences/stories not coded) |
 | ``classifier``| ``data/event_classifier.npz``        | PLOVER type/mode classifier                        |
-| ``method``    | ``combined``                         | ``patterns``, ``classifier`` or ``combined``       |
+| ``method``    | ``patterns``                         | ``patterns``, ``classifier`` or ``combined``       |
 
 Every coding, whatever its dictionary's codes, is on ``doc._.event_codings``; those with a CAMEO code become
 :class:`~tacitus.record.Event` records on ``doc._.events``.
@@ -34,7 +34,7 @@ METHODS = ("patterns", "classifier", "combined")
     "tacitus_events",
     assigns=["doc._.events", "doc._.event_codings"],
     default_config={"verbs": None, "nominals": None, "speech_cues": None, "discards": None, "classifier": None,
-                    "method": "combined"},
+                    "method": "patterns"},
 )  # fmt: skip
 def make_event_stage(
     nlp: Language,
@@ -53,7 +53,7 @@ class EventStage(Stage):
     name = "events"
 
     def __init__(self, verbs=None, nominals=None, speech_cues=None, discards=None, classifier=None,
-                 method="combined") -> None:  # fmt: skip
+                 method="patterns") -> None:  # fmt: skip
         if method not in METHODS:
             from tacitus.errors import TacitusError
 

@@ -1,6 +1,6 @@
 """Train the PLOVER event classifier, reproducibly (fixed seed), from the NGEC synthetic stories.
 
-    .venv/bin/python -m tacitus.events.train --ngec ../shared/train/ngec [--out src/tacitus/events/data/event_classifier.npz]
+    .venv/bin/python -m tacitus.events.train --ngec ../shared/train/ngec [--out PATH.npz]
 
 Reads ``gpt_synthetic_events_*.csv`` (4,500 machine-written, fictional stories, each labelled with a PLOVER event
 type and mode; MIT, from NGEC), holds out 20% (stratified, seed 13) to report accuracy, then fits the final model on
