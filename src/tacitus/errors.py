@@ -37,9 +37,9 @@ class Errors:
     E201 = "internal error in stage {stage!r}: {reason}"
 
     # Events
-    E301 = "{path}: cannot read the verb dictionary: {reason}"
-    E302 = "{path}: cannot read the event classifier: {reason}"
-    E303 = "{path}: cannot read the discard list: {reason}"
+    E401 = "{path}: cannot read the verb dictionary: {reason}"
+    E402 = "{path}: cannot read the event classifier: {reason}"
+    E403 = "{path}: cannot read the discard list: {reason}"
 
 
 class TacitusError(Exception):

@@ -167,4 +167,4 @@ def load_classifier(path: str) -> EventClassifier:
             [str(m) for m in data["modes"]],
         )
     except (OSError, KeyError, ValueError) as error:
-        raise TacitusError("E302", path=path, reason=str(error)) from error
+        raise TacitusError("E402", path=path, reason=str(error)) from error

@@ -109,7 +109,7 @@ def load_discards(path: str) -> DiscardList:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise TacitusError("E303", path=path, reason=error.strerror or str(error)) from error
+        raise TacitusError("E403", path=path, reason=error.strerror or str(error)) from error
     for line in lines:
         line = re.sub(r"<!--.*?-->", "", line.split(" #")[0]).strip()
         if not line or line.startswith("#"):

@@ -198,7 +198,7 @@ class _Reader:
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as error:
-            raise TacitusError("E301", path=str(self.path), reason=error.strerror or str(error)) from error
+            raise TacitusError("E401", path=str(self.path), reason=error.strerror or str(error)) from error
         text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         block: VerbBlock | None = None
         synset: str | None = None
