@@ -405,6 +405,15 @@ class EventCoder:
     def _anchor(doc: Doc, sentence: Span, coding: Coding) -> None:
         clause = [doc[i] for i in coding.clause] or list(sentence)
         published = doc._.article.published if doc._.article is not None else None
+        if coding.method == "nominal":
+            # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
+            # expression inside the noun phrase dates it.
+            phrase = doc[coding.evidence[0] : coding.evidence[1]]
+            coding.date = event_date(doc, clause, phrase, use_article=False).date
+            if coding.date and is_historical(coding.date, published):
+                coding.aux = sorted({*coding.aux, "historical"})
+            coding.place = event_place(doc, clause, phrase)
+            return
         own = event_date(doc, clause, sentence, use_article=False)
         if own.date and is_historical(own.date, published):
             coding.aux = sorted({*coding.aux, "historical"})
@@ -429,12 +438,14 @@ def _confidence(base: float, source: str | None, target: str | None) -> float:
 def deduplicate(codings: list[Coding]) -> list[Coding]:
     """One event per reported interaction: the same actors, the same kind of event, compatible dates."""
     kept: list[Coding] = []
-    for coding in sorted(codings, key=lambda c: (-c.confidence, c.sentence)):
+    # Events with both actors first, so that a mention without the agent ("the killing of X") joins the full one.
+    ranked = sorted(codings, key=lambda c: (c.source is None or c.target is None, -c.confidence, c.sentence))
+    for coding in ranked:
         duplicate = next(
             (
                 k
                 for k in kept
-                if k.source == coding.source
+                if (k.source == coding.source or (coding.source is None and k.target is not None))
                 and k.target == coding.target
                 and k.code[:2] == coding.code[:2]
                 and ("negated" in k.aux) == ("negated" in coding.aux)
