@@ -66,6 +66,13 @@ class ActorFinder:
                         found = self.of_phrase(obj, depth + 1)
                         if found:
                             return found
+        if depth == 0:
+            # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor").
+            for token in head.subtree:
+                if token.i != head.i and token.dep_ != "relcl":
+                    actor = self.of_token(token)
+                    if actor is not None:
+                        return actor
         return None
 
     def of_phrases(self, head: Token) -> list[str]:

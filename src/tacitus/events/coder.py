@@ -135,6 +135,10 @@ class EventCoder:
         self.speech_cues = load_speech_cues(speech_cues) if speech_cues else []
         self.discards = load_discards(discards) if discards else None
         self.book = codebook()
+        # The intention/refusal rules are CAMEO's: only for a dictionary coded in CAMEO (a test dictionary may use
+        # WEIS codes that happen to look like CAMEO ones).
+        codes = [b.code for b in self.dictionary.blocks if b.code != NULL_CODE]
+        self.cameo_dictionary = bool(codes) and sum(c in self.book for c in codes) >= 0.95 * len(codes)
 
     # ---------------------------------------------------------------------------------------------------
 
@@ -179,6 +183,15 @@ class EventCoder:
         codings: list[Coding] = []
         superseded: set[int] = set()
         inherited_source: dict[int, list[str]] = {}
+        inherited_target: dict[int, list[str]] = {}
+        for i, match in matches.items():
+            verb = doc[i]
+            if not self._reports(verb, match):
+                continue
+            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
+            complement = {t.i for c in verb.children if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
+            if any(j in complement for j in matches if j != i):
+                superseded.add(i)
         for i, match in matches.items():
             verb = doc[i]
             if verb.dep_ not in COMPLEMENT_DEPS:
@@ -187,7 +200,7 @@ class EventCoder:
             if governor.i not in matches:
                 continue
             governing = matches[governor.i]
-            if governor.lemma_.lower() in SPEECH_LEMMAS or _is_cameo_statement(governing.code, self.book):
+            if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
                 superseded.add(governor.i)
                 inherited_source[i] = find_arguments(governor, actors).sources
@@ -195,7 +208,8 @@ class EventCoder:
                 # "threatened to attack": the threat is the event, the attack is not asserted; "agreed to provide
                 # aid", "threatened to bomb": the intention's code says what was intended (CAMEO 03x / 13x).
                 superseded.add(i)
-                intended = intent_code(match.code) if match.code in self.book else None
+                inherited_target[governor.i] = find_arguments(verb, actors).targets
+                intended = intent_code(match.code) if self.cameo_dictionary and match.code in self.book else None
                 if intended and governing.code in self.book:
                     governing_root = governing.code[:2]
                     if (
@@ -210,6 +224,8 @@ class EventCoder:
             sources, targets = list(args.sources), list(args.targets)
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
+            if not targets and i in inherited_target:  # "vowed to wage war on the Rohans"
+                targets = [t for t in inherited_target[i] if t not in sources]
             if "%" in match.bound:
                 members = match.bound["%"]
                 sources, targets = members, members
@@ -223,7 +239,7 @@ class EventCoder:
             if "$" in match.bound:
                 sources = match.bound["$"]
             aux = modality(verb)
-            code = match.code
+            code = match.code if self.cameo_dictionary else NULL_CODE
             refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
             if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
                 # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now.
@@ -258,6 +274,10 @@ class EventCoder:
                     )
                 )
         return codings
+
+    def _reports(self, verb: Token, match: Match) -> bool:
+        """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
+        return verb.lemma_.lower() in SPEECH_LEMMAS or _is_cameo_statement(match.code, self.book)
 
     def _pairs(self, match: Match, sources: list[str], targets: list[str]):
         """(code, source, target) for every pair of a compound; reciprocal when a compound acts on itself."""
