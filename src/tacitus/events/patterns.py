@@ -219,7 +219,10 @@ class PatternMatcher:
             k = j
             while k + 1 < len(tokens) and actors.of_token(tokens[k + 1]) == actor:
                 k += 1
-            group = actors.of_phrases(token.head if token.dep_ == "compound" else token) or [actor]
+            head = token
+            while head.head.i != head.i and actors.of_token(head.head) == actor:  # the mention's own head
+                head = head.head
+            group = actors.of_phrases(head) or [actor]
             return k + 1, tokens[k].i, {element.kind: group}, [token]
         if isinstance(element, NounPhrase):
             for phrase in _phrases_starting(element.head, forms, token.i):
