@@ -41,6 +41,10 @@ class Errors:
     E402 = "{path}: cannot read the event classifier: {reason}"
     E403 = "{path}: cannot read the discard list: {reason}"
 
+    # Quotes stage
+    E501 = "{path}: cannot read the quote cue lexicon: {reason}"
+    E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""

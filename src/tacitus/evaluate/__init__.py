@@ -16,7 +16,10 @@ from tacitus.evaluate.metrics import Accuracy, Report, Score
 __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 
 # Evaluation name -> module implementing it.
-EVALUATIONS: dict[str, str] = {"events": "tacitus.evaluate.events"}
+EVALUATIONS: dict[str, str] = {
+    "events": "tacitus.evaluate.events",
+    "quotes": "tacitus.evaluate.quotes",
+}
 
 DEFAULT_GOLD_DIR = Path("../shared/gold")
 
