@@ -97,3 +97,15 @@ def test_eval_events_prints_the_tables():
     }
     assert any(m.strip().startswith("GSR type") for m in measures)
     assert any(m.strip().startswith("PETRARCH") and "DEMO" in m for m in measures)
+
+
+def test_threat_in_a_quotation_is_an_event_of_its_speaker(anniversary):
+    speech = [e for e in anniversary.events if e.method == "speech"]
+    assert speech, [(e.cameo, e.method) for e in anniversary.events]
+    threat = speech[0]
+    assert threat.plover.type == "THREATEN"
+    assert "Khamenei" in _name(anniversary, threat.source)
+    assert _name(anniversary, threat.target) == "Americans"
+    assert threat.evidence.text.startswith("The Americans will face harsh revenge")
+    # The threatened act is the threat's content, not an act of the Americans.
+    assert not any(e.source == threat.target and e.sentence == threat.sentence for e in anniversary.events)

@@ -245,7 +245,14 @@ class EventCoder:
                 # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now.
                 match.code, match.reverse = refusal_code(code), None
                 aux = [a for a in aux if a not in ("negated", "future")]
-            elif "future" in aux and code in self.book and code[:2] not in STATED_ROOTS and intent_code(code):
+            elif (
+                "future" in aux
+                and code in self.book
+                and code[:2] not in STATED_ROOTS
+                and intent_code(code)
+                # In a quotation, only the speaker states an intention; "they will face revenge" is not theirs.
+                and (verb.i not in actors.speaker_of or actors.speaker_of[verb.i] in sources)
+            ):
                 # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
                 match.code, match.reverse = intent_code(code), None
                 aux.remove("future")
@@ -405,6 +412,16 @@ class EventCoder:
                         break
             aux = _quote_modality(span)
             trigger = (span.start, span.end)
+            # What the speaker says others will or could do is the content of the speech act, not their act.
+            codings[:] = [
+                c
+                for c in codings
+                if not (
+                    span.start <= c.trigger[0] < span.end
+                    and c.source != quote.speaker
+                    and {"future", "hypothetical"} & set(c.aux)
+                )
+            ]
             for target in targets[:MAX_PAIRS] or [None]:
                 result.append(
                     Coding(code, quote.speaker, target, number, trigger, (span.start, span.end), "speech", None,
