@@ -210,7 +210,8 @@ class _Reader:
                 continue
             stripped = line.strip()
             if stripped.startswith("&"):
-                synset = stripped.split()[0]
+                # A label ending in "_" only says "no plurals": "&PREPOSIT1_" is used as "&PREPOSIT1".
+                synset = stripped.split()[0].rstrip("_")
                 self.synsets.setdefault(synset, [])
                 continue
             if synset and stripped.startswith("+"):
@@ -280,8 +281,8 @@ class _Reader:
         phrases: list[tuple[str, ...]] = []
         for entry in self.synsets.get(name, []):
             words = _words(entry)
-            if len(words) == 1 and words[0].startswith("&") and words[0] not in seen:
-                phrases.extend(self._expand_synset(words[0], seen | {name}))
+            if len(words) == 1 and words[0].startswith("&") and words[0].rstrip("_") not in seen:
+                phrases.extend(self._expand_synset(words[0].rstrip("_"), seen | {name}))
             elif words:
                 phrases.append(words)
         return tuple(phrases)
@@ -374,7 +375,7 @@ class _Reader:
             if part in ("$", "+", "%", "^"):
                 elements.append(Role(part, joined))
             elif part.startswith("&"):
-                name = part.rstrip(",.")
+                name = part.rstrip(",._")
                 if name not in self.synsets:
                     raise KeyError(name)
                 elements.append(Words(self._expand_synset(name, set()), joined))
