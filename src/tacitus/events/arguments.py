@@ -49,39 +49,57 @@ class ActorFinder:
 
     def of_phrase(self, head: Token, depth: int = 0) -> str | None:
         """The actor of the noun phrase headed by ``head``: the head's own, else the nearest attached one."""
+        found = self.found_in_phrase(head, depth)
+        return found[0] if found else None
+
+    def found_in_phrase(self, head: Token, depth: int = 0, pronouns: bool = False) -> tuple[str, Token] | None:
+        """(actor, the token it was found at) for the noun phrase headed by ``head``."""
         actor = self.of_token(head)
-        if actor is not None or depth > 3:
-            return actor
+        if actor is not None:
+            return actor, head
+        if depth > 3:
+            return None
         children = list(head.children)
         for dep in _NP_DEPS:
             for child in children:
-                if child.dep_ == dep and child.i < head.i + 12:
-                    found = self.of_phrase(child, depth + 1)
+                # "welcomed their resumption of ties with X": a possessive pronoun is a last resort.
+                if child.dep_ == dep and child.i < head.i + 12 and (pronouns or child.pos_ != "PRON"):
+                    found = self.found_in_phrase(child, depth + 1, pronouns)
                     if found:
                         return found
         for child in children:
             if child.dep_ in ("prep", "agent") and child.lower_ in _NP_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        found = self.of_phrase(obj, depth + 1)
+                        found = self.found_in_phrase(obj, depth + 1, pronouns)
                         if found:
                             return found
         if depth == 0:
             # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor").
             for token in head.subtree:
-                if token.i != head.i and token.dep_ != "relcl":
+                if token.i != head.i and token.dep_ != "relcl" and (pronouns or token.pos_ != "PRON"):
                     actor = self.of_token(token)
                     if actor is not None:
-                        return actor
+                        return actor, token
+            if not pronouns:
+                return self.found_in_phrase(head, depth, pronouns=True)
         return None
 
     def of_phrases(self, head: Token) -> list[str]:
-        """Actors of a noun phrase and of the phrases coordinated with it ("Fornost and Gondor")."""
+        """Actors of a noun phrase and of the phrases coordinated with it ("Fornost and Gondor"), also when the
+        actor sits inside the phrase ("ties with Mordor, Rohan and Bree")."""
         actors: list[str] = []
         for token in coordinated(head):
-            actor = self.of_phrase(token)
-            if actor and actor not in actors:
-                actors.append(actor)
+            found = self.found_in_phrase(token)
+            if not found:
+                continue
+            actor, where = found
+            members = [actor]
+            if where.i != token.i:
+                members += [self.of_phrase(t) for t in coordinated(where)[1:]]
+            for member in members:
+                if member and member not in actors:
+                    actors.append(member)
         return actors
 
 

@@ -264,7 +264,8 @@ class EventCoder:
             trigger = (verb.i, verb.i + 1)
             method = "pattern" if match.pattern is not None else "verb"
             base = 0.75 + 0.05 * min(match.pattern.specificity, 3) if match.pattern is not None else 0.6
-            for code, src, tgt in self._pairs(match, sources, targets):
+            has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
                 codings.append(
                     Coding(
                         code,
@@ -286,10 +287,11 @@ class EventCoder:
         """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
         return verb.lemma_.lower() in SPEECH_LEMMAS or _is_cameo_statement(match.code, self.book)
 
-    def _pairs(self, match: Match, sources: list[str], targets: list[str]):
-        """(code, source, target) for every pair of a compound; reciprocal when a compound acts on itself."""
+    def _pairs(self, match: Match, sources: list[str], targets: list[str], reciprocal: bool = True):
+        """(code, source, target) for every pair of a compound; reciprocal when a compound acts on itself
+        ("Israel and Hamas agreed to a ceasefire"), not when an object's actor is merely unknown."""
         pairs = []
-        if not targets and len(sources) > 1:
+        if not targets and len(sources) > 1 and (reciprocal or "%" in match.bound):
             pairs = [(s, t) for s in sources for t in sources if s != t]
         elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if s != t]
