@@ -6,6 +6,9 @@ subordinate clause ("... after crowds trashed its embassy") or of a relative cla
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, HEAD, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 # Dependencies that start a clause of their own under their head.
@@ -15,6 +18,10 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_STRINGS = StringStore()
+_CLAUSE_DEP_IDS = frozenset(_STRINGS.add(dep) for dep in CLAUSE_DEPS)
+_ROOT = _STRINGS.add("ROOT")
+_PREDICATE_POS = frozenset({VERB, AUX})
 
 
 def is_predicate(token: Token) -> bool:
@@ -68,18 +75,29 @@ def clause_tokens(verb: Token) -> list[Token]:
 
 
 def clause_heads(sentence: Span) -> dict[int, int]:
-    """Token index -> index of its clause head, for every token of a sentence (computed once per sentence)."""
+    """Token index -> index of its clause head, for every token of a sentence (computed once per sentence, on the
+    parse's arrays: creating spaCy Token objects for this costs more than the walk itself)."""
+    doc = sentence.doc
+    # HEAD is an offset stored unsigned: read it back as signed.
+    array = doc[sentence.start : sentence.end].to_array([HEAD, DEP, POS]).astype("int64")
+    start = sentence.start
+    head_of = [start + k + int(array[k, 0]) for k in range(len(array))]
+    opens = [int(array[k, 1]) in _CLAUSE_DEP_IDS and int(array[k, 2]) in _PREDICATE_POS for k in range(len(array))]
     heads: dict[int, int] = {}
-    for token in sentence:
+    for k in range(len(array)):
         path = []
-        current = token
-        while current.i not in heads:
-            path.append(current.i)
-            if current.head.i == current.i or (current.dep_ in CLAUSE_DEPS and is_predicate(current)):
-                heads[current.i] = current.i
+        current = start + k
+        while current not in heads:
+            path.append(current)
+            offset = current - start
+            if not 0 <= offset < len(array):
+                heads[current] = current
                 break
-            current = current.head
-        head = heads[current.i]
+            if head_of[offset] == current or opens[offset] or int(array[offset, 1]) == _ROOT:
+                heads[current] = current
+                break
+            current = head_of[offset]
+        head = heads[current]
         for i in path:
             heads[i] = head
     return heads

@@ -173,8 +173,9 @@ class EventCoder:
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors))
             codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
+        anchors: dict = {}  # compound actors share a clause: find its date and place once
         for coding in codings:
-            self._anchor(doc, sentences[coding.sentence], coding)
+            self._anchor(doc, sentences[coding.sentence], coding, anchors)
         return deduplicate(codings)
 
     # Verbs ---------------------------------------------------------------------------------------------
@@ -441,24 +442,27 @@ class EventCoder:
     # Date and place ------------------------------------------------------------------------------------
 
     @staticmethod
-    def _anchor(doc: Doc, sentence: Span, coding: Coding) -> None:
-        clause = [doc[i] for i in coding.clause] or list(sentence)
+    def _anchor(doc: Doc, sentence: Span, coding: Coding, cache: dict) -> None:
         published = doc._.article.published if doc._.article is not None else None
-        if coding.method == "nominal":
+        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence)
+        if key not in cache:
+            clause = [doc[i] for i in coding.clause] or list(sentence)
             # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
             # expression inside the noun phrase dates it.
-            phrase = doc[coding.evidence[0] : coding.evidence[1]]
-            coding.date = event_date(doc, clause, phrase, use_article=False).date
+            scope = doc[coding.evidence[0] : coding.evidence[1]] if coding.method == "nominal" else sentence
+            cache[key] = (event_date(doc, clause, scope, use_article=False), event_place(doc, clause, scope))
+        own, place = cache[key]
+        if coding.method == "nominal":
+            coding.date = own.date
             if coding.date and is_historical(coding.date, published):
                 coding.aux = sorted({*coding.aux, "historical"})
-            coding.place = event_place(doc, clause, phrase)
+            coding.place = place
             return
-        own = event_date(doc, clause, sentence, use_article=False)
         if own.date and is_historical(own.date, published):
             coding.aux = sorted({*coding.aux, "historical"})
         asserted_now = not ({"future", "hypothetical", "negated", "historical"} & set(coding.aux))
         coding.date = own.date or (published if asserted_now else None)
-        coding.place = event_place(doc, clause, sentence)
+        coding.place = place
 
 
 def _quote_modality(span: Span) -> list[str]:
