@@ -103,6 +103,21 @@ def clause_heads(sentence: Span) -> dict[int, int]:
     return heads
 
 
+def clause_members(verb: Token, sentence: Span, heads: dict[int, int] | None) -> list[Token]:
+    """The tokens of ``verb``'s clause and of its complement clauses, from the sentence's clause heads."""
+    if heads is None:
+        return clause_tokens(verb)
+    wanted = {verb.i}
+    pending = [verb]
+    while pending:
+        for child in pending.pop().children:
+            if child.dep_ in COMPLEMENT_DEPS and child.i not in wanted:
+                wanted.add(child.i)
+                pending.append(child)
+    doc = verb.doc
+    return [doc[i] for i in range(sentence.start, sentence.end) if heads.get(i) in wanted]
+
+
 def upper_domain(verb: Token, sentence: Span, heads: dict[int, int] | None = None) -> list[Token]:
     """Tokens before the verb on its subject side: its own left dependents and those of the verbs it completes."""
     heads = heads if heads is not None else clause_heads(sentence)

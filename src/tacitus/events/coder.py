@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.document import facts, index
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import ActorFinder, coordinated, find_arguments, subject_heads
-from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_span, clause_tokens, governing_chain
+from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_members, clause_span, governing_chain
 from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import SPEECH_LEMMAS, is_historical, modality
@@ -170,7 +170,7 @@ class EventCoder:
                 found = self.matcher.match(token, sentence, actors, forms, heads)
                 if found is not None and found.is_event:
                     matches[token.i] = found
-            codings.extend(self._verb_codings(doc, number, sentence, matches, actors))
+            codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
             codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
         anchors: dict = {}  # compound actors share a clause: find its date and place once
@@ -180,7 +180,7 @@ class EventCoder:
 
     # Verbs ---------------------------------------------------------------------------------------------
 
-    def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors) -> list[Coding]:
+    def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
         codings: list[Coding] = []
         superseded: set[int] = set()
         inherited_source: dict[int, list[str]] = {}
@@ -259,7 +259,7 @@ class EventCoder:
                 aux.remove("future")
             if match.negation_in_pattern and "negated" in aux:
                 aux.remove("negated")  # the pattern's code already says what the negation means
-            tokens = clause_tokens(verb)
+            tokens = clause_members(verb, sentence, heads)
             arg_tokens = [t for head in args.tokens for t in coordinated(head)]
             evidence = clause_span([*tokens, *arg_tokens, *match.tokens])
             trigger = (verb.i, verb.i + 1)
