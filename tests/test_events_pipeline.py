@@ -109,3 +109,14 @@ def test_threat_in_a_quotation_is_an_event_of_its_speaker(anniversary):
     assert threat.evidence.text.startswith("The Americans will face harsh revenge")
     # The threatened act is the threat's content, not an act of the Americans.
     assert not any(e.source == threat.target and e.sentence == threat.sentence for e in anniversary.events)
+
+
+def test_a_verb_that_is_not_a_clause_of_its_own(pipeline):
+    """Found by the quotes tests: "a statement saying ..." (a participle inside a noun phrase)."""
+    text = (
+        'The UAW issued a statement saying "The impacted workers find themselves facing uncertain futures." '
+        '"We do not need to buy aircraft from Europe," Detik.com quoted Djamal as saying.'
+    )
+    record = pipeline.code_one(Article(id="uaw", text=text))
+    for event in record.events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text

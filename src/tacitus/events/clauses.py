@@ -105,8 +105,8 @@ def clause_heads(sentence: Span) -> dict[int, int]:
 
 def clause_members(verb: Token, sentence: Span, heads: dict[int, int] | None) -> list[Token]:
     """The tokens of ``verb``'s clause and of its complement clauses, from the sentence's clause heads."""
-    if heads is None:
-        return clause_tokens(verb)
+    if heads is None or heads.get(verb.i) != verb.i:
+        return clause_tokens(verb)  # not a clause of its own ("a statement saying ..."): its subtree
     wanted = {verb.i}
     pending = [verb]
     while pending:
