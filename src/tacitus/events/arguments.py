@@ -41,6 +41,9 @@ class ActorFinder:
         # token index -> speaker actor id, for "we"/"I" inside a quotation
         self.speaker_of = speaker_of or {}
 
+    def any_actor(self, start: int, end: int) -> bool:
+        return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
+
     def of_token(self, token: Token) -> str | None:
         actor = self.token_actor.get(token.i)
         if actor is None and token.lower_ in FIRST_PERSON:
@@ -59,6 +62,8 @@ class ActorFinder:
             return actor, head
         if depth > 3:
             return None
+        if depth == 0 and not pronouns and not self.any_actor(head.left_edge.i, head.right_edge.i + 1):
+            return None  # no actor anywhere in the phrase: nothing to search for
         children = list(head.children)
         for dep in _NP_DEPS:
             for child in children:
