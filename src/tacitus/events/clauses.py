@@ -6,7 +6,6 @@ subordinate clause ("... after crowds trashed its embassy") or of a relative cla
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import StringStore
 from spacy.tokens import Span, Token
@@ -74,29 +73,33 @@ def clause_tokens(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in excluded]
 
 
-def clause_heads(sentence: Span) -> dict[int, int]:
+def clause_heads(sentence: Span, forms=None) -> dict[int, int]:
     """Token index -> index of its clause head, for every token of a sentence (computed once per sentence, on the
-    parse's arrays: creating spaCy Token objects for this costs more than the walk itself)."""
-    doc = sentence.doc
-    # HEAD is an offset stored unsigned: read it back as signed.
-    array = doc[sentence.start : sentence.end].to_array([HEAD, DEP, POS]).astype("int64")
-    start = sentence.start
-    head_of = [start + k + int(array[k, 0]) for k in range(len(array))]
-    opens = [int(array[k, 1]) in _CLAUSE_DEP_IDS and int(array[k, 2]) in _PREDICATE_POS for k in range(len(array))]
+    parse's arrays: creating spaCy Token objects for this costs more than the walk itself). ``forms``: the
+    document's arrays (``patterns._Forms``), if already read."""
+    if forms is None:
+        from tacitus.events.patterns import document_forms
+
+        forms = document_forms(sentence.doc)
+    head_of, dep, pos = forms.head, forms.dep, forms.pos
+    start, end = sentence.start, sentence.end
     heads: dict[int, int] = {}
-    for k in range(len(array)):
+    for k in range(start, end):
         path = []
-        current = start + k
+        current = k
         while current not in heads:
             path.append(current)
-            offset = current - start
-            if not 0 <= offset < len(array):
+            if not start <= current < end:
                 heads[current] = current
                 break
-            if head_of[offset] == current or opens[offset] or int(array[offset, 1]) == _ROOT:
+            if (
+                head_of[current] == current
+                or dep[current] == _ROOT
+                or (dep[current] in _CLAUSE_DEP_IDS and pos[current] in _PREDICATE_POS)
+            ):
                 heads[current] = current
                 break
-            current = head_of[offset]
+            current = head_of[current]
         head = heads[current]
         for i in path:
             heads[i] = head

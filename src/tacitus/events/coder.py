@@ -166,7 +166,7 @@ class EventCoder:
                 token = doc[i]
                 if token.pos_ == "AUX" and (token.dep_ != "ROOT" or token.lemma_ == "be"):
                     continue
-                heads = heads if heads is not None else clause_heads(sentence)
+                heads = heads if heads is not None else clause_heads(sentence, forms)
                 found = self.matcher.match(token, sentence, actors, forms, heads)
                 if found is not None and found.is_event:
                     matches[token.i] = found

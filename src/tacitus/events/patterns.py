@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
@@ -56,8 +56,11 @@ class _Forms:
     """Upper-case text and lemma of each token, computed once per document."""
 
     def __init__(self, doc) -> None:
-        array = doc.to_array([ORTH, LEMMA, POS])
+        array = doc.to_array([ORTH, LEMMA, POS, HEAD, DEP])
         self.pos = array[:, 2].tolist() if len(doc) else []
+        # Absolute head index and dependency label id of every token (HEAD is a signed offset stored unsigned).
+        self.head = (array[:, 3].astype("int64") + range(len(doc))).tolist() if len(doc) else []
+        self.dep = array[:, 4].tolist() if len(doc) else []
         if len(_UPPER) > 200_000:
             _UPPER.clear()
         self.text = _upper(doc.vocab.strings, array[:, 0]) if len(doc) else []
