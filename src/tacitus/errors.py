@@ -45,6 +45,15 @@ class Errors:
     E501 = "{path}: cannot read the quote cue lexicon: {reason}"
     E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
 
+    # Queries and the HTTP API (E8xx; the API answers them with 4xx, the Python API raises them)
+    E801 = "{name} {value!r} is not valid: expected {expected}"
+    E802 = "unknown filter {name!r}; known filters: {known}"
+    E803 = "no {what} {value!r} in the store"
+    E804 = "request body is {size:,} bytes, over the limit of {limit:,} (the server's --max-bytes)"
+    E805 = "storing is switched off: the operator set no token (tacitus serve --token / TACITUS_API_TOKEN)"
+    E806 = "a valid bearer token is required to store (Authorization: Bearer <token>)"
+    E807 = "the store is read-only: writes need a store opened for writing"
+
 
 class TacitusError(Exception):
     """A problem to show the user as one line: ``<input>: <reason> [E...]``."""
