@@ -20,6 +20,10 @@ def anniversary(pipeline):
     return pipeline.code_one(Article(id="soleimani", text=text, published="2022-01-05"))
 
 
+def _place(record, place_id):
+    return next((p.name for p in record.places if p.id == place_id), None)
+
+
 def _name(record, actor_id):
     return next((a.name for a in record.actors if a.id == actor_id), None)
 
@@ -31,6 +35,7 @@ def test_threat_is_coded_with_direction_and_publication_date(anniversary):
     assert "Khamenei" in _name(anniversary, threat.source)
     assert "Trump" in _name(anniversary, threat.target)
     assert threat.date == "2022-01-05" and threat.aux == []
+    assert _place(anniversary, threat.place) == "Tehran", "at a ceremony in Tehran, not Iran of Iran's leader"
     assert "threatened" in threat.evidence.text and threat.trigger.text == "threatened"
 
 
@@ -42,13 +47,14 @@ def test_historical_strike_has_its_own_date(anniversary):
     assert _name(anniversary, strike.source) == "US"
     assert "Soleimani" in _name(anniversary, strike.target)
     assert strike.evidence.text.startswith("Soleimani was killed in a US drone strike")
-    assert strike.place is not None, "Baghdad"
+    assert _place(anniversary, strike.place) == "Baghdad", "the place of the strike, not the striker's country"
 
 
 def test_anniversary_does_not_date_the_killing_today(anniversary):
+    """ "the second anniversary of the killing" is a time expression dating the anniversary, not the killing."""
     for event in anniversary.events:
         if event.plover.type == "ASSAULT" and "Soleimani" in (_name(anniversary, event.target) or ""):
-            assert event.date != "2022-01-05"
+            assert event.date not in ("2022-01-05", "2022-01-03")
 
 
 def test_denied_attack_is_marked_negated(anniversary):

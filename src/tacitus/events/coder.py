@@ -11,7 +11,7 @@ and dates come from the clause; an interaction reported twice in an article is k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -446,11 +446,18 @@ class EventCoder:
         published = doc._.article.published if doc._.article is not None else None
         key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence)
         if key not in cache:
-            clause = [doc[i] for i in coding.clause] or list(sentence)
+            clause = _locative_first([doc[i] for i in coding.clause] or list(sentence))
             # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
-            # expression inside the noun phrase dates it.
+            # expression inside the noun phrase dates it, and not one the noun is part of ("the second
+            # anniversary of the killing" dates the anniversary).
             scope = doc[coding.evidence[0] : coding.evidence[1]] if coding.method == "nominal" else sentence
-            cache[key] = (event_date(doc, clause, scope, use_article=False), event_place(doc, clause, scope))
+            own = event_date(doc, clause, scope, use_article=False)
+            if coding.method == "nominal" and own.time_id is not None:
+                time = next((t for t in facts(doc, "times") if t.id == own.time_id), None)
+                trigger_start = doc[coding.trigger[0]].idx
+                if time is not None and time.start <= trigger_start < time.end:
+                    own = replace(own, date=None, time_id=None, how="none")
+            cache[key] = (own, event_place(doc, clause, scope))
         own, place = cache[key]
         if coding.method == "nominal":
             coding.date = own.date
@@ -463,6 +470,24 @@ class EventCoder:
         asserted_now = not ({"future", "hypothetical", "negated", "historical"} & set(coding.aux))
         coding.date = own.date or (published if asserted_now else None)
         coding.place = place
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _locative_first(tokens: list[Token]) -> list[Token]:
+    """The clause's tokens with those in a locative phrase ("in Baghdad") first: the place of the event, not the
+    country of an actor ("a US drone strike", "Iran's leader")."""
+
+    def locative(token: Token) -> bool:
+        current = token
+        # Up through the parts of a name ("New York"), not through a modifier ("a US drone strike").
+        while current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN" and current.head.i != current.i:
+            current = current.head
+        return current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS
+
+    first = [t for t in tokens if locative(t)]
+    return first + [t for t in tokens if not locative(t)] if first else tokens
 
 
 def _quote_modality(span: Span) -> list[str]:
