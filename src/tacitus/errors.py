@@ -39,6 +39,11 @@ class Errors:
     # Actors stage
     E301 = "{path}: cannot read {kind}: {reason}"
 
+    # Events
+    E401 = "{path}: cannot read the verb dictionary: {reason}"
+    E402 = "{path}: cannot read the event classifier: {reason}"
+    E403 = "{path}: cannot read the discard list: {reason}"
+
     # Quotes stage
     E501 = "{path}: cannot read the quote cue lexicon: {reason}"
     E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
