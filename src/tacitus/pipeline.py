@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import tacitus.layout  # noqa: F401 - registers the news_layout component
 from tacitus.config import STAGES, Settings
 from tacitus.document import register_extensions, to_record
 from tacitus.errors import TacitusError
@@ -54,6 +55,7 @@ def load_model(model: str) -> Language:
         raise TacitusError("E001", model=model) from error
     if "parser" not in nlp.pipe_names:
         raise TacitusError("E002", model=model, pipes=", ".join(nlp.pipe_names))
+    nlp.add_pipe("news_layout", before="parser")
     return nlp
 
 
@@ -75,7 +77,9 @@ class Pipeline:
 
     @property
     def stage_names(self) -> list[str]:
-        return [name.removeprefix(STAGE_PREFIX) for name in self.nlp.pipe_names if name.startswith(STAGE_PREFIX)]
+        """The tacitus stages in this pipeline, in the order they run."""
+        names = [name.removeprefix(STAGE_PREFIX) for name in self.nlp.pipe_names]
+        return [name for name in names if name in STAGES]
 
     def make_doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
