@@ -9,7 +9,17 @@ from tacitus.ingest.article import ReadOptions, build_article, decode_text
 from tacitus.record import Article
 
 
-def read_html(data: bytes, where: str, options: ReadOptions, *, url: str | None = None, **fields: object) -> Article:
+def read_html(
+    data: bytes,
+    where: str,
+    options: ReadOptions,
+    *,
+    url: str | None = None,
+    default_published: str | None = None,
+    **fields: object,
+) -> Article:
+    """The article of an HTML page; ``fields`` override its metadata; ``default_published`` dates a page whose
+    metadata carries no date (a WARC record's capture date)."""
     html = decode_text(data, where, options)
     try:
         # favor_recall keeps short articles (a few paragraphs) that the default precision setting drops.
@@ -29,7 +39,7 @@ def read_html(data: bytes, where: str, options: ReadOptions, *, url: str | None 
             "url": url or meta.get("url"),
             "source": meta.get("sitename") or meta.get("hostname"),
             # `filedate` is the day of extraction, not of publication: only `date` counts.
-            "published": meta.get("date"),
+            "published": meta.get("date") or default_published,
             **fields,
         },
     )
