@@ -9,6 +9,9 @@ from tacitus.ingest.article import ReadOptions, build_article, decode_text
 from tacitus.record import Article
 
 
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def read_html(
     data: bytes,
     where: str,
@@ -23,7 +26,11 @@ def read_html(
     html = decode_text(data, where, options)
     try:
         # favor_recall keeps short articles (a few paragraphs) that the default precision setting drops.
-        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True)
+        # No extensive date search: it reads dates out of the prose ("in service by 2011" became 2011-01-01);
+        # a page's date comes from its markup, else the caller's default (a WARC capture date, --published).
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, favor_recall=True, date_extraction_params=_DATE_PARAMS
+        )
     except Exception as error:  # trafilatura raises many kinds of parser errors on broken markup
         raise TacitusError("E106", where) from error
     if document is None or not (document.text or "").strip():

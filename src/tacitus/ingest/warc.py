@@ -23,10 +23,30 @@ from tacitus.record import Article
 Item = Article | TacitusError
 
 
+ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
+
+
+def starts_archive(head: bytes) -> bool:
+    """Whether these first bytes open a WARC or ARC file, compressed or not."""
+    import zlib
+
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        except zlib.error:
+            return False
+    return head.startswith(ARCHIVE_STARTS)
+
+
 def html_responses(stream: BinaryIO, where: str) -> Iterator[tuple[str, str | None, str | None, object]]:
     """(url, capture date, charset, record) of each successful HTML response in the archive."""
+    head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
+    if head and not starts_archive(head):
+        raise TacitusError("E124", where, reason="it does not start with a WARC or ARC record")
+    records = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
+            records += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             if record.http_headers.get_statuscode() != "200":
@@ -44,6 +64,8 @@ def html_responses(stream: BinaryIO, where: str) -> Iterator[tuple[str, str | No
             yield canonical_url(url.strip("<>")), record.rec_headers.get_header("WARC-Date"), charset, record
     except ArchiveLoadFailed as error:
         raise TacitusError("E124", where, reason=one_line(error)) from error
+    if records == 0:  # warcio reads text that is no archive as an archive of nothing
+        raise TacitusError("E124", where, reason="no WARC records found")
 
 
 def read_warc(stream: BinaryIO, where: str, options: ReadOptions) -> Iterator[Item]:
