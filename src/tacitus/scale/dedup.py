@@ -68,7 +68,9 @@ class Deduplicator:
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW) -> None:
         self.threshold = threshold
         self.window = window
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # The index only proposes candidates, each then checked against the threshold: tune it for recall (a
+        # lower threshold, false negatives weighed heavier), so that a reprint just over the threshold is found.
+        self.lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM, weights=(0.2, 0.8))
         self.canonicals: OrderedDict[str, Canonical] = OrderedDict()
         self.by_hash: dict[str, str] = {}
         self._order = 0
