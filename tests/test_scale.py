@@ -44,8 +44,9 @@ def inputs(site, tmp_path_factory) -> list[str]:
         (folder / f"{n:02d}.txt").write_text(article["text"], encoding="utf-8")
     (folder / "03.html").write_text(page_html(articles[3]), encoding="utf-8")
     (folder / "04.jsonl").write_text(
-        "".join(json.dumps({k: a[k] for k in ("id", "title", "text", "published", "source")}) + "\n"
-                for a in articles[4:6]),  # fmt: skip
+        "".join(
+            json.dumps({k: a[k] for k in ("id", "title", "text", "published", "source")}) + "\n" for a in articles[4:6]
+        ),
         encoding="utf-8",
     )
     (folder / "05.txt").write_bytes(os.urandom(3000))  # binary: one failure, the rest goes on

@@ -6,6 +6,7 @@ between requests; every request is counted, so tests can check what was (not) fe
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import json
@@ -69,7 +70,9 @@ class Site:
                 inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
                 if inm or ims:
                     site.conditional_hits[path] += 1
-                if (route.etag and inm == route.etag) or (not route.etag and route.last_modified and ims == route.last_modified):
+                if (route.etag and inm == route.etag) or (
+                    not route.etag and route.last_modified and ims == route.last_modified
+                ):
                     self._answer(304, b"", None, headers)
                     return
                 self._answer(route.status, route.body, route.content_type, headers, route.declare_length)
@@ -86,10 +89,8 @@ class Site:
                     self.send_header("Connection", "close")
                 self.end_headers()
                 if body:
-                    try:
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                         self.wfile.write(body)
-                    except (BrokenPipeError, ConnectionResetError):
-                        pass
                 if not declare_length:
                     self.close_connection = True
 

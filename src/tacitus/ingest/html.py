@@ -8,7 +8,6 @@ from tacitus.errors import TacitusError
 from tacitus.ingest.article import ReadOptions, build_article, decode_text
 from tacitus.record import Article
 
-
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 

@@ -70,7 +70,8 @@ class Executor(ABC):
     """Codes batches of articles, a few at a time; results come back through futures."""
 
     #: How many articles travel together: enough to keep spaCy's batching efficient, few enough to balance work
-    #: (set from the spaCy batch size, ``--batch-size``: 2 spaCy batches to a worker, 8 in this process).
+    #: (set from the spaCy batch size, ``--batch-size``: half of one to a worker, so the last batches of a run
+    #: spread over the workers; 8 in this process, where balance does not matter).
     batch_size: int = 64
     #: How many batches may be in flight: a little more than the workers, so none waits for the next batch.
     capacity: int = 1
@@ -128,7 +129,7 @@ class LocalProcesses(Executor):
             raise TacitusError("E301", value=workers)
         self.workers = workers
         self.capacity = workers * 2
-        self.batch_size = settings.batch_size * 2
+        self.batch_size = max(1, settings.batch_size // 2)
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -214,7 +215,7 @@ class DaskCluster(Executor):
         threads = sum(w["nthreads"] for w in self.client.scheduler_info()["workers"].values()) or 1
         self.workers = threads
         self.capacity = threads * 2
-        self.batch_size = self.settings.batch_size * 2
+        self.batch_size = max(1, self.settings.batch_size // 2)
 
     def submit(self, articles: list[Article]) -> Future:
         return self.client.submit(_code_on_dask_worker, articles, self.name, pure=False)

@@ -1,0 +1,141 @@
+"""Corpus scale: 2 workers against 1, cost growth from 1x to 10x corpus size, peak memory per worker.
+
+    .venv/bin/python benchmarks/scale.py [--base 288] [--growth-base 144] [--growth 10] [--dask] [--json OUT]
+
+Every figure is an ingest into a fresh DuckDB store, as ``tacitus ingest`` does it (read, skip stored, code in
+the executor, deduplicate, write, merge), on the bundled Wikinews sample corpus, each copy made a distinct
+article (its own id and a first line of its own, so nothing is skipped; copies are linked as reprints, as a
+real corpus of wire copies would be). Ratios are measured in the same run:
+
+- speed-up: articles/s with 2 local worker processes over 1 worker process (target >= 1.7 on 2 cores);
+  both executors are started and their model loaded before the clock starts (a long run pays it once);
+  with ``--dask``, the same with a 2-worker ``distributed.LocalCluster`` too;
+- growth: time for ``--growth`` x ``--growth-base`` articles over time for 1x, one process (target <= 10.5
+  for 10x);
+- peak resident memory of each worker process (target <= 1.5 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tacitus.config import Settings
+from tacitus.record import Article
+from tacitus.run import code_items
+from tacitus.scale.executors import DaskCluster, InProcess, LocalProcesses
+from tacitus.store import open_store
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "wikinews"
+
+
+def load_articles(count: int, offset: int = 0) -> list[Article]:
+    from tacitus.ingest.article import content_hash
+
+    base = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open() if line.strip()]
+    articles = []
+    for n in range(offset, offset + count):
+        item = base[n % len(base)]
+        copy = n // len(base)
+        text = f"Edition {copy}.\n\n{item['text']}" if copy else item["text"]
+        article = Article(id=f"{item['id']}#{copy}", text=text, published=item.get("published"))
+        article.content_hash = content_hash(text)
+        articles.append(article)
+    return articles
+
+
+def timed_ingest(articles: list[Article], executor, folder: Path, name: str) -> tuple[float, dict]:
+    db = folder / f"{name}.duckdb"
+    with open_store(str(db)) as store:
+        started = time.perf_counter()
+        tally = code_items(articles, executor=executor, store=store)
+        seconds = time.perf_counter() - started
+    assert tally.stored == len(articles) and not tally.failed, tally.summary()
+    return seconds, tally.peak_rss
+
+
+def warm(executor, settings_articles: list[Article]) -> None:
+    """Load the model in every worker before timing: submit one small batch per worker and wait."""
+    futures = [executor.submit(settings_articles[i : i + 1]) for i in range(max(1, executor.workers) * 2)]
+    for future in futures:
+        future.result()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", type=int, default=288, help="articles for the worker comparison [2x the sample]")
+    parser.add_argument("--growth-base", type=int, default=144, help="articles in the 1x corpus [the sample corpus]")
+    parser.add_argument("--growth", type=int, default=10, help="the larger corpus is this many times the 1x one")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--dask", action="store_true", help="also time a 2-worker distributed.LocalCluster")
+    parser.add_argument("--skip-growth", action="store_true", help="only the worker comparison")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    args = parser.parse_args()
+
+    settings = Settings(batch_size=args.batch_size)
+    folder = Path(tempfile.mkdtemp(prefix="tacitus-scale-"))
+    figures: dict[str, object] = {"cores": os.cpu_count(), "base_articles": args.base, "batch_size": args.batch_size}
+    base = load_articles(args.base)
+    warmup = load_articles(8, offset=10_000)
+    print(f"corpus: {len(base)} articles, {sum(len(a.text) for a in base):,} characters; store in {folder}")
+
+    # 1 worker process against 2, the same executor code, each warmed up (model loaded) before timing.
+    rates = {}
+    peaks: dict[str, int] = {}
+    for workers in (1, 2):
+        with LocalProcesses(settings, workers) as executor:
+            warm(executor, warmup)
+            seconds, peak = timed_ingest(base, executor, folder, f"workers{workers}")
+        rates[workers] = len(base) / seconds
+        peaks.update({f"{workers}w-{k}": v for k, v in peak.items()})
+        print(f"{workers} worker{'s' if workers > 1 else ' '}: {seconds:7.1f} s  {rates[workers]:6.2f} articles/s")
+    speedup = rates[2] / rates[1]
+    figures.update(rate_1_worker=rates[1], rate_2_workers=rates[2], speedup_2_vs_1=speedup)
+    print(f"speed-up 2 workers / 1 worker: {speedup:.2f}x (target >= 1.7)")
+
+    if args.dask:
+        from distributed import Client, LocalCluster
+
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+            DaskCluster(settings, client=client) as executor,
+        ):
+            warm(executor, warmup)
+            seconds, peak = timed_ingest(base, executor, folder, "dask")
+        figures["rate_dask_2_workers"] = len(base) / seconds
+        figures["speedup_dask_vs_1"] = figures["rate_dask_2_workers"] / rates[1]
+        peaks.update({f"dask-{k}": v for k, v in peak.items()})
+        print(f"dask LocalCluster, 2 workers: {seconds:7.1f} s  {len(base) / seconds:6.2f} articles/s "
+              f"({figures['speedup_dask_vs_1']:.2f}x one worker)")  # fmt: skip
+
+    if not args.skip_growth:
+        from tacitus.pipeline import Pipeline
+
+        executor = InProcess(Pipeline(settings))
+        warm(executor, warmup)
+        small, _ = timed_ingest(load_articles(args.growth_base), executor, folder, "growth1")
+        large, _ = timed_ingest(load_articles(args.growth_base * args.growth), executor, folder, f"growth{args.growth}")
+        ratio = large / small
+        figures.update(growth_base=args.growth_base, seconds_1x=small, seconds_growth=large, growth=args.growth,
+                       growth_time_ratio=ratio)  # fmt: skip
+        print(f"1x: {small:.1f} s   {args.growth}x: {large:.1f} s   time ratio {ratio:.2f} "
+              f"(target <= {args.growth * 1.05:.1f})")  # fmt: skip
+
+    worst = max(peaks.values())
+    figures["peak_rss_per_worker_mb"] = {k: round(v / 2**20) for k, v in peaks.items()}
+    figures["peak_rss_worst_mb"] = round(worst / 2**20)
+    print("peak memory per worker: " + ", ".join(f"{k} {v / 2**20:,.0f} MB" for k, v in sorted(peaks.items())))
+    print(f"worst worker peak: {worst / 2**20:,.0f} MB (target <= 1536 MB)")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+        print(f"wrote {args.json}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
