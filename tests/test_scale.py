@@ -137,12 +137,12 @@ def test_local_dask_cluster_gives_the_same_records(inputs, single, tmp_path):
 def test_unreachable_scheduler_is_one_line():
     proc = run_cli("ingest", "x.txt", "--scheduler", "tcp://127.0.0.1:9", timeout=120)
     err = proc.stderr.decode()
-    assert proc.returncode == 1 and "Traceback" not in err and "[E302]" in err and len(err.strip().splitlines()) == 1
+    assert proc.returncode == 1 and "Traceback" not in err and "[E602]" in err and len(err.strip().splitlines()) == 1
 
 
 def test_workers_must_be_positive():
     proc = run_cli("ingest", "x.txt", "--workers", "0")
-    assert proc.returncode == 1 and "[E301]" in proc.stderr.decode()
+    assert proc.returncode == 1 and "[E601]" in proc.stderr.decode()
 
 
 def start_ingest(db: Path, inputs: list[str], *options: str) -> subprocess.Popen:
@@ -261,7 +261,7 @@ def test_watch_command(feed_site, tmp_path):
     again = run_cli("watch", feed, "--polls", "1", "--db", db)
     assert "1 not modified" in again.stderr.decode() and "new 0" in again.stderr.decode()
     bad = run_cli("watch", feed, "--every", "soon", "--db", db)
-    assert bad.returncode == 1 and "[E304]" in bad.stderr.decode()
+    assert bad.returncode == 1 and "[E604]" in bad.stderr.decode()
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("90s", 90), ("15m", 900), ("1h30m", 5400), ("2", 2), ("1.5h", 5400)])

@@ -265,6 +265,8 @@ def stats(
     settings = settings_from(db=db)
     with open_store(settings.db, read_only=True) as store:
         counts = store.counts()
+    if "duplicates" in counts:  # reprints are stored and linked, but not counted twice
+        counts["distinct_articles"] = counts["articles"] - counts["duplicates"]
     if as_json:
         print(json.dumps(counts))
         return

@@ -46,12 +46,12 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
-    # Running at scale
-    E301 = "--workers must be at least 1, not {value}"
-    E302 = "cannot reach the Dask scheduler at {address}: {reason}"
-    E303 = "a worker failed on a batch of {count} articles: {reason}"
-    E304 = "--every {value!r} is not an interval: use e.g. 90s, 15m, 1h"
-    E305 = "--workers and --scheduler cannot be used together"
+    # Running at scale (E6xx)
+    E601 = "--workers must be at least 1, not {value}"
+    E602 = "cannot reach the Dask scheduler at {address}: {reason}"
+    E603 = "a worker failed on a batch of {count} articles: {reason}"
+    E604 = "--every {value!r} is not an interval: use e.g. 90s, 15m, 1h"
+    E605 = "--workers and --scheduler cannot be used together"
 
 
 class TacitusError(Exception):

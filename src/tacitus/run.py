@@ -159,7 +159,7 @@ def code_items(
             except TacitusError:
                 raise
             except Exception as error:  # a worker died, or the cluster went away: stop; a re-run resumes
-                raise TacitusError("E303", count=len(step.articles), reason=one_line(error)) from error
+                raise TacitusError("E603", count=len(step.articles), reason=one_line(error)) from error
             tally.peak_rss[result.worker] = max(result.peak_rss, tally.peak_rss.get(result.worker, 0))
             coded = result.coded
         batch = Batch(failures=[failure_of(error) for error in failures])

@@ -126,7 +126,7 @@ class LocalProcesses(Executor):
 
     def __init__(self, settings: Settings, workers: int) -> None:
         if workers < 1:
-            raise TacitusError("E301", value=workers)
+            raise TacitusError("E601", value=workers)
         self.workers = workers
         self.capacity = workers * 2
         self.batch_size = max(1, settings.batch_size // 2)
@@ -207,7 +207,7 @@ class DaskCluster(Executor):
             try:
                 self.client = Client(self.address, timeout=self.timeout)
             except (OSError, TimeoutError) as error:
-                raise TacitusError("E302", address=self.address, reason=one_line(error) or "timed out") from None
+                raise TacitusError("E602", address=self.address, reason=one_line(error) or "timed out") from None
             self._own_client = True
         plugin = _plugin_class()(self.settings)
         self.name = plugin.name
@@ -228,11 +228,11 @@ class DaskCluster(Executor):
 def make_executor(settings: Settings, *, workers: int | None = None, scheduler: str | None = None, pipeline=None):
     """The executor the options ask for: a Dask cluster, local processes, or this process."""
     if workers is not None and scheduler is not None:
-        raise TacitusError("E305")
+        raise TacitusError("E605")
     if scheduler:
         return DaskCluster(settings, address=scheduler)
     if workers is not None and workers < 1:
-        raise TacitusError("E301", value=workers)
+        raise TacitusError("E601", value=workers)
     if workers and workers > 1:
         return LocalProcesses(settings, workers)
     if pipeline is None:

@@ -33,10 +33,10 @@ def parse_interval(text: str) -> float:
     spec = text.strip().lower()
     parts = _INTERVAL.findall(spec)
     if not spec or not parts or _INTERVAL.sub("", spec).strip():
-        raise TacitusError("E304", value=text)
+        raise TacitusError("E604", value=text)
     seconds = sum(float(number) * _UNIT_SECONDS[unit] for number, unit in parts)
     if seconds <= 0:
-        raise TacitusError("E304", value=text)
+        raise TacitusError("E604", value=text)
     return seconds
 
 
