@@ -84,6 +84,9 @@ def main() -> None:
     base = load_articles(args.base)
     warmup = load_articles(8, offset=10_000)
     print(f"corpus: {len(base)} articles, {sum(len(a.text) for a in base):,} characters; store in {folder}")
+    # The machine may be shared: a load over the core count makes every ratio here meaningless, so say it.
+    figures["load_average_start"] = os.getloadavg()[0]
+    print(f"load average at start: {figures['load_average_start']:.1f} on {os.cpu_count()} cores")
 
     # 1 worker process against 2, the same executor code, each warmed up (model loaded) before timing.
     rates = {}
@@ -131,6 +134,8 @@ def main() -> None:
         print(f"1x: {small:.1f} s   {args.growth}x: {large:.1f} s   time ratio {ratio:.2f} "
               f"(target <= {args.growth * 1.05:.1f})")  # fmt: skip
 
+    figures["load_average_end"] = os.getloadavg()[0]
+    print(f"load average at end: {figures['load_average_end']:.1f}")
     worst = max(peaks.values())
     figures["peak_rss_per_worker_mb"] = {k: round(v / 2**20) for k, v in peaks.items()}
     figures["peak_rss_worst_mb"] = round(worst / 2**20)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -108,7 +109,8 @@ def main() -> None:
         counts = store.counts()
     print(f"generated {counts['events']:,} events in {counts['articles']:,} articles "
           f"({counts['duplicates']:,} reprints) in {time.perf_counter() - started:.1f} s: {path}")  # fmt: skip
-    figures: dict[str, object] = {"events": counts["events"]}
+    figures: dict[str, object] = {"events": counts["events"], "load_average": os.getloadavg()[0]}
+    print(f"load average: {figures['load_average']:.1f} on {os.cpu_count()} cores")
     with open_store(str(path), read_only=True) as store:
         cold, rows = time_query(store.con, DYAD_BY_MONTH.format(extra=""), runs=1)
         warm, _ = time_query(store.con, DYAD_BY_MONTH.format(extra=""))
