@@ -91,10 +91,12 @@ def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadO
         store.add_failures([failure_of(error)])
         status = int(error.reason.split()[-1]) if error.code == "E120" else None
         keep = state or FeedState(url)
-        store.save_feed_state(replace(keep, polled_at=now, status=status, new=0, skipped=0, failed=1))
+        store.save_feed_state(replace(keep, polled_at=now, status=status, new_count=0, skipped_count=0, failed_count=1))
         return FeedPoll(url, status, failed=1)
     if response.status == 304:
-        store.save_feed_state(replace(state or FeedState(url), polled_at=now, status=304, new=0, skipped=0, failed=0))
+        store.save_feed_state(
+            replace(state or FeedState(url), polled_at=now, status=304, new_count=0, skipped_count=0, failed_count=0)
+        )
         return FeedPoll(url, 304)
     items = read_feed_bytes(response.body, url, replace(options, fetcher=fetcher, known_ids=store.existing_ids))
     tally = code_items(items, executor=executor, store=store)
@@ -107,9 +109,9 @@ def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadO
             last_modified=response.headers.get("last-modified"),
             polled_at=now,
             status=response.status,
-            new=result.new,
-            skipped=result.skipped,
-            failed=result.failed,
+            new_count=result.new,
+            skipped_count=result.skipped,
+            failed_count=result.failed,
         )
     )
     return result

@@ -60,7 +60,7 @@ TABLES: dict[str, dict[str, str]] = {
     # What `tacitus watch` remembers of each feed between polls and restarts.
     "feeds": {
         "url": "text", "etag": "text", "last_modified": "text", "polled_at": "timestamp", "status": "int",
-        "new": "int", "skipped": "int", "failed": "int",
+        "new_count": "int", "skipped_count": "int", "failed_count": "int",
     },
 }  # fmt: skip
 
@@ -131,9 +131,9 @@ class FeedState:
     last_modified: str | None = None
     polled_at: object = None
     status: int | None = None
-    new: int = 0
-    skipped: int = 0
-    failed: int = 0
+    new_count: int = 0
+    skipped_count: int = 0
+    failed_count: int = 0
 
 
 def event_day(date: str | None) -> str | None:
