@@ -280,3 +280,18 @@ def test_feed_options_are_picklable():
 
     options = ReadOptions(fetcher=Fetcher(timeout=3))
     assert pickle.loads(pickle.dumps(options)).fetcher.timeout == 3
+
+
+def test_watch_links_a_reprint_that_comes_in_a_later_poll(pipeline, feed_site, tmp_path):
+    [article] = corpus_articles(1, offset=50)
+    original = feed_site.add("/r/original", page_html(article))
+    reprint = feed_site.add("/r/reprint", page_html(article, byline="Distributed by a wire service"))
+    entry = (original, article["title"], rfc822(article["published"]))
+    feed = feed_site.add("/r/feed.xml", rss([entry]), content_type="application/rss+xml")
+    with open_store(str(tmp_path / "r.duckdb")) as store:
+        watch([feed], store, InProcess(pipeline), every=0, polls=1, log=lambda line: None)
+        feed_site.add("/r/feed.xml", rss([entry, (reprint, article["title"], entry[2])]),
+                      content_type="application/rss+xml")  # fmt: skip
+        [poll] = watch([feed], store, InProcess(pipeline), every=0, polls=1, log=lambda line: None)
+        assert (poll.new, poll.skipped) == (1, 1)
+        assert store.duplicate_links() == {url_id(reprint): url_id(original)}

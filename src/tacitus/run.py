@@ -119,13 +119,15 @@ def code_items(
     show_progress: bool = False,
     chunk_size: int | None = None,
     deduplicate: bool = True,
+    deduplicator=None,
     merge: bool = True,
 ) -> Tally:
     """Code every article among ``items``; store records or hand them (``tacitus/1`` dicts) to ``on_record``.
 
     ``pipeline`` codes in this process; ``executor`` (:mod:`tacitus.scale.executors`) elsewhere. With a store,
     articles it holds are skipped, near-duplicates are linked (``deduplicate``) and events merged across
-    articles at the end (``merge``).
+    articles at the end (``merge``). A caller that runs many times against one store it alone writes (``tacitus
+    watch``) passes its ``deduplicator`` (:class:`tacitus.scale.dedup.Deduplicator`), built once.
     """
     from tacitus.scale.executors import InProcess
 
@@ -135,8 +137,8 @@ def code_items(
         executor = InProcess(pipeline)
     size = chunk_size or executor.batch_size
     tally = Tally()
-    dedup = None
-    if store is not None and deduplicate:
+    dedup = deduplicator
+    if dedup is None and store is not None and deduplicate:
         from tacitus.scale.dedup import Deduplicator
 
         dedup = Deduplicator.from_store(store)

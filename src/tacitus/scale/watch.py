@@ -80,8 +80,9 @@ class Poll:
         )
 
 
-def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadOptions) -> FeedPoll:
-    """Ask one feed for what changed and code its new articles into the store."""
+def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadOptions, dedup=None) -> FeedPoll:
+    """Ask one feed for what changed and code its new articles into the store (``dedup``: the watcher's
+    :class:`~tacitus.scale.dedup.Deduplicator`, so that the index is not rebuilt at every poll)."""
     url = canonical_url(url)
     state = store.feed_state(url)
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -99,7 +100,7 @@ def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadO
         )
         return FeedPoll(url, 304)
     items = read_feed_bytes(response.body, url, replace(options, fetcher=fetcher, known_ids=store.existing_ids))
-    tally = code_items(items, executor=executor, store=store)
+    tally = code_items(items, executor=executor, store=store, deduplicator=dedup)
     result = FeedPoll(url, response.status, tally.stored, tally.skipped, tally.failed)
     # Saved after the articles: a watcher killed before this line asks again in full, and skips what it has.
     store.save_feed_state(
@@ -118,10 +119,10 @@ def poll_feed(url: str, store: Store, executor, fetcher: Fetcher, options: ReadO
 
 
 def poll_once(
-    feeds: Sequence[str], store: Store, executor, fetcher: Fetcher, options: ReadOptions, number: int = 1
+    feeds: Sequence[str], store: Store, executor, fetcher: Fetcher, options: ReadOptions, number: int = 1, dedup=None
 ) -> Poll:
     at = datetime.now(UTC)
-    return Poll(number, at, [poll_feed(url, store, executor, fetcher, options) for url in feeds])
+    return Poll(number, at, [poll_feed(url, store, executor, fetcher, options, dedup) for url in feeds])
 
 
 def watch(
@@ -140,12 +141,15 @@ def watch(
     fetcher = fetcher or Fetcher()
     options = options or ReadOptions()
     log = log or (lambda line: print(f"tacitus watch: {line}", file=sys.stderr, flush=True))
+    from tacitus.scale.dedup import Deduplicator
+
+    dedup = Deduplicator.from_store(store)  # once: the watcher is the store's one writer while it runs
     done: list[Poll] = []
     number = 0
     while polls is None or number < polls:
         number += 1
         started = time.monotonic()
-        poll = poll_once(feeds, store, executor, fetcher, options, number)
+        poll = poll_once(feeds, store, executor, fetcher, options, number, dedup)
         log(poll.line())
         done.append(poll)
         if polls is not None and number >= polls:
