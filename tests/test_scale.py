@@ -176,21 +176,31 @@ def kill_after_commits(proc: subprocess.Popen, db: Path, commits: int, extra_del
 
 def test_killed_runs_resume_to_exactly_the_records_of_an_unbroken_run(inputs, single, tmp_path):
     db = tmp_path / "killed.duckdb"
+    dataset = tmp_path / "parquet"
     kills = 0
     # Killed just after its first commit, then mid-way with two workers, then a run that is left to finish.
     for commits, delay, options in ((1, 0.0, ()), (1, 0.7, ("--workers", "2"))):
-        proc = start_ingest(db, inputs, *options)
+        proc = start_ingest(db, inputs, "--parquet", str(dataset), *options)
         kills += kill_after_commits(proc, db, commits, delay)
         assert proc.returncode in (-signal.SIGKILL, 1), proc.stderr.read()
     assert kills >= 1
     with open_store(str(db), read_only=True) as store:
         partial = store.counts()["articles"]
     assert partial < len(single["records"])  # the killing happened mid-run
-    proc = ingest(db, inputs)
+    proc = ingest(db, inputs, "--parquet", str(dataset))
     assert proc.returncode == 1, proc.stderr
     assert f"skipped {partial} already stored" in proc.stderr.decode()
     result = snapshot(db)
     assert result == single
+    # The Parquet dataset beside the store holds every stored article, and each row, exactly once.
+    import duckdb
+
+    con = duckdb.connect()
+    for table in ("articles", "actors", "places", "times", "duplicates"):
+        query = f"SELECT count(*) FROM read_parquet('{dataset}/{table}/*/*.parquet', hive_partitioning=true)"
+        assert con.execute(query).fetchone()[0] == result["counts"][table], table
+    ids = con.execute(f"SELECT id FROM read_parquet('{dataset}/articles/*/*.parquet') ORDER BY id").fetchall()
+    assert [i for (i,) in ids] == sorted(r["article"]["id"] for r in result["records"])
 
 
 @pytest.fixture

@@ -218,3 +218,26 @@ def test_merge_window(window):
     mentions = [mention("a1", "e1", "2024-03-01"), mention("a2", "e1", "2024-03-03", seq=2)]
     merged, _ = merge(mentions, MergeRules(window_days=window))
     assert len(merged) == (2 if window == 1 else 1)
+
+
+def test_parquet_catch_up_drops_unfinished_parts_and_fills_gaps(pipeline, tmp_path):
+    import pyarrow.parquet as pq
+
+    from tacitus.scale.parquet import ParquetSink
+
+    articles = [Article(id=a["id"], text=a["text"], published=a["published"]) for a in corpus_articles(3, offset=60)]
+    with open_store(str(tmp_path / "p.duckdb")) as store:
+        sink = ParquetSink(tmp_path / "ds")
+        code_items(articles[:2], pipeline, store=store, parquet=sink)
+        assert sink.written_ids() == {a.id for a in articles[:2]}
+        # A run killed after its commit and while writing its files: the store has the third article, the
+        # dataset a stray file of it and no "done" mark.
+        record = pipeline.code_one(articles[2]).to_dict()
+        store.add_records([record])
+        stray = tmp_path / "ds" / "times" / "month=2000-01" / "part-unfinished.parquet"
+        stray.parent.mkdir(parents=True)
+        pq.write_table(pq.read_table(next((tmp_path / "ds" / "times").glob("*/*.parquet"))), stray)
+        assert sink.catch_up(store) == 1
+        assert not stray.exists()
+        assert sink.written_ids() == {a.id for a in articles}
+        assert sink.catch_up(store) == 0

@@ -150,6 +150,10 @@ def ingest(
     progress: ShowProgress = None,
     workers: Workers = None,
     scheduler: Scheduler = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option("--parquet", help="Also write what is stored as a Parquet dataset here (DIR/table/month=...)."),
+    ] = None,
 ) -> None:
     """Code articles into the store, skipping those already stored; link reprints; merge events across articles.
 
@@ -164,10 +168,16 @@ def ingest(
     options = read_options(settings, published, encoding)
     show = sys.stderr.isatty() if progress is None else progress
     with open_store(settings.db) as store, make_executor(settings, workers, scheduler) as executor:
+        sink = None
+        if parquet is not None:
+            from tacitus.scale.parquet import ParquetSink
+
+            sink = ParquetSink(parquet)
         tally = code_items(
             read_inputs(paths, replace(options, known_ids=store.existing_ids)),
             executor=executor,
             store=store,
+            parquet=sink,
             on_failure=print_failure,
             total=count_articles(paths) if show else None,
             show_progress=show,

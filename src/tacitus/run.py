@@ -18,7 +18,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 
 from rich.console import Console
@@ -121,13 +121,15 @@ def code_items(
     deduplicate: bool = True,
     deduplicator=None,
     merge: bool = True,
+    parquet=None,
 ) -> Tally:
     """Code every article among ``items``; store records or hand them (``tacitus/1`` dicts) to ``on_record``.
 
     ``pipeline`` codes in this process; ``executor`` (:mod:`tacitus.scale.executors`) elsewhere. With a store,
     articles it holds are skipped, near-duplicates are linked (``deduplicate``) and events merged across
     articles at the end (``merge``). A caller that runs many times against one store it alone writes (``tacitus
-    watch``) passes its ``deduplicator`` (:class:`tacitus.scale.dedup.Deduplicator`), built once.
+    watch``) passes its ``deduplicator`` (:class:`tacitus.scale.dedup.Deduplicator`), built once. ``parquet``
+    (:class:`tacitus.scale.parquet.ParquetSink`) also writes what is stored as a partitioned Parquet dataset.
     """
     from tacitus.scale.executors import InProcess
 
@@ -142,6 +144,8 @@ def code_items(
         from tacitus.scale.dedup import Deduplicator
 
         dedup = Deduplicator.from_store(store)
+    if parquet is not None and store is not None:
+        parquet.catch_up(store)
     progress = progress_bar() if show_progress else None
     task = progress.add_task("coding", total=total) if progress else None
 
@@ -186,6 +190,8 @@ def code_items(
         if store is not None:
             tally.stored += store.add_batch(batch)
             tally.duplicates += len(batch.duplicates)
+            if parquet is not None:
+                parquet.write(batch.records, [asdict(d) for d in batch.duplicates])
         if progress:
             progress.advance(task, step.size)
 

@@ -56,6 +56,10 @@ class Store(ABC):
         order stored; only the most recent ``last`` of them when given."""
         raise NotImplementedError(f"{type(self).__name__} has no signatures yet")
 
+    def article_ids(self) -> list[str]:
+        """Every stored article id, in the order stored."""
+        return [record["article"]["id"] for record in self.records()]
+
     def duplicate_links(self) -> dict[str, str]:
         """Duplicate article id -> its canonical article id."""
         raise NotImplementedError(f"{type(self).__name__} has no duplicates yet")

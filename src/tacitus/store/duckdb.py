@@ -175,6 +175,9 @@ class DuckDBStore(Store):
         while rows := cursor.fetchmany(10_000):
             yield from ((aid, content_hash, bytes(sig)) for aid, content_hash, sig, _ in rows)
 
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+
     def duplicate_links(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT article_id, canonical_id FROM duplicates").fetchall())
 

@@ -75,6 +75,10 @@ class PostgresScale:
             while rows := cursor.fetchmany(10_000):
                 yield from ((aid, content_hash, bytes(sig)) for aid, content_hash, sig, _ in rows)
 
+    def article_ids(self) -> list[str]:
+        with self.pool.connection() as conn:
+            return [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+
     def duplicate_links(self) -> dict[str, str]:
         with self.pool.connection() as conn:
             return dict(conn.execute("SELECT article_id, canonical_id FROM duplicates").fetchall())
