@@ -12,7 +12,7 @@ setup: $(STAMP)
 # Installs the package and its pinned dependencies (requirements.lock constrains every transitive one).
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,eval]'
 	touch $(STAMP)
 
 # Codes the bundled Wikinews sample corpus into the embedded store and prints what it holds.

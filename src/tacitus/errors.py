@@ -46,6 +46,10 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Quotes stage
+    E501 = "{path}: cannot read the quote cue lexicon: {reason}"
+    E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
+
     # Running at scale (E6xx)
     E601 = "--workers must be at least 1, not {value}"
     E602 = "cannot reach the Dask scheduler at {address}: {reason}"

@@ -26,6 +26,7 @@ PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ActorType = Literal["person", "organization", "country", "group", "other"]
 Aux = Literal["historical", "future", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteAttribution = Literal["cue", "neighbour", "none"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -105,6 +106,19 @@ class Quote(Part):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     kind: QuoteKind
+    # Declared extras (the quotes stage fills them; older records may lack them).
+    cue_start: int | None = Field(None, ge=0, description="Offsets of the cue words in the text.")
+    cue_end: int | None = Field(None, ge=0)
+    speaker_start: int | None = Field(None, ge=0, description="Offsets of speaker_text in the text.")
+    speaker_end: int | None = Field(None, ge=0)
+    reported_clause: bool = Field(
+        False, description="The quote is a clause of the writer's sentence reporting speech (indirect, mixed)."
+    )
+    fragments: list[Span] = Field(default_factory=list, description="Quoted words inside a mixed quote.")
+    attribution: QuoteAttribution = Field(
+        "none", description="How the speaker was found: its cue, a neighbouring sentence, or not at all."
+    )
+    sentence: int | None = Field(None, ge=0, description="Index of the sentence where the quote starts.")
 
 
 class Place(Part):
@@ -192,6 +206,12 @@ def record_problems(record: dict) -> list[str]:
             problems.append(f"event {e['id']}: place {e['place']!r} is not a place id")
     for q in record["quotes"]:
         check_span(f"quote {q['id']}", q["start"], q["end"], q["text"])
+        if q.get("speaker_start") is not None:
+            check_span(f"quote {q['id']} speaker", q["speaker_start"], q["speaker_end"], q["speaker_text"])
+        if q.get("cue_start") is not None:
+            check_span(f"quote {q['id']} cue", q["cue_start"], q["cue_end"], q["cue"])
+        for fragment in q.get("fragments", []):
+            check_span(f"quote {q['id']} fragment", fragment["start"], fragment["end"], fragment["text"])
         if q["speaker"] is not None and q["speaker"] not in actor_ids:
             problems.append(f"quote {q['id']}: speaker {q['speaker']!r} is not an actor id")
     for t in record["times"]:

@@ -16,7 +16,9 @@ from tacitus.evaluate.metrics import Accuracy, Report, Score
 __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 
 # Evaluation name -> module implementing it.
-EVALUATIONS: dict[str, str] = {}
+EVALUATIONS: dict[str, str] = {
+    "quotes": "tacitus.evaluate.quotes",
+}
 
 DEFAULT_GOLD_DIR = Path("../shared/gold")
 

@@ -1,0 +1,139 @@
+"""Reported speech: the clause a cue reports ("X insisted that ..."), "according to X", and "X described Y as
+...". Each gives the token range of what was reported; the stage decides whether it is indirect or mixed
+(a reported clause with quoted words in it) and whether it is in fact a direct quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.quotes.lexicon import CueLexicon
+
+# Words that may open a reported clause without belonging to what was said.
+COMPLEMENTIZERS = {"that"}
+EDGE_PUNCTUATION = set(",.;:—–-()[]")
+# "X warned that ...": the complement that holds what was said; "as he said," introduces no report.
+CLAUSE_DEPS = ("ccomp",)
+PARENTHETICAL_DEPS = ("parataxis",)
+
+
+@dataclass
+class ReportedClause:
+    cue: Token  # the cue word: the verb, or "according"
+    cue_end: int  # token index after the cue words ("according to" is two)
+    start: int  # token range of what was reported, end exclusive
+    end: int
+    form: str  # "clause", "describe", "according", "parenthetical"
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def find_reported_clauses(
+    doc: Doc, lexicon: CueLexicon, quoted: Callable[[int], bool], has_fragment: Callable[[int, int], bool]
+) -> list[ReportedClause]:
+    """Every stretch of reported speech in ``doc`` cued by a word outside quotation marks.
+
+    ``quoted(i)`` says whether token ``i`` is inside a quotation; ``has_fragment(start, end)`` whether quoted
+    words (not a title or term) lie in that token range.
+    """
+    found: list[ReportedClause] = []
+    for token in doc:
+        lower = token.lower_
+        if lower == "according":
+            clause = _according(token)
+        elif token.pos_ not in ("VERB", "AUX") or quoted(token.i):
+            continue
+        elif token.lemma_ in lexicon.speech:
+            clause = _complement(token)
+        elif token.lemma_ in lexicon.describe:
+            clause = _description(token, has_fragment)
+        else:
+            continue
+        if clause is not None and clause.end > clause.start:
+            found.append(clause)
+    return found
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (
+        doc[start].is_space or doc[start].text in EDGE_PUNCTUATION or doc[start].lower_ in COMPLEMENTIZERS
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION):
+        end -= 1
+    return start, end
+
+
+def _complement(cue: Token) -> ReportedClause | None:
+    doc = cue.doc
+    if any(c.dep_ == "neg" for c in cue.children):
+        return None  # "he did not say where the cuts would fall" reports no words of his
+    clause = next((c for c in cue.children if c.dep_ in CLAUSE_DEPS), None)
+    if clause is not None and clause.i > cue.i and _just_after_quotation(cue):
+        # '"...," said X. Next sentence' : a cue right after a quotation reports that quotation; a clause
+        # after it is the parser running on into the next sentence.
+        return None
+    if clause is not None:
+        start, end = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return ReportedClause(cue, cue.i + 1, start, end, "clause")
+    # "The country would retaliate, he said": the cue hangs on what was said.
+    if cue.dep_ in PARENTHETICAL_DEPS and any(c.dep_ == "nsubj" for c in cue.children):
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in cue.children):
+            return None
+        return _around(cue.head, cue.left_edge.i, cue.right_edge.i + 1, cue, cue.i + 1, "parenthetical")
+    return None
+
+
+def _just_after_quotation(cue: Token) -> bool:
+    doc = cue.doc
+    for token in doc[max(cue.i - 3, 0) : cue.i]:
+        if token.is_quote and token.i < cue.i and (token.is_right_punct or token.text in ('"', "'")):
+            return any(t.is_quote for t in doc[token.i : cue.i]) and not any(t.is_alpha for t in doc[token.i : cue.i])
+    return False
+
+
+def _according(according: Token) -> ReportedClause | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None or not any(c.dep_ == "pobj" for c in to.children):
+        return None
+    head = according.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    if head == according:
+        return None
+    return _around(head, according.left_edge.i, according.right_edge.i + 1, according, to.i + 1, "according")
+
+
+def _around(head: Token, skip_start: int, skip_end: int, cue: Token, cue_end: int, form: str) -> ReportedClause:
+    """What ``head``'s clause says, without the words that attribute it (at its start or end)."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if skip_start <= start:
+        start = skip_end
+    elif skip_end >= end:
+        end = skip_start
+    start, end = trim(doc, start, end)
+    return ReportedClause(cue, cue_end, start, end, form)
+
+
+def _description(cue: Token, has_fragment: Callable[[int, int], bool]) -> ReportedClause | None:
+    """ "X described him as a 'martyr'", "X called the ruling 'dangerous'": the object and how it was described."""
+    children = list(cue.children)
+    as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    complement = as_phrase or next((c for c in children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")), None)
+    if complement is None:
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    start = min(complement.left_edge.i, obj.left_edge.i if obj is not None else complement.left_edge.i)
+    end = max(complement.right_edge.i, obj.right_edge.i if obj is not None else complement.right_edge.i) + 1
+    start, end = trim(cue.doc, start, end)
+    # "call" names as often as it describes ("a town called Hope"): only quoted words make it speech.
+    if cue.lemma_ == "call" and (obj is None or not has_fragment(start, end)):
+        return None
+    if as_phrase is None and not has_fragment(start, end):
+        return None
+    return ReportedClause(cue, cue.i + 1, start, end, "describe")

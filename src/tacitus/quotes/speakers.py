@@ -1,0 +1,142 @@
+"""Who speaks: from a cue word to the noun phrase of its speaker, and from that phrase to an actor id.
+
+The speaker of ``X said`` is the subject of the cue verb; of ``said X`` (inverted order) the same subject
+after the verb; of ``X, who said`` the noun the relative clause hangs on; of ``X issued a statement saying``
+the subject up the chain of clauses; of a passive ``it was said by X`` the agent; of ``according to X`` the
+object of ``to``. The actor is the one whose mention covers the speaker phrase, looked up head first in
+``doc._.token_actor`` (which the actors stage fills for names, descriptors and resolved pronouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.record import Actor
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Clauses that share their subject with the clause they hang on: "X warned ... and added", "X ..., adding".
+SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pobj", "prep")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "its", "their"}
+PERSONAL = {"he", "she", "him", "her", "his"}
+# Nouns for what carries words rather than who speaks them: the speaker is whoever issued it.
+SPEECH_CARRIERS = {
+    "statement", "release", "letter", "report", "email", "e-mail", "message", "note", "communique", "tweet",
+    "post", "interview", "speech", "remark", "comment", "announcement", "address", "memo", "document", "video",
+}  # fmt: skip
+
+
+@dataclass
+class Speaker:
+    head: Token
+    start: int  # token indexes of the speaker phrase, end exclusive
+    end: int
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+    def chars(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+
+def speaker_of_cue(cue: Token) -> Speaker | None:
+    """The speaker phrase of a cue verb (or of the ``according`` of ``according to``)."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return phrase(target) if target is not None else None
+    verb = cue
+    for _ in range(5):
+        if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb != cue:
+            if verb.lemma_.lower() not in SPEECH_CARRIERS:
+                return phrase(verb)  # "critics saying that ...": the noun the clause hangs on speaks
+            if verb.head == verb:
+                return None
+            verb = verb.head  # "X issued a statement saying ...": the statement's issuer speaks
+            continue
+        if verb.lemma_ == "quote":
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return phrase(quoted)  # "Detik.com quoted Djamal as saying": Djamal speaks
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return phrase(target) if target is not None else None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return phrase(verb.head)
+            return phrase(subject)
+        if verb == cue:
+            # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative")]
+            named = next((c for c in after if c.pos_ in ("PROPN", "PRON") or c.ent_type_), None)
+            if named is not None and verb.lemma_ != "tell":
+                return phrase(named)
+        if verb.dep_ == "relcl":
+            return phrase(verb.head)
+        if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
+            return None
+        if verb.head.pos_ == "ADJ" or any(c.pos_ == "ADJ" and c.dep_ == "acomp" for c in verb.head.children):
+            return None  # "it is interesting to note that ...", "fair to say": the writer's words
+        verb = verb.head
+    return None
+
+
+def phrase(head: Token) -> Speaker:
+    """The words that name a speaker: the head noun with its premodifiers and name parts, without an
+    apposition, relative clause or prepositional tail set off by a comma ("Mu Li, of the University ...")."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for token in doc[start : head.i]:
+        if token.is_punct and token.text not in ("'", "’", "-", "."):
+            start = token.i + 1
+    for token in doc[head.i + 1 : end]:
+        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or token.dep_ in ("relcl", "acl", "cc"):
+            end = token.i
+            break
+    return Speaker(head, start, end)
+
+
+def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
+    """The actor id whose mention covers the speaker phrase: the head first, then the other words of the phrase
+    from the right (names end phrases), then an apposition ("the coach, Nabil Maaloul")."""
+    found = token_actor.get(speaker.head.i)
+    if found:
+        return found
+    for i in range(speaker.end - 1, speaker.start - 1, -1):
+        found = token_actor.get(i)
+        if found:
+            return found
+    for child in speaker.head.children:
+        if child.dep_ == "appos":
+            for token in child.subtree:
+                found = token_actor.get(token.i)
+                if found:
+                    return found
+    return None
+
+
+def recent_actor(pronoun: Token, actors: list[Actor], previous_speakers: list[str]) -> str | None:
+    """For a pronoun the actors stage left unresolved: the latest speaker of a fitting kind, else the nearest
+    earlier actor mention of a fitting kind (he/she: a person; it: not a person). A recency fallback only."""
+    word = pronoun.lower_
+    if word not in PRONOUNS or word in ("i", "we"):
+        return None
+    by_id = {a.id: a for a in actors}
+
+    def fits(actor: Actor) -> bool:
+        if word in PERSONAL:
+            return actor.type == "person"
+        if word in ("it", "its"):
+            return actor.type != "person"
+        return True
+
+    for actor_id in reversed(previous_speakers):
+        if actor_id in by_id and fits(by_id[actor_id]):
+            return actor_id
+    before = [(m.start, a) for a in actors for m in a.mentions if m.end <= pronoun.idx and fits(a)]
+    return max(before, key=lambda item: item[0])[1].id if before else None
