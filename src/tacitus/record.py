@@ -121,6 +121,14 @@ class Quote(Part):
     sentence: int | None = Field(None, ge=0, description="Index of the sentence where the quote starts.")
 
 
+class PlaceMention(Span):
+    in_name: bool = Field(
+        False,
+        description="The toponym is part of a name ('the U.S. Department of Agriculture', 'Volgograd Arena'): "
+        "it says what the name refers to, not where something happened.",
+    )
+
+
 class Place(Part):
     id: str
     name: str
@@ -129,7 +137,14 @@ class Place(Part):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = Field(None, description="GeoNames feature class and code, e.g. 'P.PPLC'.")
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[PlaceMention] = Field(default_factory=list)
+    admin1: str | None = Field(None, description="For a town or city, the first-level region it is in.")
+    resolution: str | None = Field(
+        None,
+        description="What chose the GeoNames entry: qualifier ('Lebanon, Tennessee'), context (the article's "
+        "other places), prominence (the most prominent entry), only (a single candidate), or unresolved.",
+    )
+    dateline: bool = Field(False, description="The place of the article's dateline ('BAGHDAD, Jan 3 (Reuters) -').")
 
 
 class Time(Part):
@@ -139,6 +154,17 @@ class Time(Part):
     end: int = Field(ge=0)
     type: TimeType
     value: str | None = Field(None, description="TIMEX3 value: 2020-01-03, 2020-W02, P10D ...")
+    mod: str | None = Field(None, description="TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN ...")
+    found_by: str | None = Field(
+        None, description="Which finder found the expression: spacy, rules, spacy+rules or anchor (event-anchored)."
+    )
+    valued_by: str | None = Field(
+        None,
+        description="Which path gave the value: rules (tacitus's grammar), anchor (another time or a dated event "
+        "in the text), dateparser; null when unvalued.",
+    )
+    rule: str | None = Field(None, description="The grammar rule that valued it, when valued_by is rules.")
+    anchor: str | None = Field(None, description="Id of the time expression the value was computed from, if any.")
 
 
 class Record(Part):

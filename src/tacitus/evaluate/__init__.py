@@ -17,6 +17,8 @@ __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 
 # Evaluation name -> module implementing it.
 EVALUATIONS: dict[str, str] = {
+    "times": "tacitus.evaluate.times",
+    "places": "tacitus.evaluate.places",
     "quotes": "tacitus.evaluate.quotes",
 }
 

@@ -1,6 +1,9 @@
-"""When an event happened: the time expression attached to its clause, else its sentence, else the article.
+"""When an event happened: the time expression attached to its clause, else the nearest in its sentence,
+else the article's publication date.
 
-The events stage calls :func:`event_date` for each event it codes.
+The events stage calls :func:`event_date` for each event it codes. Only expressions that name a calendar
+date count (``2020-01-03``, ``2020-01``, ``2020``; a clock time gives its day; "now" the publication date);
+durations, sets and vague references ("recently") do not date an event.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ def calendar_part(value: str | None) -> str | None:
     return match.group(0) if match else None
 
 
+def _date_of(time, published: str | None) -> str | None:
+    if time.type in ("DURATION", "SET"):
+        return None
+    if time.value == "PRESENT_REF":
+        return published
+    return calendar_part(time.value)
+
+
 def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article: bool = True) -> DateAnchor:
     """The date of an event expressed by ``clause`` (its tokens) in ``sentence``.
 
@@ -37,12 +48,24 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     """
     token_time = index(doc, "token_time")
     times = {t.id: t for t in facts(doc, "times")}
-    for how, tokens in (("clause", clause), ("sentence", sentence)):
-        for token in tokens:
-            time = times.get(token_time.get(token.i, ""))
-            if time is not None and time.type == "DATE" and calendar_part(time.value):
-                return DateAnchor(calendar_part(time.value), time.id, how)
     article = doc._.article
-    if use_article and article is not None and article.published:
-        return DateAnchor(article.published, None, "article")
+    published = article.published if article is not None else None
+    clause = list(clause)
+    for token in clause:
+        time = times.get(token_time.get(token.i, ""))
+        if time is not None and _date_of(time, published):
+            return DateAnchor(_date_of(time, published), time.id, "clause")
+    # The sentence's dated expression nearest the clause.
+    centre = clause[0].i if clause else sentence.start
+    nearest = None
+    for token in sentence:
+        time = times.get(token_time.get(token.i, ""))
+        if time is not None and _date_of(time, published):
+            distance = abs(token.i - centre)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, time)
+    if nearest is not None:
+        return DateAnchor(_date_of(nearest[1], published), nearest[1].id, "sentence")
+    if use_article and published:
+        return DateAnchor(published, None, "article")
     return DateAnchor(None, None, "none")

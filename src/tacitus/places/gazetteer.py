@@ -1,0 +1,157 @@
+"""The offline gazetteer: GeoNames countries, first-level regions, cities (population >= 500) and continents,
+with coordinates, indexed by every name English news may use for them.
+
+Built by ``scripts/build_gazetteer.py`` into ``places/data/`` (see NOTICE for sources and licenses) and loaded
+once per process (:func:`load_gazetteer`), about a second for 235,000 cities.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Kinds of entry, from the widest; the GeoNames feature class and code each is given.
+FEATURES = {"continent": "L.CONT", "country": "A.PCLI", "admin1": "A.ADM1"}
+
+
+@dataclass(slots=True)
+class Entry:
+    geonames_id: int
+    name: str
+    kind: str  # continent, country, admin1, city
+    country: str | None  # ISO 3166-1 alpha-3
+    iso2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    feature: str
+    admin1: str | None = None  # the first-level region's name, for cities
+    admin1_code: str | None = None  # "US.TN": country and region code, for cities and regions
+
+
+class Gazetteer:
+    """Name -> entries. Countries, regions and continents are built at load; the 235,000 cities stay as
+    their table lines and become :class:`Entry` objects only when a name asks for them."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Entry]] = {}  # name_key -> countries, regions, continents
+        self.countries: dict[str, Entry] = {}  # by alpha-3
+        self.regions: dict[str, Entry] = {}  # by "US.TN"
+        self.neighbours: dict[str, set[str]] = {}  # alpha-3 -> alpha-3 of neighbours
+        self.iso3_of: dict[str, str] = {}
+        self.city_lines: list[str] = []
+        self.city_keys: list[str] = []  # sorted name keys of the cities ...
+        self.city_key_lines: list[str] = []  # ... and, for each, the numbers of its cities' lines
+        self._cities: dict[int, Entry] = {}
+
+    def add(self, entry: Entry, keys: str) -> None:
+        for key in keys.split("|"):
+            if key:
+                self.by_name.setdefault(key, []).append(entry)
+
+    def candidates(self, name: str) -> list[Entry]:
+        return self.lookup(name_key(name))
+
+    def lookup(self, key: str) -> list[Entry]:
+        found = list(self.by_name.get(key, ()))
+        at = bisect_left(self.city_keys, key)
+        if at < len(self.city_keys) and self.city_keys[at] == key:
+            found += [self.city(int(line)) for line in self.city_key_lines[at].split(",")]
+        return found
+
+    def entry(self, geonames_id: int) -> Entry | None:
+        """The entry with this GeoNames id (a slow first call: it indexes every city line)."""
+        if not hasattr(self, "_by_id"):
+            self._by_id: dict[int, Entry | int] = {}
+            for entries in self.by_name.values():
+                self._by_id.update((e.geonames_id, e) for e in entries)
+            for number, line in enumerate(self.city_lines):
+                self._by_id.setdefault(int(line[: line.index("\t")]), number)
+        found = self._by_id.get(geonames_id)
+        return self.city(found) if isinstance(found, int) else found
+
+    def city(self, line: int) -> Entry:
+        entry = self._cities.get(line)
+        if entry is None:
+            gid, name, lat, lon, iso2, admin1, population, feature, _ = self.city_lines[line].split("\t")
+            code = f"{iso2}.{admin1}"
+            region = self.regions.get(code)
+            entry = Entry(int(gid), name, "city", self.iso3_of.get(iso2), iso2, float(lat), float(lon),
+                          int(population), feature, region.name if region else None, code)  # fmt: skip
+            self._cities[line] = entry
+        return entry
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """How names are compared: case, accents, dots and a leading "the" do not count ("the U.S." = "us")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = folded.replace(".", "").replace("'", "")
+    folded = _NON_WORD.sub(" ", folded).strip()
+    return folded.removeprefix("the ")
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    """The rows of a table the build script wrote (tab-separated, no quoting needed), header skipped."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+@cache
+def load_gazetteer(data: Path = DATA) -> Gazetteer:
+    gazetteer = Gazetteer()
+    countries = list(_rows(data / "countries.tsv"))
+    for gid, iso2, iso3, name, lat, lon, population, _continent, _capital, _neighbours, keys in countries:
+        entry = Entry(int(gid), name, "country", iso3, iso2, _float(lat), _float(lon), int(population or 0),
+                      FEATURES["country"])  # fmt: skip
+        gazetteer.iso3_of[iso2] = iso3
+        gazetteer.countries[iso3] = entry
+        gazetteer.add(entry, keys)
+    for row in countries:
+        gazetteer.neighbours[row[2]] = {gazetteer.iso3_of[n] for n in row[9].split(",") if n in gazetteer.iso3_of}
+    for gid, _code, name, lat, lon, population, keys in _rows(data / "continents.tsv"):
+        entry = Entry(int(gid), name, "continent", None, None, _float(lat), _float(lon), int(population or 0),
+                      FEATURES["continent"])  # fmt: skip
+        gazetteer.add(entry, keys)
+    for gid, iso2, admin1, name, lat, lon, population, _centroid, keys in _rows(data / "admin1.tsv"):
+        code = f"{iso2}.{admin1}"
+        entry = Entry(int(gid), name, "admin1", gazetteer.iso3_of.get(iso2), iso2, _float(lat), _float(lon),
+                      int(population or 0), FEATURES["admin1"], name, code)  # fmt: skip
+        gazetteer.regions[code] = entry
+        gazetteer.add(entry, keys)
+    with gzip.open(data / "cities.tsv.gz", "rt", encoding="utf-8") as f:
+        gazetteer.city_lines = f.read().splitlines()[1:]
+    with gzip.open(data / "city_names.tsv.gz", "rt", encoding="utf-8") as f:
+        body = f.read().split("\n", 1)[1]
+    cells = body.replace("\n", "\t").rstrip("\t").split("\t")
+    gazetteer.city_keys, gazetteer.city_key_lines = cells[0::2], cells[1::2]
+    return gazetteer
+
+
+@cache
+def demonyms(data: Path = DATA) -> dict[str, str]:
+    """Lower-cased demonym or adjective ("iraqi", "iraqis") -> ISO 3166-1 alpha-3 of its country."""
+    return {demonym.lower(): iso3 for demonym, iso3 in _rows(data / "demonyms.tsv")}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """``"Iraqi"`` -> ``"IRQ"``; None for a word that is not a demonym."""
+    return demonyms().get(word.lower().strip())
