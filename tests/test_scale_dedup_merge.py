@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.record import Actor, Article, Event, Place, Record, Span
+from tacitus.record import Actor, Article, Event, Place, PlaceMention, Record, Span
 from tacitus.run import code_items
 from tacitus.scale.dedup import Deduplicator, signature
 from tacitus.scale.merge import MergeRules, merge, merge_pending, places_compatible
@@ -149,8 +149,9 @@ def event_record(article_id: str, text: str, published: str, outlet: str, events
         Actor(id="a2", name="protesters", code="KENCVL", country="KEN", sectors=["CVL"], type="group",
               mentions=[Span(start=protesters, end=protesters + 10, text="protesters")]),
     ]  # fmt: skip
+    in_nairobi = PlaceMention(start=nairobi, end=nairobi + 7, text="Nairobi")
     places = [Place(id="p1", name="Nairobi", geonames_id=184745, country="KEN", lat=-1.283, lon=36.817,
-                    feature="P.PPLC", mentions=[Span(start=nairobi, end=nairobi + 7, text="Nairobi")])]  # fmt: skip
+                    feature="P.PPLC", mentions=[in_nairobi])]  # fmt: skip
     sentence_end = text.index(".") + 1
     built = [
         Event(id=f"e{n}", source="a1", target="a2", cameo=cameo, cameo_root=cameo[:2], quad_class=4,

@@ -107,6 +107,15 @@ class Step:
     future: Future | None
 
 
+def submit(executor, articles: list[Article]) -> Future:
+    try:
+        return executor.submit(articles)
+    except TacitusError:
+        raise
+    except Exception as error:  # the pool broke, the cluster went away: stop; a re-run resumes
+        raise TacitusError("E603", count=len(articles), reason=one_line(error)) from error
+
+
 def code_items(
     items: Iterable[Item],
     pipeline=None,
@@ -207,7 +216,7 @@ def code_items(
                 stored = store.existing_ids([a.id for a in articles])
                 tally.skipped += sum(1 for a in articles if a.id in stored)
                 articles = [a for a in articles if a.id not in stored]
-            pending.append(Step(len(chunk), failures, articles, executor.submit(articles) if articles else None))
+            pending.append(Step(len(chunk), failures, articles, submit(executor, articles) if articles else None))
             while len(pending) >= executor.capacity:
                 finish(pending.popleft())
         while pending:
