@@ -70,3 +70,40 @@ def jsonl(path_or_bytes) -> list[dict]:
 
 
 needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="the gold sets of ../shared are not here")
+
+
+@pytest.fixture(scope="session")
+def postgres_admin():
+    """The admin URL of a PostgreSQL server (see tests/postgres_server.py); skips when there is none,
+    except under CI, where the store tests must run on PostgreSQL too."""
+    from .postgres_server import server_url
+
+    url, cluster, reason = server_url()
+    if url is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required under CI: {reason}")
+        pytest.skip(reason)
+    yield url
+    if cluster is not None:
+        cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_admin):
+    """A fresh, empty PostgreSQL database for one test."""
+    from .postgres_server import drop_database, new_database
+
+    url, name = new_database(postgres_admin)
+    yield url
+    drop_database(postgres_admin, name)
+
+
+BACKENDS = ["duckdb", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """A store URL for each backend: the same test runs on DuckDB and on PostgreSQL."""
+    if request.param == "duckdb":
+        return str(tmp_path / "t.duckdb")
+    return request.getfixturevalue("postgres_url")

@@ -163,7 +163,7 @@ def event_record(article_id: str, text: str, published: str, outlet: str, events
     return Record(article=article, actors=actors, places=places, events=built)
 
 
-def test_store_merges_across_articles_and_ignores_reprints(tmp_path):
+def test_store_merges_across_articles_and_ignores_reprints(store_url):
     from tacitus.ingest.article import content_hash
 
     records = [
@@ -173,8 +173,7 @@ def test_store_merges_across_articles_and_ignores_reprints(tmp_path):
     ]
     for record in records:
         record.article.content_hash = content_hash(record.article.text)
-    path = str(tmp_path / "m.duckdb")
-    with open_store(path) as store:
+    with open_store(store_url) as store:
         dedup = Deduplicator.from_store(store)
         batch = Batch(records=[r.to_dict() for r in records])
         for r in records:
@@ -196,6 +195,24 @@ def test_store_merges_across_articles_and_ignores_reprints(tmp_path):
         assert merge_pending(store) == 1
         [again] = store.table("merged_events").to_pylist()
         assert again["id"] == row["id"] and again["num_articles"] == 3
+        # The deduplicator of a later run is rebuilt from the store: the reprint is not canonical.
+        rebuilt = Deduplicator.from_store(store)
+        assert set(rebuilt.canonicals) == {"nation", "standard"}  # "star" came without a signature
+        assert rebuilt.match("again", None, signature(REPRINT)).canonical_id == "nation"
+
+
+def test_feed_state_round_trip(store_url):
+    from datetime import datetime
+
+    from tacitus.store import FeedState
+
+    with open_store(store_url) as store:
+        assert store.feed_state("http://x/feed") is None
+        state = FeedState("http://x/feed", etag='"v1"', last_modified=None, polled_at=datetime(2024, 1, 2, 3, 4),
+                          status=200, new_count=3, skipped_count=1, failed_count=0)  # fmt: skip
+        store.save_feed_state(state)
+        store.save_feed_state(state)
+        assert store.feed_state("http://x/feed") == state
 
 
 def test_run_links_reprints_of_real_articles(pipeline, tmp_path):
@@ -221,13 +238,13 @@ def test_merge_window(window):
     assert len(merged) == (2 if window == 1 else 1)
 
 
-def test_parquet_catch_up_drops_unfinished_parts_and_fills_gaps(pipeline, tmp_path):
+def test_parquet_catch_up_drops_unfinished_parts_and_fills_gaps(pipeline, store_url, tmp_path):
     import pyarrow.parquet as pq
 
     from tacitus.scale.parquet import ParquetSink
 
     articles = [Article(id=a["id"], text=a["text"], published=a["published"]) for a in corpus_articles(3, offset=60)]
-    with open_store(str(tmp_path / "p.duckdb")) as store:
+    with open_store(store_url) as store:
         sink = ParquetSink(tmp_path / "ds")
         code_items(articles[:2], pipeline, store=store, parquet=sink)
         assert sink.written_ids() == {a.id for a in articles[:2]}

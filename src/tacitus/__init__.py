@@ -4,6 +4,8 @@
 >>> records = tacitus.code(["Kenyan police fired tear gas at protesters in Nairobi on Monday."],
 ...                        published="2023-05-01")
 >>> records[0]["events"]
+>>> data = tacitus.open("tacitus.duckdb")          # or "postgresql://user@host/db"
+>>> data.timeline(actor="*police*", interval="week")  # a pandas DataFrame
 """
 
 from __future__ import annotations
@@ -11,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "code"]
+__all__ = ["__version__", "code", "open"]
+
+
+def open(db_url: str | None = None, *, read_only: bool = True):
+    """The store at ``db_url`` (a DuckDB file or ``postgresql://...``; default ``TACITUS_DB`` or
+    ``tacitus.duckdb``) for analysis: ``events(...)``, ``actors(...)``, ``quotes(...)``, ``timeline(...)``,
+    ``dyads(...)`` and more, taking the HTTP API's filters and returning pandas DataFrames.
+    See :class:`tacitus.explore.Explorer`."""
+    from tacitus.explore import open_explorer
+
+    return open_explorer(db_url, read_only=read_only)
 
 
 def code(

@@ -240,12 +240,17 @@ def merge(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl (records), csv, parquet (a table), gdelt (GDELT 2.0 Events), polecat."
+        ),
+    ] = "jsonl",
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file [default: stdout].")] = None,
     table: Annotated[str, typer.Option("--table", help="Table for csv and parquet.")] = "events",
     db: Db = None,
 ) -> None:
-    """Write the store's records (jsonl) or one of its tables (csv, parquet)."""
+    """Write the store's records (jsonl), one of its tables (csv, parquet), or its events as GDELT or POLECAT."""
     from tacitus.export import EXPORTERS
     from tacitus.export import output as open_output
     from tacitus.store import open_store
@@ -258,10 +263,50 @@ def export(
     with open_store(settings.db, read_only=True) as store, open_output(output) as stream:
         count = EXPORTERS[format](store, stream, table)
     if output not in (None, "-"):
-        print(
-            f"tacitus: wrote {count} {'records' if format == 'jsonl' else 'rows'} to {output}",
-            file=sys.stderr,
-        )
+        what = "records" if format == "jsonl" else "events" if format in ("gdelt", "polecat") else "rows"
+        print(f"tacitus: wrote {count} {what} to {output}", file=sys.stderr)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="TACITUS_API_TOKEN",
+            show_envvar=False,
+            help="Bearer token that allows POST /code?store=true to store [env TACITUS_API_TOKEN; "
+            "default: none, and nothing can be stored].",
+        ),
+    ] = None,
+    model: Model = None,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Serve the store: the dashboard at /, the JSON API (OpenAPI at /openapi.json, docs at /docs)."""
+    import uvicorn
+
+    from tacitus.api import create_app
+    from tacitus.store import open_store
+
+    settings = settings_from(model, db, max_bytes)
+    if token is not None and len(token) < 16:
+        raise TacitusError("E007", what="token", value="(hidden)", known="a token of at least 16 characters")
+    # Without a token nothing may be written, so the store is opened read-only.
+    store = open_store(settings.db, read_only=token is None)
+    application = create_app(store, token=token, settings=settings)
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    print(
+        f"tacitus: serving {settings.db} at http://{shown}:{port}/ (API docs /docs, OpenAPI /openapi.json); "
+        f"storing {'on: POST /code?store=true with the bearer token' if token else 'off (no --token)'}",
+        file=sys.stderr,
+    )
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    finally:
+        store.close()
 
 
 @app.command()

@@ -56,6 +56,14 @@ class Errors:
     E603 = "a worker failed on a batch of {count} articles: {reason}"
     E604 = "--every {value!r} is not an interval: use e.g. 90s, 15m, 1h"
     E605 = "--workers and --scheduler cannot be used together"
+    # Queries and the HTTP API (E8xx; the API answers them with 4xx, the Python API raises them)
+    E801 = "{name} {value!r} is not valid: expected {expected}"
+    E802 = "unknown filter {name!r}; known filters: {known}"
+    E803 = "no {what} {value!r} in the store"
+    E804 = "request body is {size:,} bytes, over the limit of {limit:,} (the server's --max-bytes)"
+    E805 = "storing is switched off: the operator set no token (tacitus serve --token / TACITUS_API_TOKEN)"
+    E806 = "a valid bearer token is required to store (Authorization: Bearer <token>)"
+    E807 = "the store is read-only: writes need a store opened for writing"
 
 
 class TacitusError(Exception):

@@ -1,8 +1,9 @@
 """Getting data out of the store in the formats analysts' tools read.
 
 ``jsonl`` writes whole ``tacitus/1`` records (a lossless round trip); ``csv`` and ``parquet`` write one table
-(``events`` by default, joined with its article, actors and place). Each format is a function in
-:data:`EXPORTERS`; other modules add theirs there.
+(``events`` by default, joined with its article, actors and place); ``gdelt`` writes events in the GDELT 2.0
+Events layout (61 tab-separated columns) and ``polecat`` as POLECAT-like JSON Lines (see
+:mod:`tacitus.formats`). Each format is a function in :data:`EXPORTERS`; other modules add theirs there.
 """
 
 from __future__ import annotations
@@ -65,4 +66,24 @@ def export_parquet(store: Store, stream: IO[bytes], table: str) -> int:
     return data.num_rows
 
 
-EXPORTERS: dict[str, Exporter] = {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet}
+def export_gdelt(store: Store, stream: IO[bytes], table: str) -> int:
+    from tacitus.formats.gdelt import write_gdelt
+
+    return write_gdelt(store.table("events"), stream)
+
+
+def export_polecat(store: Store, stream: IO[bytes], table: str) -> int:
+    from tacitus.formats.polecat import write_polecat
+
+    return write_polecat(store.table("events"), stream)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "jsonl": export_jsonl,
+    "csv": export_csv,
+    "parquet": export_parquet,
+    "gdelt": export_gdelt,
+    "polecat": export_polecat,
+}
+# Formats that always write events, whatever --table says.
+EVENT_FORMATS = ("gdelt", "polecat")

@@ -13,7 +13,7 @@ def open_store(url: str, *, read_only: bool = False) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         from tacitus.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, read_only=read_only)
     if "://" in url and not url.startswith("duckdb://"):
         raise TacitusError("E005", url=url)
     from tacitus.store.duckdb import DuckDBStore

@@ -1,13 +1,22 @@
-"""The interface every store implements: DuckDB (embedded) and PostgreSQL (server)."""
+"""The interface every store implements: DuckDB (embedded) and PostgreSQL (server).
+
+A backend implements the abstract methods (writing, reading records, running one parameterized query); the
+questions analysts ask (events, actors, quotes, aggregates) are written once, here, over
+:mod:`tacitus.store.query`, so that the HTTP API, the dashboard and the Python API get the same answers
+from either backend.
+"""
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 
 import pyarrow as pa
 
 from tacitus.record import Record
+from tacitus.store import query
+from tacitus.store.query import SQL, ActorFilter, ArticleFilter, Dialect, EventFilter, QuoteFilter
 from tacitus.store.schema import Batch, Failure, FeedState
 
 
@@ -15,6 +24,7 @@ class Store(ABC):
     """Where coded articles live. Adding is idempotent: an article already stored is skipped."""
 
     url: str
+    dialect: Dialect = Dialect()
 
     @abstractmethod
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
@@ -39,6 +49,14 @@ class Store(ABC):
     @abstractmethod
     def table(self, name: str) -> pa.Table:
         """A whole table, for export (``events`` comes joined with its article, actors and place)."""
+
+    @abstractmethod
+    def add_table(self, name: str, rows: pa.Table) -> None:
+        """Append rows to one table as they are, unchecked: for loading generated data in benchmarks."""
+
+    @abstractmethod
+    def fetch(self, sql: SQL) -> pa.Table:
+        """Run one read-only parameterized query (from :mod:`tacitus.store.query`) and return its rows."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -83,6 +101,49 @@ class Store(ABC):
 
     def save_feed_state(self, state: FeedState) -> None:
         raise NotImplementedError(f"{type(self).__name__} cannot watch feeds yet")
+
+    # The questions analysts ask; every view (HTTP, page, Python) goes through these.
+
+    def events(
+        self, filters: EventFilter | None = None, *, sort: str = "-date", limit: int | None = 100, offset: int = 0
+    ) -> pa.Table:
+        """Events matching ``filters``, one page of them, with their actors' names and their place."""
+        return self.fetch(query.select_events(self.dialect, filters or EventFilter(), sort, limit, offset))
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        return self.fetch(query.count_events(self.dialect, filters or EventFilter())).column(0)[0].as_py()
+
+    def timeline(self, filters: EventFilter | None = None, *, interval: str = "month") -> pa.Table:
+        """Events and Goldstein sum per period (day, week, month, year) and QuadClass."""
+        return self.fetch(query.timeline(self.dialect, filters or EventFilter(), interval))
+
+    def by_quad_class(self, filters: EventFilter | None = None) -> pa.Table:
+        return self.fetch(query.by_quad_class(self.dialect, filters or EventFilter()))
+
+    def dyads(self, filters: EventFilter | None = None, *, limit: int | None = 50) -> pa.Table:
+        """Source-target pairs by number of events, heaviest first."""
+        return self.fetch(query.dyads(self.dialect, filters or EventFilter(), limit))
+
+    def event_places(self, filters: EventFilter | None = None, *, limit: int | None = 500) -> pa.Table:
+        return self.fetch(query.event_places(self.dialect, filters or EventFilter(), limit))
+
+    def actors(
+        self, filters: ActorFilter | None = None, *, sort: str = "-events", limit: int | None = 100, offset: int = 0
+    ) -> pa.Table:
+        return self.fetch(query.actors(self.dialect, filters or ActorFilter(), sort, limit, offset))
+
+    def quotes(self, filters: QuoteFilter | None = None, *, limit: int | None = 100, offset: int = 0) -> pa.Table:
+        return self.fetch(query.quotes(self.dialect, filters or QuoteFilter(), limit, offset))
+
+    def articles(self, filters: ArticleFilter | None = None, *, limit: int | None = 100, offset: int = 0) -> pa.Table:
+        return self.fetch(query.articles(self.dialect, filters or ArticleFilter(), limit, offset))
+
+    def record(self, article_id: str) -> dict | None:
+        """One article's whole ``tacitus/1`` record, or None."""
+        rows = self.fetch(query.record(self.dialect, article_id)).column(0).to_pylist()
+        if not rows:
+            return None
+        return rows[0] if isinstance(rows[0], dict) else json.loads(rows[0])
 
     def __enter__(self) -> Store:
         return self

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ import pyarrow as pa
 from tacitus.errors import TacitusError, one_line
 from tacitus.record import Record
 from tacitus.store.base import Store
+from tacitus.store.query import BACKFILL_EVENTS, EVENTS_JOINED, SQL
 from tacitus.store.schema import (
     MERGE_KEY_SQL,
     PRIMARY_KEYS,
@@ -32,21 +34,6 @@ ARROW_TYPES = {
     "text[]": pa.list_(pa.string()), "timestamp": pa.timestamp("us"), "blob": pa.binary(),
 }  # fmt: skip
 
-# The events of the store with what an analyst needs beside each: its article, its actors and its place.
-EVENTS_JOINED = """
-SELECT e.*, a.published, a.url, a.title, a.source AS article_source,
-       s.name AS source_name, t.name AS target_name,
-       p.name AS place_name, p.geonames_id AS place_geonames_id, p.country AS place_country,
-       p.lat AS place_lat, p.lon AS place_lon
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
-ORDER BY a.seq, e.article_id, e.sentence, e.id
-"""
-
-
 TABLE_ORDER = {"articles": ("seq",), "mentions": ("article_id", "actor_id", "start_char")}
 
 
@@ -60,9 +47,38 @@ def create_statements() -> list[str]:
     return statements
 
 
+def missing_columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """Columns of :data:`TABLES` that a store made by an older tacitus does not have yet."""
+    present: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+    ).fetchall():
+        present.setdefault(table, set()).add(column)
+    return {
+        table: {c: kind for c, kind in columns.items() if c not in present[table]}
+        for table, columns in TABLES.items()
+        if table in present and not set(columns) <= present[table]
+    }
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and add missing columns, filling the copies events keep of actors and places."""
+    for statement in create_statements():
+        con.execute(statement)
+    missing = missing_columns(con)
+    for table, columns in missing.items():
+        for column, kind in columns.items():
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {SQL_TYPES[kind]}')
+    if "events" in missing:
+        con.execute(BACKFILL_EVENTS)
+
+
 class DuckDBStore(Store):
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.url = path
+        self.read_only = read_only
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
         try:
             if read_only and not Path(path).exists():
                 raise TacitusError("E006", url=path, reason="no such file")
@@ -70,10 +86,26 @@ class DuckDBStore(Store):
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(path, read_only=read_only)
             if not read_only:
-                for statement in create_statements():
-                    self.con.execute(statement)
+                upgrade(self.con)
+            elif missing_columns(self.con):
+                # Made by an older tacitus: upgrade it once for writing, then read it as asked.
+                self.con.close()
+                with duckdb.connect(path) as writable:
+                    upgrade(writable)
+                self.con = duckdb.connect(path, read_only=True)
         except duckdb.Error as error:
             raise TacitusError("E006", url=path, reason=one_line(error)) from error
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        """One cursor per thread: a DuckDB connection must not be used by two threads at once."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self.con.cursor()
+            self._cursors.append(cursor)
+        return cursor
+
+    def fetch(self, sql: SQL) -> pa.Table:
+        return self._cursor().sql(sql.text, params=sql.params or None).to_arrow_table()
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
         if not ids:
@@ -85,6 +117,8 @@ class DuckDBStore(Store):
         return self.add_batch(Batch(records=list(records)))
 
     def add_batch(self, batch: Batch) -> int:
+        if self.read_only:
+            raise TacitusError("E807")
         dicts = [r.to_dict() if isinstance(r, Record) else r for r in batch.records]
         # Within one batch the same article may come twice (a file listed twice): keep the first.
         unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
@@ -125,6 +159,13 @@ class DuckDBStore(Store):
         names = ", ".join(f'"{c}"' for c in columns)
         casts = ", ".join(f'CAST("{c}" AS {SQL_TYPES[k]})' for c, k in columns.items())
         self.con.execute(f"INSERT INTO {name} ({names}) SELECT {casts} FROM batch")
+
+    def add_table(self, name: str, rows: pa.Table) -> None:
+        if name not in TABLES:
+            raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
+        names = ", ".join(f'"{c}"' for c in rows.column_names)
+        incoming = rows  # noqa: F841 - read by DuckDB by its name
+        self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
         self._upsert_failures(failures)
@@ -246,4 +287,6 @@ class DuckDBStore(Store):
         )
 
     def close(self) -> None:
+        for cursor in self._cursors:
+            cursor.close()
         self.con.close()

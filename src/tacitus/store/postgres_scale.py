@@ -23,7 +23,7 @@ class PostgresScale:
         from tacitus.errors import TacitusError
 
         if getattr(self, "read_only", False):
-            raise TacitusError("E307")
+            raise TacitusError("E807")
         dicts = [r.to_dict() if isinstance(r, Record) else r for r in batch.records]
         unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
         new: list[dict] = []

@@ -1,7 +1,9 @@
 """The store's tables, shared by every backend, and how a record becomes their rows.
 
 One row per article (with the whole record as JSON, so that exports round-trip exactly) and one row per fact,
-keyed by ``(article_id, id)``. Column types are logical; each backend maps them to its own SQL types.
+keyed by ``(article_id, id)``. Events carry copies of their actors' names, codes and countries and of their
+place, so that the queries analysts run most (filters, timelines, dyads, maps) read one table.
+Column types are logical; each backend maps them to its own SQL types.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ TABLES: dict[str, dict[str, str]] = {
     "events": {
         "article_id": "text", "id": "text", "source": "text", "target": "text",
         "source_code": "text", "target_code": "text", "source_country": "text", "target_country": "text",
+        "source_name": "text", "target_name": "text",
         "cameo": "text", "cameo_root": "text", "quad_class": "int", "goldstein": "float",
         "plover_type": "text", "plover_mode": "text", "plover_contexts": "text[]", "aux": "text[]",
         "date": "text", "day": "date", "place": "text", "sentence": "int",
         "evidence_start": "int", "evidence_end": "int", "evidence_text": "text", "confidence": "float",
+        "place_name": "text", "place_country": "text", "place_lat": "float", "place_lon": "float",
     },
     "quotes": {
         "article_id": "text", "id": "text", "speaker": "text", "speaker_text": "text", "cue": "text",
@@ -88,6 +92,18 @@ MERGE_KEY_SQL = (
     "CASE WHEN e.source_code IS NULL AND e.target_code IS NULL THEN '#' || e.article_id || '/' || e.id "
     "ELSE coalesce(e.source_code, '') || '|' || coalesce(e.target_code, '') || '|' || e.cameo_root END"
 )
+# Indexes a server database keeps for the filters of tacitus.store.query, which compare names as lower(...)
+# (DuckDB scans columns fast enough without them, and keeping them would slow its bulk inserts).
+INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "articles": (("seq",),),
+    "events": (
+        ("day",), ("day DESC NULLS LAST",), ("lower(source_name)",), ("lower(target_name)",),
+        ("source_code",), ("target_code",),
+        ("cameo",), ("lower(place_name)",), ("quad_class", "day"),
+    ),
+    "actors": (("lower(name)",),),
+    "quotes": (("lower(speaker_text)",),),
+}  # fmt: skip
 
 FACT_TABLES = ("actors", "mentions", "events", "quotes", "places", "times")
 
@@ -149,6 +165,7 @@ def record_rows(record: dict, seq: int, ingested_at: object) -> dict[str, list[d
     article = record["article"]
     aid = article["id"]
     actors = {a["id"]: a for a in record["actors"]}
+    places = {p["id"]: p for p in record["places"]}
     rows: dict[str, list[dict]] = {name: [] for name in ("articles", *FACT_TABLES)}
     rows["articles"].append(
         {
@@ -177,18 +194,22 @@ def record_rows(record: dict, seq: int, ingested_at: object) -> dict[str, list[d
         )
     for e in record["events"]:
         source, target = actors.get(e["source"] or "", {}), actors.get(e["target"] or "", {})
+        place = places.get(e["place"] or "", {})
         plover = e.get("plover") or {}
         rows["events"].append(
             {
                 "article_id": aid, "id": e["id"], "source": e["source"], "target": e["target"],
                 "source_code": source.get("code"), "target_code": target.get("code"),
                 "source_country": source.get("country"), "target_country": target.get("country"),
+                "source_name": source.get("name"), "target_name": target.get("name"),
                 "cameo": e["cameo"], "cameo_root": e["cameo_root"], "quad_class": e["quad_class"],
                 "goldstein": e["goldstein"], "plover_type": plover.get("type"), "plover_mode": plover.get("mode"),
                 "plover_contexts": list(plover.get("contexts") or []), "aux": list(e["aux"]),
                 "date": e["date"], "day": event_day(e["date"]), "place": e["place"], "sentence": e["sentence"],
                 "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"],
                 "evidence_text": e["evidence"]["text"], "confidence": e["confidence"],
+                "place_name": place.get("name"), "place_country": place.get("country"),
+                "place_lat": place.get("lat"), "place_lon": place.get("lon"),
             }
         )  # fmt: skip
     for q in record["quotes"]:
