@@ -51,7 +51,7 @@ def load_articles(count: int, offset: int = 0) -> list[Article]:
     return articles
 
 
-LAST_CPU = {"seconds": 0.0}
+LAST_CPU = {"seconds": 0.0, "busy": 0.0}
 
 
 def timed_ingest(articles: list[Article], executor, folder: Path, name: str) -> tuple[float, dict]:
@@ -62,6 +62,7 @@ def timed_ingest(articles: list[Article], executor, folder: Path, name: str) -> 
         tally = code_items(articles, executor=executor, store=store)
         seconds = time.perf_counter() - started
         LAST_CPU["seconds"] = time.process_time() - cpu
+        LAST_CPU["busy"] = tally.busy_seconds
     assert tally.stored == len(articles) and not tally.failed, tally.summary()
     return seconds, tally.peak_rss
 
@@ -110,9 +111,11 @@ def main() -> None:
                     load = os.getloadavg()[0]
                     seconds, peak = timed_ingest(base, executor, folder, f"workers{workers}-{number}")
                     rounds[workers].append(seconds)
+                    busy = LAST_CPU["busy"] / seconds
                     peaks.update({f"{workers}w-{k}": v for k, v in peak.items()})
                     print(f"round {number + 1}, {workers} worker{'s' if workers > 1 else ' '}: {seconds:6.1f} s "
-                          f"{len(base) / seconds:6.2f} articles/s (load {load:.1f})")  # fmt: skip
+                          f"{len(base) / seconds:6.2f} articles/s (load {load:.1f}); workers busy "
+                          f"{busy:.2f} of {workers} (coding time / wall time)")  # fmt: skip
     rates = {}
     if rounds[1]:
         rates = {w: len(base) / min(times) for w, times in rounds.items()}

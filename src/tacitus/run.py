@@ -51,6 +51,7 @@ class Tally:
     merged: int = 0  # merged events written at the end of the run
     failures: list[TacitusError] = field(default_factory=list)
     peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> peak resident memory, bytes
+    busy_seconds: float = 0.0  # time the executor's workers spent coding, summed over workers
 
     @property
     def failed(self) -> int:
@@ -176,6 +177,7 @@ def code_items(
             except Exception as error:  # a worker died, or the cluster went away: stop; a re-run resumes
                 raise TacitusError("E603", count=len(step.articles), reason=one_line(error)) from error
             tally.peak_rss[result.worker] = max(result.peak_rss, tally.peak_rss.get(result.worker, 0))
+            tally.busy_seconds += result.seconds
             coded = result.coded
         batch = Batch(failures=[failure_of(error) for error in failures])
         # Another batch in flight may have held the same article (an input listed twice): it was stored first.
