@@ -10,6 +10,7 @@ Each stage is a spaCy component that adds one kind of fact to ``doc._``:
 | ``actors``         | actors     | :class:`~tacitus.record.Actor` list                         |
 | ``quotes``         | quotes     | :class:`~tacitus.record.Quote` list                         |
 | ``events``         | events     | :class:`~tacitus.record.Event` list                         |
+| ``event_codings``  | events     | every coded event, any dictionary's codes (events.Coding)    |
 | ``token_time``     | times      | token index -> time id, for tokens inside a time expression |
 | ``token_place``    | places     | token index -> place id, for tokens inside a place mention  |
 | ``token_actor``    | actors     | token index -> actor id, for tokens inside an actor mention |
@@ -26,11 +27,13 @@ from tacitus.record import Article, Record
 
 FACT_SECTIONS = ("actors", "events", "quotes", "places", "times")
 INDEXES = ("token_time", "token_place", "token_actor")
+# Working data a stage leaves for evaluation and debugging; not part of the record.
+WORKING = ("event_codings",)
 
 
 def register_extensions() -> None:
     """Declare the ``doc._`` attributes; safe to call more than once."""
-    for name in ("article", "failed", *FACT_SECTIONS, *INDEXES):
+    for name in ("article", "failed", *FACT_SECTIONS, *INDEXES, *WORKING):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

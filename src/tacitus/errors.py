@@ -46,6 +46,11 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Events
+    E401 = "{path}: cannot read the verb dictionary: {reason}"
+    E402 = "{path}: cannot read the event classifier: {reason}"
+    E403 = "{path}: cannot read the discard list: {reason}"
+
     # Quotes stage
     E501 = "{path}: cannot read the quote cue lexicon: {reason}"
     E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"

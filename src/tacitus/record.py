@@ -95,6 +95,13 @@ class Event(Part):
     sentence: int = Field(ge=0, description="Index of the sentence in the article.")
     evidence: Span
     confidence: float = Field(ge=0, le=1)
+    trigger: Span | None = Field(
+        None, description="The words that express the event (a verb, an event noun, a quotation)."
+    )
+    method: str | None = Field(
+        None, description="How the event was found: pattern, verb, nominal, speech (a quotation) or classifier."
+    )
+    pattern: str | None = Field(None, description="The verb-dictionary pattern that matched, if any.")
 
 
 class Quote(Part):

@@ -1,0 +1,237 @@
+"""Who does what to whom: the source and target actors of a predicate, read from its dependency structure.
+
+Actors come from the actors stage (``doc._.token_actor``: token index -> actor id). The actor of a noun phrase is
+the actor of its head, else of the nearest words attached to it ("an attack by Osgiliath soldiers" -> the
+soldiers' actor; "the government of Gondor" -> Gondor), never of a relative clause inside it. Coordinated noun
+phrases give several actors ("Fornost and Gondor welcomed ...": two sources).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from tacitus.events.clauses import COMPLEMENT_DEPS, OBJECT_DEPS, SUBJECT_DEPS, is_passive
+
+# Prepositions whose object is the target of an event when the verb has no direct object, in preference order
+# ("met with X", "fired at X", "sanctions against X", "appealed to X").
+TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from",
+                       "about", "of", "in")  # fmt: skip
+# Where to look for an actor inside a noun phrase, nearest first.
+_NP_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det")
+_NP_PREPS = ("of", "from", "in", "by", "for", "at", "with")
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "ourselves", "myself"})
+
+
+@dataclass
+class Arguments:
+    sources: list[str] = field(default_factory=list)  # actor ids
+    targets: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # the argument heads, for the evidence span
+    passive: bool = False
+
+
+class ActorFinder:
+    """Actor ids of noun phrases, from the actors stage's token index."""
+
+    def __init__(self, token_actor: dict[int, str], speaker_of: dict[int, str] | None = None) -> None:
+        self.token_actor = token_actor
+        # token index -> speaker actor id, for "we"/"I" inside a quotation
+        self.speaker_of = speaker_of or {}
+
+    def any_actor(self, start: int, end: int) -> bool:
+        return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
+
+    def of_token(self, token: Token) -> str | None:
+        actor = self.token_actor.get(token.i)
+        if actor is None and token.lower_ in FIRST_PERSON:
+            actor = self.speaker_of.get(token.i)
+        return actor
+
+    def of_phrase(self, head: Token, depth: int = 0) -> str | None:
+        """The actor of the noun phrase headed by ``head``: the head's own, else the nearest attached one."""
+        found = self.found_in_phrase(head, depth)
+        return found[0] if found else None
+
+    def found_in_phrase(self, head: Token, depth: int = 0, pronouns: bool = False) -> tuple[str, Token] | None:
+        """(actor, the token it was found at) for the noun phrase headed by ``head``."""
+        actor = self.of_token(head)
+        if actor is not None:
+            return actor, head
+        if depth > 3:
+            return None
+        if depth == 0 and not pronouns and not self.any_actor(head.left_edge.i, head.right_edge.i + 1):
+            return None  # no actor anywhere in the phrase: nothing to search for
+        children = list(head.children)
+        for dep in _NP_DEPS:
+            for child in children:
+                # "welcomed their resumption of ties with X": a possessive pronoun is a last resort.
+                if child.dep_ == dep and child.i < head.i + 12 and (pronouns or child.pos_ != "PRON"):
+                    found = self.found_in_phrase(child, depth + 1, pronouns)
+                    if found:
+                        return found
+        for child in children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in _NP_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self.found_in_phrase(obj, depth + 1, pronouns)
+                        if found:
+                            return found
+        if depth == 0:
+            # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor").
+            for token in head.subtree:
+                if token.i != head.i and token.dep_ != "relcl" and (pronouns or token.pos_ != "PRON"):
+                    actor = self.of_token(token)
+                    if actor is not None:
+                        return actor, token
+            if not pronouns:
+                return self.found_in_phrase(head, depth, pronouns=True)
+        return None
+
+    def of_phrases(self, head: Token) -> list[str]:
+        """Actors of a noun phrase and of the phrases coordinated with it ("Fornost and Gondor"), also when the
+        actor sits inside the phrase ("ties with Mordor, Rohan and Bree")."""
+        actors: list[str] = []
+        for token in coordinated(head):
+            found = self.found_in_phrase(token)
+            if not found:
+                continue
+            actor, where = found
+            members = [actor]
+            if where.i != token.i:
+                members += [self.of_phrase(t) for t in coordinated(where)[1:]]
+            for member in members:
+                if member and member not in actors:
+                    actors.append(member)
+        return actors
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A phrase head and the heads coordinated with it, in order."""
+    result = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            result.extend(coordinated(child))
+    return result
+
+
+def _children(token: Token, deps) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The verb's subject, or the subject it shares with the verb it depends on."""
+    own = _children(verb, SUBJECT_DEPS)
+    if own:
+        subject = own[0]
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]  # "a drone strike that killed X": the strike
+        return [subject]
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "acl":
+        # "militias fighting in Syria": the noun is the subject; for a passive participle it is the patient.
+        return [] if is_passive(verb) else [verb.head]
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = _children(head, ("dobj",))
+        if objects:  # object control: "urged Bree to help" -> Bree helps
+            return objects
+        return subject_heads(head)
+    if verb.dep_ == "conj":
+        # A finite verb coordinated under a non-finite one ("warned that X would pay ... and vowed") belongs
+        # to the upper clause: the parser attached it too low.
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB" and head.dep_ in COMPLEMENT_DEPS:
+            return subject_heads(head.head)
+        return subject_heads(head)
+    if verb.dep_ in ("advcl", "ccomp", "acomp", "pcomp") or head.pos_ in ("ADJ", "ADP"):
+        # "is about to restore" (xcomp of an adjective), "after meeting X" (pcomp): the upper subject.
+        return subject_heads(head)
+    return []
+
+
+def agent_heads(verb: Token) -> list[Token]:
+    """The by-phrase of a passive verb: "was killed by a US drone strike" -> strike."""
+    heads = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            heads.extend(_children(child, ("pobj",)))
+    return heads
+
+
+def instrument_heads(verb: Token) -> list[Token]:
+    """For a passive verb with no by-phrase: the attack it happened in ("killed in a US drone strike")."""
+    heads = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "from"):
+            for obj in _children(child, ("pobj",)):
+                if obj.lemma_.lower() in INSTRUMENT_NOUNS:
+                    heads.append(obj)
+    return heads
+
+
+INSTRUMENT_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "raid", "bombing", "shelling", "operation", "ambush", "assault", "offensive",
+    "drone", "missile", "rocket", "bomb", "explosion", "blast", "shooting", "gunfire", "crossfire", "fire", "clash",
+    "clashes", "crackdown", "assassination",
+})  # fmt: skip
+
+
+def object_heads(verb: Token) -> list[Token]:
+    return _children(verb, OBJECT_DEPS)
+
+
+def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of the verb and of its direct object, in the order of TARGET_PREPOSITIONS."""
+    pairs = []
+    holders = [verb, *_children(verb, ("dobj",))]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPOSITIONS:
+                pairs.extend((child.lower_, obj) for obj in _children(child, ("pobj",)))
+    order = {p: i for i, p in enumerate(TARGET_PREPOSITIONS)}
+    return sorted(pairs, key=lambda pair: order[pair[0]])
+
+
+def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
+    """The source and target actors of a verbal predicate, active or passive."""
+    args = Arguments(passive=is_passive(verb))
+    subjects = subject_heads(verb)
+    objects = object_heads(verb)
+    if args.passive:
+        agents = agent_heads(verb) or instrument_heads(verb)
+        source_heads, target_heads = agents, subjects
+        if verb.dep_ == "acl":  # "militias backed by Iran": the noun is the target
+            target_heads = [verb.head]
+        if not target_heads:
+            target_heads = objects
+    else:
+        source_heads, target_heads = subjects, objects
+    for head in source_heads:
+        args.sources.extend(a for a in actors.of_phrases(head) if a not in args.sources)
+        args.tokens.append(head)
+    for head in target_heads:
+        args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)
+        args.tokens.append(head)
+    if not args.targets:
+        for _prep, obj in prepositional_objects(verb):
+            found = [a for a in actors.of_phrases(obj) if a not in args.sources]
+            if found:
+                args.targets.extend(found)
+                args.tokens.append(obj)
+                break
+    if not args.targets and not args.passive:
+        # "the US would pay": a verb of warning or saying without an object aims at its complement's subject.
+        for complement in _children(verb, ("ccomp",)):
+            for subject in _children(complement, SUBJECT_DEPS):
+                found = [a for a in actors.of_phrases(subject) if a not in args.sources]
+                if found:
+                    args.targets.extend(found)
+                    args.tokens.append(subject)
+                    break
+    args.targets = [t for t in args.targets if t not in args.sources]
+    return args

@@ -1,0 +1,532 @@
+"""The event coder: from a parsed, actor-annotated document to coded events.
+
+For every sentence: each verb in the verb dictionary is matched against its clause (:mod:`patterns`), its
+source and target come from its dependency structure (:mod:`arguments`), event nouns ("the killing of X",
+"a US drone strike") are coded from a noun lexicon, and speech acts in quotations (a threat, an accusation, an
+appeal, praise) become events of their speaker. Then: a threat, demand or promise to do X is that speech act,
+not an X event; what someone reports ("said that X attacked Y") is the reported event, not a statement; modality
+and dates come from the clause; an interaction reported twice in an article is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.document import facts, index
+from tacitus.errors import TacitusError
+from tacitus.events.arguments import ActorFinder, coordinated, find_arguments, subject_heads
+from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_members, clause_span, governing_chain
+from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
+from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
+from tacitus.events.modality import SPEECH_LEMMAS, is_historical, modality
+from tacitus.events.patterns import Match, PatternMatcher, document_forms
+from tacitus.places.anchor import event_place
+from tacitus.times.anchor import event_date
+
+DATA = Path(__file__).parent / "data"
+MAX_PAIRS = 6  # compound actors: at most this many source x target events from one clause
+# Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
+INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
+                           "commit", "accept", "consent", "undertake"})  # fmt: skip
+REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
+# CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
+STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+
+
+@dataclass
+class Coding:
+    """One coded event before it becomes a record: codes may come from any dictionary (not only CAMEO)."""
+
+    code: str
+    source: str | None
+    target: str | None
+    sentence: int
+    trigger: tuple[int, int]  # token range of the words that express the event
+    evidence: tuple[int, int]  # token range of the clause (or quotation) that supports it
+    method: str  # "pattern", "verb", "nominal", "speech"
+    pattern: str | None = None
+    aux: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    date: str | None = None
+    place: str | None = None
+    clause: list[int] = field(default_factory=list)  # token indexes, for date and place
+
+
+@dataclass(frozen=True)
+class Nominal:
+    code: str
+    target_preps: tuple[str, ...]
+    modifiers: tuple[str, ...]
+
+
+@cache
+def load_nominals(path: str) -> dict[str, Nominal]:
+    table = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        mods = tuple(m for m in (cells[3] if len(cells) > 3 else "").split(",") if m)
+        table[cells[0]] = Nominal(cells[1], tuple(p for p in cells[2].split(",") if p), mods)
+    return table
+
+
+@cache
+def load_speech_cues(path: str) -> list[tuple[str, tuple[str, ...]]]:
+    cues = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, phrase = line.split("\t", 1)
+        cues.append((code, tuple(phrase.split())))
+    # Longer phrases first: "pay a heavy price" before "must".
+    return sorted(cues, key=lambda cue: -len(cue[1]))
+
+
+@dataclass
+class DiscardList:
+    """PETRARCH discard phrases: a sentence containing one is not coded; with "+", the whole story is not."""
+
+    sentence: list[re.Pattern] = field(default_factory=list)
+    story: list[re.Pattern] = field(default_factory=list)
+
+    def story_discarded(self, text: str) -> bool:
+        return any(p.search(text) for p in self.story)
+
+    def sentence_discarded(self, text: str) -> bool:
+        return any(p.search(text) for p in self.sentence)
+
+
+@cache
+def load_discards(path: str) -> DiscardList:
+    discards = DiscardList()
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise TacitusError("E403", path=path, reason=error.strerror or str(error)) from error
+    for line in lines:
+        line = re.sub(r"<!--.*?-->", "", line.split(" #")[0]).strip()
+        if not line or line.startswith("#"):
+            continue
+        story = line.startswith("+")
+        phrase = line.lstrip("+").strip().rstrip("_").replace("_", " ")
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        pattern = re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE)
+        (discards.story if story else discards.sentence).append(pattern)
+    return discards
+
+
+def _is_cameo_statement(code: str, book: Codebook) -> bool:
+    return code in book and code.startswith("01")
+
+
+class EventCoder:
+    def __init__(self, verbs: str, nominals: str | None = None, speech_cues: str | None = None,
+                 discards: str | None = None) -> None:  # fmt: skip
+        self.dictionary: VerbDictionary = load_verb_dictionary(verbs)
+        self.matcher = PatternMatcher(self.dictionary)
+        self.nominals = load_nominals(nominals) if nominals else {}
+        self.speech_cues = load_speech_cues(speech_cues) if speech_cues else []
+        self.discards = load_discards(discards) if discards else None
+        self.book = codebook()
+        # The intention/refusal rules are CAMEO's: only for a dictionary coded in CAMEO (a test dictionary may use
+        # WEIS codes that happen to look like CAMEO ones).
+        codes = [b.code for b in self.dictionary.blocks if b.code != NULL_CODE]
+        self.cameo_dictionary = bool(codes) and sum(c in self.book for c in codes) >= 0.95 * len(codes)
+
+    # ---------------------------------------------------------------------------------------------------
+
+    def code(self, doc: Doc) -> list[Coding]:
+        if self.discards and self.discards.story_discarded(doc.text):
+            return []
+        forms = document_forms(doc)
+        quotes = facts(doc, "quotes")
+        speaker_of = self._speakers_by_token(doc, quotes)
+        actors = ActorFinder(index(doc, "token_actor"), speaker_of)
+        codings: list[Coding] = []
+        sentences = list(doc.sents)
+        token_actor = actors.token_actor
+        for number, sentence in enumerate(sentences):
+            # A sentence without an actor cannot hold an event (speech events are found from the quotations).
+            if not any(i in token_actor or i in speaker_of for i in range(sentence.start, sentence.end)):
+                continue
+            if self.discards and self.discards.sentence_discarded(sentence.text):
+                continue
+            matches: dict[int, Match] = {}
+            heads = None
+            for i in range(sentence.start, sentence.end):
+                if forms.pos[i] not in (VERB, AUX) or not self.matcher.has_verb(forms, i):
+                    continue
+                token = doc[i]
+                if token.pos_ == "AUX" and (token.dep_ != "ROOT" or token.lemma_ == "be"):
+                    continue
+                heads = heads if heads is not None else clause_heads(sentence, forms)
+                found = self.matcher.match(token, sentence, actors, forms, heads)
+                if found is not None and found.is_event:
+                    matches[token.i] = found
+            codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
+            codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
+        codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
+        anchors: dict = {}  # compound actors share a clause: find its date and place once
+        for coding in codings:
+            self._anchor(doc, sentences[coding.sentence], coding, anchors)
+        return deduplicate(codings)
+
+    # Verbs ---------------------------------------------------------------------------------------------
+
+    def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
+        codings: list[Coding] = []
+        superseded: set[int] = set()
+        inherited_source: dict[int, list[str]] = {}
+        inherited_target: dict[int, list[str]] = {}
+        for i, match in matches.items():
+            verb = doc[i]
+            if not self._reports(verb, match):
+                continue
+            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
+            complement = {t.i for c in verb.children if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
+            if any(j in complement for j in matches if j != i):
+                superseded.add(i)
+        for i, match in matches.items():
+            verb = doc[i]
+            if verb.dep_ not in COMPLEMENT_DEPS:
+                continue
+            governor = verb.head
+            if governor.i not in matches:
+                continue
+            governing = matches[governor.i]
+            if self._reports(governor, governing):
+                # What was said is the event; the saying is not (PETRARCH codes the reported event).
+                superseded.add(governor.i)
+                inherited_source[i] = find_arguments(governor, actors).sources
+            else:
+                # "threatened to attack": the threat is the event, the attack is not asserted; "agreed to provide
+                # aid", "threatened to bomb": the intention's code says what was intended (CAMEO 03x / 13x).
+                superseded.add(i)
+                inherited_target[governor.i] = find_arguments(verb, actors).targets
+                intended = intent_code(match.code) if self.cameo_dictionary and match.code in self.book else None
+                if intended and governing.code in self.book:
+                    governing_root = governing.code[:2]
+                    if (
+                        intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
+                    ) or (intended[:2] == "13" and governing_root == "13"):
+                        governing.code, governing.reverse = intended, None
+        for i, match in matches.items():
+            if i in superseded:
+                continue
+            verb = doc[i]
+            args = find_arguments(verb, actors)
+            sources, targets = list(args.sources), list(args.targets)
+            if not sources and i in inherited_source:
+                sources = inherited_source[i]
+            if not targets and i in inherited_target:  # "vowed to wage war on the Rohans"
+                targets = [t for t in inherited_target[i] if t not in sources]
+            if "%" in match.bound:
+                members = match.bound["%"]
+                sources, targets = members, members
+            if "+" in match.bound:
+                bound_targets = match.bound["+"]
+                if set(bound_targets) & set(sources) and "$" not in match.bound:
+                    # "NOTED + *": the verb's own subject is the target; the source is who noted it.
+                    upper = [h for g in governing_chain(verb) for h in subject_heads(g)]
+                    sources = [a for h in upper for a in actors.of_phrases(h)]
+                targets = bound_targets
+            if "$" in match.bound:
+                sources = match.bound["$"]
+            aux = modality(verb)
+            code = match.code if self.cameo_dictionary else NULL_CODE
+            refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
+            if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
+                # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now.
+                match.code, match.reverse = refusal_code(code), None
+                aux = [a for a in aux if a not in ("negated", "future")]
+            elif (
+                "future" in aux
+                and code in self.book
+                and code[:2] not in STATED_ROOTS
+                and intent_code(code)
+                # In a quotation, only the speaker states an intention; "they will face revenge" is not theirs.
+                and (verb.i not in actors.speaker_of or actors.speaker_of[verb.i] in sources)
+            ):
+                # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
+                match.code, match.reverse = intent_code(code), None
+                aux.remove("future")
+            if match.negation_in_pattern and "negated" in aux:
+                aux.remove("negated")  # the pattern's code already says what the negation means
+            tokens = clause_members(verb, sentence, heads)
+            arg_tokens = [t for head in args.tokens for t in coordinated(head)]
+            evidence = clause_span([*tokens, *arg_tokens, *match.tokens])
+            trigger = (verb.i, verb.i + 1)
+            method = "pattern" if match.pattern is not None else "verb"
+            base = 0.75 + 0.05 * min(match.pattern.specificity, 3) if match.pattern is not None else 0.6
+            has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
+                codings.append(
+                    Coding(
+                        code,
+                        src,
+                        tgt,
+                        number,
+                        trigger,
+                        evidence,
+                        method,
+                        match.pattern.text if match.pattern else None,
+                        list(aux),
+                        _confidence(base, src, tgt),
+                        clause=[t.i for t in tokens],
+                    )
+                )
+        return codings
+
+    def _reports(self, verb: Token, match: Match) -> bool:
+        """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
+        return verb.lemma_.lower() in SPEECH_LEMMAS or _is_cameo_statement(match.code, self.book)
+
+    def _pairs(self, match: Match, sources: list[str], targets: list[str], reciprocal: bool = True):
+        """(code, source, target) for every pair of a compound; reciprocal when a compound acts on itself
+        ("Israel and Hamas agreed to a ceasefire"), not when an object's actor is merely unknown."""
+        pairs = []
+        if not targets and len(sources) > 1 and (reciprocal or "%" in match.bound):
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        elif sources and targets:
+            pairs = [(s, t) for s in sources for t in targets if s != t]
+        elif sources:
+            pairs = [(s, None) for s in sources]
+        elif targets:
+            pairs = [(None, t) for t in targets]
+        result = []
+        for source, target in pairs[:MAX_PAIRS]:
+            one_sided_statement = _is_cameo_statement(match.code, self.book) and (source is None or target is None)
+            if match.code != NULL_CODE and not one_sided_statement:
+                result.append((match.code, source, target))
+            if match.reverse and match.reverse != NULL_CODE and source and target:
+                result.append((match.reverse, target, source))
+        return result
+
+    # Nouns ---------------------------------------------------------------------------------------------
+
+    def _nominal_codings(self, number: int, sentence: Span, matches: dict[int, Match], actors, forms) -> list[Coding]:
+        codings = []
+        doc = sentence.doc
+        for i in range(sentence.start, sentence.end):
+            if forms.lemma[i].lower() not in self.nominals:
+                continue
+            token = doc[i]
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            nominal = self.nominals.get(token.lemma_.lower())
+            if nominal is None:
+                continue
+            children = list(token.children)
+            if nominal.modifiers and not any(c.lemma_.lower() in nominal.modifiers for c in children):
+                continue
+            sources: list[str] = []
+            targets: list[str] = []
+            arg_tokens: list[Token] = []
+            for child in children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                    found = actors.of_phrases(child)
+                    if found:
+                        sources.extend(a for a in found if a not in sources)
+                        arg_tokens.append(child)
+                elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                    for obj in child.children:
+                        sources.extend(a for a in actors.of_phrases(obj) if a not in sources)
+                        arg_tokens.append(obj)
+                elif child.dep_ == "prep" and child.lower_ in nominal.target_preps:
+                    for obj in child.children:
+                        targets.extend(a for a in actors.of_phrases(obj) if a not in targets)
+                        arg_tokens.append(obj)
+            targets = [t for t in targets if t not in sources]
+            violent = nominal.code[:2] in ("18", "19", "20")
+            if not targets or (not sources and not violent):
+                continue  # "an attack by X in Y": no one attacked; "the visit": no one visits
+            # The noun is the subject of a coded verb ("a drone strike killed X"): that verb is the event.
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in matches:
+                continue
+            span_tokens = [token, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
+            evidence = clause_span([t for t in span_tokens if t.sent == token.sent])
+            aux = []
+            for src in sources or [None]:
+                for tgt in targets:
+                    codings.append(
+                        Coding(nominal.code, src, tgt, number, (token.i, token.i + 1), evidence, "nominal",
+                               None, list(aux), _confidence(0.55, src, tgt), clause=list(range(*evidence)))
+                    )  # fmt: skip
+        return codings
+
+    # Quotations ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _quote_tokens(doc: Doc, quote) -> Span | None:
+        return doc.char_span(quote.start, quote.end, alignment_mode="expand")
+
+    def _speakers_by_token(self, doc: Doc, quotes) -> dict[int, str]:
+        speaker_of: dict[int, str] = {}
+        for quote in quotes:
+            if quote.speaker is None:
+                continue
+            span = self._quote_tokens(doc, quote)
+            if span is not None:
+                speaker_of.update((t.i, quote.speaker) for t in span)
+        return speaker_of
+
+    def _speech_codings(self, doc: Doc, sentences: list[Span], quotes, codings: list[Coding], actors) -> list[Coding]:
+        """A threat, accusation, appeal or praise in a quotation: an event of its speaker."""
+        if not self.speech_cues or not any(q.speaker for q in quotes):
+            return []
+        result = []
+        sentence_of = {}
+        for number, sentence in enumerate(sentences):
+            for token in sentence:
+                sentence_of[token.i] = number
+        for quote in quotes:
+            if quote.speaker is None:
+                continue
+            span = self._quote_tokens(doc, quote)
+            if span is None or len(span) == 0:
+                continue
+            # Already coded through its cue verb ("warned that ...") or a verb inside it: nothing to add.
+            if any(c.source == quote.speaker and span.start <= c.trigger[0] < span.end for c in codings):
+                continue
+            if any(c.source == quote.speaker and c.sentence == sentence_of.get(span.start) for c in codings):
+                continue
+            lemmas = [t.lemma_.lower() for t in span]
+            code = self._speech_act(lemmas)
+            if code is None:
+                continue
+            number = sentence_of.get(span.start, 0)
+            targets = []
+            for token in span:
+                actor = actors.token_actor.get(token.i)
+                if actor and actor != quote.speaker and actor not in targets:
+                    targets.append(actor)
+            if not targets:
+                for token in sentences[number]:
+                    actor = actors.token_actor.get(token.i)
+                    if actor and actor != quote.speaker and not (span.start <= token.i < span.end):
+                        targets.append(actor)
+                        break
+            aux = _quote_modality(span)
+            trigger = (span.start, span.end)
+            # What the speaker says others will or could do is the content of the speech act, not their act.
+            codings[:] = [
+                c
+                for c in codings
+                if not (
+                    span.start <= c.trigger[0] < span.end
+                    and c.source != quote.speaker
+                    and {"future", "hypothetical"} & set(c.aux)
+                )
+            ]
+            for target in targets[:MAX_PAIRS] or [None]:
+                result.append(
+                    Coding(code, quote.speaker, target, number, trigger, (span.start, span.end), "speech", None,
+                           aux, _confidence(0.5, quote.speaker, target), clause=[t.i for t in span])
+                )  # fmt: skip
+        return result
+
+    def _speech_act(self, lemmas: list[str]) -> str | None:
+        text = " " + " ".join(lemmas) + " "
+        for code, phrase in self.speech_cues:
+            if " " + " ".join(phrase) + " " in text:
+                return code
+        return None
+
+    # Date and place ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _anchor(doc: Doc, sentence: Span, coding: Coding, cache: dict) -> None:
+        published = doc._.article.published if doc._.article is not None else None
+        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence)
+        if key not in cache:
+            clause = _locative_first([doc[i] for i in coding.clause] or list(sentence))
+            # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
+            # expression inside the noun phrase dates it, and not one the noun is part of ("the second
+            # anniversary of the killing" dates the anniversary).
+            scope = doc[coding.evidence[0] : coding.evidence[1]] if coding.method == "nominal" else sentence
+            own = event_date(doc, clause, scope, use_article=False)
+            if coding.method == "nominal" and own.time_id is not None:
+                time = next((t for t in facts(doc, "times") if t.id == own.time_id), None)
+                trigger_start = doc[coding.trigger[0]].idx
+                if time is not None and time.start <= trigger_start < time.end:
+                    own = replace(own, date=None, time_id=None, how="none")
+            cache[key] = (own, event_place(doc, clause, scope))
+        own, place = cache[key]
+        if coding.method == "nominal":
+            coding.date = own.date
+            if coding.date and is_historical(coding.date, published):
+                coding.aux = sorted({*coding.aux, "historical"})
+            coding.place = place
+            return
+        if own.date and is_historical(own.date, published):
+            coding.aux = sorted({*coding.aux, "historical"})
+        asserted_now = not ({"future", "hypothetical", "negated", "historical"} & set(coding.aux))
+        coding.date = own.date or (published if asserted_now else None)
+        coding.place = place
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _locative_first(tokens: list[Token]) -> list[Token]:
+    """The clause's tokens with those in a locative phrase ("in Baghdad") first: the place of the event, not the
+    country of an actor ("a US drone strike", "Iran's leader")."""
+
+    def locative(token: Token) -> bool:
+        current = token
+        # Up through the parts of a name ("New York"), not through a modifier ("a US drone strike").
+        while current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN" and current.head.i != current.i:
+            current = current.head
+        return current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS
+
+    first = [t for t in tokens if locative(t)]
+    return first + [t for t in tokens if not locative(t)] if first else tokens
+
+
+def _quote_modality(span: Span) -> list[str]:
+    words = {t.lower_ for t in span}
+    aux = set()
+    if words & {"not", "n't", "never"}:
+        aux.add("negated")
+    return sorted(aux)
+
+
+def _confidence(base: float, source: str | None, target: str | None) -> float:
+    value = base + (0.1 if source and target else -0.15)
+    return round(min(0.99, max(0.05, value)), 2)
+
+
+def deduplicate(codings: list[Coding]) -> list[Coding]:
+    """One event per reported interaction: the same actors, the same kind of event, compatible dates."""
+    kept: list[Coding] = []
+    # Events with both actors first, so that a mention without the agent ("the killing of X") joins the full one.
+    ranked = sorted(codings, key=lambda c: (c.source is None or c.target is None, -c.confidence, c.sentence))
+    for coding in ranked:
+        duplicate = next(
+            (
+                k
+                for k in kept
+                if (k.source == coding.source or (coding.source is None and k.target is not None))
+                and k.target == coding.target
+                and k.code[:2] == coding.code[:2]
+                and ("negated" in k.aux) == ("negated" in coding.aux)
+                and (k.date == coding.date or k.date is None or coding.date is None or k.sentence == coding.sentence)
+            ),
+            None,
+        )
+        if duplicate is None:
+            kept.append(coding)
+        elif duplicate.date is None and coding.date is not None:
+            duplicate.date = coding.date
+    return sorted(kept, key=lambda c: (c.sentence, c.trigger[0]))
+
+
+DEFAULT_NOMINALS = str(DATA / "nominal_events.tsv")
+DEFAULT_SPEECH_CUES = str(DATA / "speech_cues.tsv")

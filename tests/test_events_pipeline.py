@@ -1,0 +1,128 @@
+"""The events stage in the whole pipeline, on article text: records, dates, modality, evidence, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tacitus.config import Settings
+from tacitus.errors import TacitusError
+from tacitus.events.stage import EventStage
+from tacitus.record import Article
+
+from .conftest import DATA, GOLD, needs_gold, run_cli
+
+
+@pytest.fixture(scope="module")
+def anniversary(pipeline):
+    text = (DATA / "soleimani_anniversary.txt").read_text(encoding="utf-8")
+    return pipeline.code_one(Article(id="soleimani", text=text, published="2022-01-05"))
+
+
+def _place(record, place_id):
+    return next((p.name for p in record.places if p.id == place_id), None)
+
+
+def _name(record, actor_id):
+    return next((a.name for a in record.actors if a.id == actor_id), None)
+
+
+def test_threat_is_coded_with_direction_and_publication_date(anniversary):
+    threats = [e for e in anniversary.events if e.plover.type == "THREATEN" and e.sentence == 0]
+    assert threats, [(e.cameo, e.sentence) for e in anniversary.events]
+    threat = threats[0]
+    assert "Khamenei" in _name(anniversary, threat.source)
+    assert "Trump" in _name(anniversary, threat.target)
+    assert threat.date == "2022-01-05" and threat.aux == []
+    assert _place(anniversary, threat.place) == "Tehran", "at a ceremony in Tehran, not Iran of Iran's leader"
+    assert "threatened" in threat.evidence.text and threat.trigger.text == "threatened"
+
+
+def test_historical_strike_has_its_own_date(anniversary):
+    strikes = [e for e in anniversary.events if e.plover.type == "ASSAULT" and e.date == "2020-01-03"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert strike.aux == ["historical"]
+    assert _name(anniversary, strike.source) == "US"
+    assert "Soleimani" in _name(anniversary, strike.target)
+    assert strike.evidence.text.startswith("Soleimani was killed in a US drone strike")
+    assert _place(anniversary, strike.place) == "Baghdad", "the place of the strike, not the striker's country"
+
+
+def test_anniversary_does_not_date_the_killing_today(anniversary):
+    """ "the second anniversary of the killing" is a time expression dating the anniversary, not the killing."""
+    for event in anniversary.events:
+        if event.plover.type == "ASSAULT" and "Soleimani" in (_name(anniversary, event.target) or ""):
+            assert event.date not in ("2022-01-05", "2022-01-03")
+
+
+def test_denied_attack_is_marked_negated(anniversary):
+    denied = [e for e in anniversary.events if e.sentence == 3 and e.plover.type == "ASSAULT"]
+    assert denied and all("negated" in e.aux for e in denied)
+
+
+def test_events_are_unique_and_in_range(anniversary):
+    keys = [(e.source, e.target, e.cameo, e.date, tuple(e.aux)) for e in anniversary.events]
+    assert len(keys) == len(set(keys))
+    for event in anniversary.events:
+        assert anniversary.article.text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert 0 <= event.confidence <= 1
+        assert event.cameo_root == event.cameo[:2]
+
+
+def test_unknown_method_is_a_one_line_error():
+    with pytest.raises(TacitusError, match="events method"):
+        EventStage(method="magic")
+
+
+def test_missing_dictionary_is_a_one_line_error(tmp_path):
+    with pytest.raises(TacitusError, match="E401"):
+        EventStage(verbs=str(tmp_path / "nothing.txt"))
+
+
+def test_code_cli_writes_events(tmp_path):
+    out = run_cli("code", str(DATA / "soleimani_anniversary.txt"), "--published", "2022-01-05")
+    assert out.returncode == 0, out.stderr.decode()
+    record = json.loads(out.stdout.decode().splitlines()[0])
+    assert any(e["plover"]["type"] == "THREATEN" for e in record["events"])
+
+
+@needs_gold
+def test_eval_events_prints_the_tables():
+    from tacitus.evaluate import run_evaluation
+
+    report = run_evaluation("events", GOLD, Settings(), limit=12)
+    measures = {row.measure for row in report.rows}
+    assert "GSR event type accuracy" in measures
+    assert "PETRARCH expected triples produced" in measures
+    assert {row.system for row in report.rows if row.measure == "GSR event type accuracy"} == {
+        "patterns",
+        "classifier",
+        "combined",
+    }
+    assert any(m.strip().startswith("GSR type") for m in measures)
+    assert any(m.strip().startswith("PETRARCH") and "DEMO" in m for m in measures)
+
+
+def test_threat_in_a_quotation_is_an_event_of_its_speaker(anniversary):
+    speech = [e for e in anniversary.events if e.method == "speech"]
+    assert speech, [(e.cameo, e.method) for e in anniversary.events]
+    threat = speech[0]
+    assert threat.plover.type == "THREATEN"
+    assert "Khamenei" in _name(anniversary, threat.source)
+    assert _name(anniversary, threat.target) == "Americans"
+    assert threat.evidence.text.startswith("The Americans will face harsh revenge")
+    # The threatened act is the threat's content, not an act of the Americans.
+    assert not any(e.source == threat.target and e.sentence == threat.sentence for e in anniversary.events)
+
+
+def test_a_verb_that_is_not_a_clause_of_its_own(pipeline):
+    """Found by the quotes tests: "a statement saying ..." (a participle inside a noun phrase)."""
+    text = (
+        'The UAW issued a statement saying "The impacted workers find themselves facing uncertain futures." '
+        '"We do not need to buy aircraft from Europe," Detik.com quoted Djamal as saying.'
+    )
+    record = pipeline.code_one(Article(id="uaw", text=text))
+    for event in record.events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
