@@ -14,6 +14,7 @@ Each stage is a spaCy component that adds one kind of fact to ``doc._``:
 | ``token_time``     | times      | token index -> time id, for tokens inside a time expression |
 | ``token_place``    | places     | token index -> place id, for tokens inside a place mention  |
 | ``token_actor``    | actors     | token index -> actor id, for tokens inside an actor mention |
+| ``head_actors``    | actors     | token index -> actor ids, for a head naming several actors  |
 | ``failed``         | pipeline   | the reason a stage failed on this document, else None       |
 
 Later stages read what earlier ones wrote (the order is :data:`tacitus.config.STAGES`).
@@ -26,7 +27,7 @@ from spacy.tokens import Doc
 from tacitus.record import Article, Record
 
 FACT_SECTIONS = ("actors", "events", "quotes", "places", "times")
-INDEXES = ("token_time", "token_place", "token_actor")
+INDEXES = ("token_time", "token_place", "token_actor", "head_actors")
 # Working data a stage leaves for evaluation and debugging; not part of the record.
 WORKING = ("event_codings",)
 

@@ -46,6 +46,9 @@ class Errors:
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
+    # Actors stage
+    E301 = "{path}: cannot read {kind}: {reason}"
+
     # Events
     E401 = "{path}: cannot read the verb dictionary: {reason}"
     E402 = "{path}: cannot read the event classifier: {reason}"

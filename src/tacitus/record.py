@@ -24,6 +24,7 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 ActorType = Literal["person", "organization", "country", "group", "other"]
+CodeSource = Literal["dictionary", "descriptor", "context"]
 Aux = Literal["historical", "future", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QuoteAttribution = Literal["cue", "neighbour", "none"]
@@ -72,6 +73,13 @@ class Actor(Part):
     sectors: list[str] = Field(default_factory=list, description="CAMEO sector codes: GOV, MIL, ELI ...")
     type: ActorType = "other"
     mentions: list[Span] = Field(default_factory=list)
+    code_source: CodeSource | None = Field(
+        None,
+        description="Where the code's root (country or organisation) came from: 'dictionary' (an actor "
+        "dictionary entry), 'descriptor' (the words of a mention: titles, demonyms, possessives, appositions), "
+        "'context' (coreference or the rest of the document).",
+    )
+    sector_source: CodeSource | None = Field(None, description="Where the sectors came from, as code_source.")
 
 
 class Plover(Part):

@@ -1,48 +1,306 @@
-"""Actors from spaCy's PERSON, ORG, NORP and GPE entities; countries coded by their ISO alpha-3 code."""
+"""The actors stage: who acts in an article, each actor with all its mentions, a CAMEO code, country and
+sectors, and where the code came from.
+
+    mentions (names, descriptors, pronouns)  -> tacitus.actors.mentions
+    coreference (names, descriptions, pronouns) -> tacitus.actors.coref
+    one Actor per cluster, coded from its mentions and, failing them, the rest of the document
+
+Configuration (``Settings.stage_config["actors"]``, see docs/actors.md):
+
+| key                  | default                                   | what |
+|----------------------|-------------------------------------------|------|
+| actor_dictionaries   | packaged Phoenix actors + countries.csv   | TABARI actor dictionaries (and country CSVs) |
+| agent_dictionaries   | packaged tacitus, PLOVER, Phoenix agents  | TABARI agent dictionaries |
+| coreference          | true                                      | resolve pronouns and definite descriptions |
+| document_country     | true                                      | give people with no country the document's |
+
+Writes ``doc._.actors`` (Actor records), ``doc._.token_actor`` (token -> the innermost actor mentioned
+there) and ``doc._.head_actors`` (head token -> every actor it stands for, where there are several:
+"Chinese and Indian troops").
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from collections import Counter
+from datetime import date
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tacitus.actors.coref import Resolver
+from tacitus.actors.lexicon import (
+    DEFAULT_ACTOR_DICTIONARIES,
+    DEFAULT_AGENT_DICTIONARIES,
+    Lexicon,
+    load_lexicon,
+    resolve_paths,
+)
+from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 
-ACTOR_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+SOURCE_RANK = {DICTIONARY: 0, DESCRIPTOR: 1, CONTEXT: 2, None: 3}
 
 
-@cache
-def country_code(name: str) -> str | None:
-    try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
+@Language.factory(
+    "tacitus_actors",
+    assigns=["doc._.actors", "doc._.token_actor", "doc._.head_actors"],
+    default_config={
+        "actor_dictionaries": None,
+        "agent_dictionaries": None,
+        "coreference": True,
+        "document_country": True,
+    },
+)
+def make_actor_stage(
+    nlp: Language,
+    name: str,
+    actor_dictionaries: list[str] | None,
+    agent_dictionaries: list[str] | None,
+    coreference: bool,
+    document_country: bool,
+) -> ActorStage:
+    lexicon = load_lexicon(
+        resolve_paths(actor_dictionaries, DEFAULT_ACTOR_DICTIONARIES),
+        resolve_paths(agent_dictionaries, DEFAULT_AGENT_DICTIONARIES),
+    )
+    return ActorStage(lexicon, coreference=coreference, document_country=document_country)
+
+
+def publication_day(doc: Doc) -> date | None:
+    article = doc._.article
+    published = getattr(article, "published", None) if article is not None else None
+    if not published:
         return None
-
-
-@Language.factory("tacitus_actors", assigns=["doc._.actors", "doc._.token_actor"], default_config={})
-def make_actor_stage(nlp: Language, name: str) -> ActorStage:
-    return ActorStage()
+    try:
+        return date.fromisoformat(published)
+    except ValueError:
+        return None
 
 
 class ActorStage(Stage):
     name = "actors"
 
+    def __init__(self, lexicon: Lexicon, coreference: bool = True, document_country: bool = True) -> None:
+        self.lexicon = lexicon
+        self.coreference = coreference
+        self.document_country = document_country
+
     def process(self, doc: Doc) -> None:
-        actors: dict[str, Actor] = {}
-        token_actor = {}
-        for ent in doc.ents:
-            kind = ACTOR_TYPES.get(ent.label_)
-            if kind is None:
+        finder = MentionFinder(doc, self.lexicon, publication_day(doc))
+        mentions = finder.find()
+        resolver = Resolver(doc, mentions)
+        clusters = resolver.resolve() if self.coreference else resolver.resolve_names_only()
+        builder = ActorBuilder(doc, mentions, clusters, self.lexicon, self.document_country)
+        doc._.actors, doc._.token_actor, doc._.head_actors = builder.build()
+
+
+class ActorBuilder:
+    """Turns clusters of mentions into Actor records and the token indexes."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], clusters: list[list[int]], lexicon: Lexicon,
+                 document_country: bool) -> None:  # fmt: skip
+        self.doc = doc
+        # Doc.text joins every token each time it is read; the article's text is the same string.
+        article = doc._.article
+        last = doc[-1] if len(doc) else None
+        same = article is not None and last is not None and len(article.text) == last.idx + len(last.text_with_ws)
+        self.text = article.text if same else doc.text
+        self.mentions = mentions
+        self.clusters = clusters
+        self.codes = lexicon.codes
+        self.document_country = document_country
+        self.cluster_of = {m: c for c, members in enumerate(clusters) for m in members}
+        self.by_head = {m.head: i for i, m in enumerate(mentions)}
+
+    def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
+        codes = [self._cluster_code(members) for members in self.clusters]
+        # Context: a mention coded by nothing of its own takes what its modifiers' actors turned out to be
+        # ("the IRGC general" once "IRGC" is known to be the Islamic Revolutionary Guard Corps).
+        for number, members in enumerate(self.clusters):
+            if not codes[number].root:
+                inherited = self._inherited_root(members, codes)
+                if inherited is not None:
+                    codes[number].root, codes[number].country = inherited.root, inherited.country
+                    codes[number].root_source = CONTEXT
+                    if not codes[number].sectors and inherited.sectors:
+                        codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
+        if self.document_country:
+            self._document_country(codes)
+
+        actors: list[Actor] = []
+        ids_of_cluster: dict[int, list[str]] = {}
+        for number, members in enumerate(self.clusters):
+            code = codes[number]
+            ids = []
+            for variant in [code, *self._extra_codes(members)]:
+                actor_id = f"a{len(actors) + 1}"
+                actors.append(self._actor(actor_id, members, variant))
+                ids.append(actor_id)
+            ids_of_cluster[number] = ids
+        token_actor, head_actors = self._indexes(ids_of_cluster)
+        return actors, token_actor, head_actors
+
+    # -- codes --
+
+    def _cluster_code(self, members: list[int]) -> Code:
+        coded = [self.mentions[i] for i in members if self.mentions[i].kind != "pronoun"]
+        code = Code()
+        with_root = [m for m in coded if m.code.root]
+        if with_root:
+            best_rank = min(SOURCE_RANK[m.code.root_source] for m in with_root)
+            roots = Counter(m.code.root for m in with_root if SOURCE_RANK[m.code.root_source] == best_rank)
+            root = roots.most_common(1)[0][0]
+            source = next(m for m in with_root if m.code.root == root)
+            code.root, code.country, code.root_source = root, source.code.country, source.code.root_source
+            code.prefix, code.base = source.code.prefix, source.code.base
+        with_sectors = [m for m in coded if m.code.sectors]
+        if with_sectors:
+            # What the text says of the role (titles, appositions, descriptions) beats the dictionary.
+            chosen = min(with_sectors, key=lambda m: (SOURCE_RANK[m.code.sector_source] != 1, m.start))
+            code.sectors, code.sector_source = list(chosen.code.sectors), chosen.code.sector_source
+        return code
+
+    def _inherited_root(self, members: list[int], codes: list[Code]) -> Code | None:
+        """The code of an actor named inside a mention of this cluster: its possessor, a name before its
+        head, or the object of its "of" phrase."""
+        own = self.cluster_of.get(members[0])
+        for i in members:
+            mention = self.mentions[i]
+            if mention.kind == "pronoun":
                 continue
-            name = ent.text.removeprefix("the ").strip()
-            country = country_code(name) if kind == "country" else None
-            if kind == "country" and country is None:
-                continue  # a city or region is a place, not an actor
-            if name not in actors:
-                actors[name] = Actor(id=f"a{len(actors) + 1}", name=name, code=country, country=country, type=kind)
-            actors[name].mentions.append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
-            token_actor.update((token.i, actors[name].id) for token in ent)
-        doc._.actors, doc._.token_actor = list(actors.values()), token_actor
+            related = []
+            if mention.possessor is not None:
+                related.append(mention.possessor)
+            stop = mention.name_start if mention.name_start is not None else mention.head
+            related.extend(self.by_head[h] for h in range(mention.start, stop) if h in self.by_head)
+            related.extend(mention.of_objects)
+            for j in related:
+                cluster = self.cluster_of.get(j)
+                if (
+                    cluster is not None
+                    and cluster != own
+                    and codes[cluster].root
+                    and self.mentions[j].kind != "pronoun"
+                ):
+                    return codes[cluster]
+        return None
+
+    def _document_country(self, codes: list[Code]) -> None:
+        """People, and groups or organisations known only by a description ("the militia"), that the text
+        codes with no country get the document's country, when one country dominates the article's actors
+        (half or more of the mentions with a country). A named organisation is left alone: "the European
+        Community" in an article about Greece is not Greek."""
+        # People and organisations tell the home country of a story better than the countries it names
+        # ("an Argentine judge ... arms sales to Croatia and Ecuador"); countries count when nothing else does.
+        counts: Counter[str] = Counter()
+        for number, members in enumerate(self.clusters):
+            if codes[number].country and self._type(members) != "country":
+                counts[codes[number].country] += len(members)
+        if not counts:
+            for number, members in enumerate(self.clusters):
+                if codes[number].country:
+                    counts[codes[number].country] += len(members)
+        if not counts:
+            return
+        country, count = counts.most_common(1)[0]
+        if count * 2 < sum(counts.values()):
+            return
+        for number, members in enumerate(self.clusters):
+            kinds = {self.mentions[i].kind for i in members}
+            described = self._type(members) == "person" or "name" not in kinds
+            if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
+                codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
+
+    def _extra_codes(self, members: list[int]) -> list[Code]:
+        for i in members:
+            if self.mentions[i].extra_codes:
+                return self.mentions[i].extra_codes
+        return []
+
+    # -- records --
+
+    def _type(self, members: list[int]) -> str:
+        typed = [self.mentions[i] for i in members if self.mentions[i].kind != "pronoun"]
+        names = [m for m in typed if m.kind == "name"]
+        return (names or typed or [self.mentions[members[0]]])[0].type
+
+    def _name(self, members: list[int]) -> str:
+        names = [self.mentions[i] for i in members if self.mentions[i].kind == "name"]
+        if names:
+            forms = Counter(m.name_text for m in names if m.label != "NORP" or len(names) == 1)
+            if not forms:
+                forms = Counter(m.name_text for m in names)
+            if self._type(members) == "country":
+                return max(forms, key=lambda f: (forms[f], len(f)))
+            return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        descriptors = [self.mentions[i] for i in members if self.mentions[i].kind == "descriptor"]
+        first = (descriptors or [self.mentions[members[0]]])[0]
+        return first.name_text or self.text[first.start_char : first.end_char]
+
+    def _compose(self, code: Code) -> str | None:
+        """The CAMEO code; a dictionary code whose sectors the text left as they were is kept as written
+        ("IMGMOSALQ", not "IMGALQMOS")."""
+        if code.base and not code.prefix and list(self.codes.parse(code.base).sectors) == list(code.sectors):
+            return code.base
+        return self.codes.compose(code.root, code.sectors, code.prefix)
+
+    def _actor(self, actor_id: str, members: list[int], code: Code) -> Actor:
+        spans = []
+        seen = set()
+        for i in sorted(members, key=lambda i: self.mentions[i].start):
+            mention = self.mentions[i]
+            start, end = mention.start_char, mention.end_char
+            if (start, end) not in seen:
+                seen.add((start, end))
+                # Built without validation: the offsets come from the parse and are checked by construction.
+                spans.append(Span.model_construct(start=start, end=end, text=self.text[start:end]))
+        country = code.country if code.country in self.codes.countries else None
+        return Actor.model_construct(
+            id=actor_id,
+            name=self._name(members),
+            code=self._compose(code),
+            country=country,
+            sectors=list(code.sectors),
+            type=self._type(members),
+            mentions=spans,
+            code_source=code.root_source,
+            sector_source=code.sector_source if code.sectors else None,
+        )
+
+    def _indexes(self, ids_of_cluster: dict[int, list[str]]) -> tuple[dict[int, str], dict[int, list[str]]]:
+        """Token -> the actor of the innermost mention over it; head -> all actors where there are several."""
+        spans = []
+        for number, members in enumerate(self.clusters):
+            for i in members:
+                mention = self.mentions[i]
+                spans.append((mention.end - mention.start, mention.start, mention.end, ids_of_cluster[number][0]))
+        spans.sort()
+        token_actor: dict[int, str] = {}
+        for _length, start, end, actor_id in spans:
+            for t in range(start, end):
+                token_actor.setdefault(t, actor_id)
+        head_actors: dict[int, list[str]] = {}
+        for number, members in enumerate(self.clusters):
+            for i in members:
+                mention = self.mentions[i]
+                ids = list(ids_of_cluster[number])
+                if mention.conjunct_group:
+                    ids = []
+                    for member in mention.conjunct_group:
+                        cluster = self.cluster_of.get(member)
+                        if cluster is not None:
+                            ids.extend(x for x in ids_of_cluster[cluster] if x not in ids)
+                if len(ids) > 1:
+                    head_actors[mention.head] = ids
+        return token_actor, head_actors
+
+
+def actors_at(doc: Doc, token_index: int) -> list[str]:
+    """Every actor id the token stands for: several for the head of "Chinese and Indian troops" or of a
+    name a dictionary codes as several actors, else the one of ``doc._.token_actor``, else none."""
+    several = (doc._.head_actors or {}).get(token_index)
+    if several:
+        return list(several)
+    single = (doc._.token_actor or {}).get(token_index)
+    return [single] if single else []

@@ -17,6 +17,7 @@ __all__ = ["EVALUATIONS", "Accuracy", "Report", "Score", "run_evaluation"]
 
 # Evaluation name -> module implementing it.
 EVALUATIONS: dict[str, str] = {
+    "actors": "tacitus.evaluate.actors",
     "events": "tacitus.evaluate.events",
     "times": "tacitus.evaluate.times",
     "places": "tacitus.evaluate.places",

@@ -1,0 +1,1012 @@
+"""Mentions of actors in a parsed document, each with the code its own words give it.
+
+Three kinds of mention are found:
+
+- **names**: spaCy's PERSON, ORG, NORP and GPE entities and every actor-dictionary phrase;
+- **descriptors**: noun phrases whose head is an agent ("Iranian officials", "the militia", "police"),
+  or a group noun with a name or demonym beside it ("Iranian forces", "the Resistance front");
+- **pronouns**: he, she, it, they and their other forms (resolved later by :mod:`tacitus.actors.coref`).
+
+Each name or descriptor is coded from its own words, so people no dictionary knows still get a country and
+sectors: the dictionary entry of the name; agents among the words before it and its head ("former US
+president Donald Trump"); names and demonyms modifying it ("Iran's leader", "Iraqi Shiite militias",
+"the IRGC general"); its apposition ("Soleimani, head of the Quds Force"); an ``of`` phrase ("commander of
+the Quds Force", "the president of Iran"); an origin phrase ("soldiers from Gondor"). Each code keeps
+where it came from: ``dictionary`` or ``descriptor`` here, ``context`` when coreference or the rest of the
+document supplies it later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PRON, PROPN
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
+from tacitus.actors.lexicon import Lexicon, normalise_phrase
+from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
+from tacitus.actors.names import TITLE_WORDS, name_words, person_relation
+from tacitus.actors.words import (
+    COALITION_NOUNS,
+    COLLECTIVE_NOUNS,
+    COUNTRY_NOUNS,
+    DEFINITE_DETERMINERS,
+    EQUIPMENT_NOUNS,
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    FORMER_WORDS,
+    GENERIC_ROLES,
+    MALE_NOUNS,
+    MALE_TITLES,
+    NAMED_GROUP_NOUNS,
+    ORGANISATION_NOUNS,
+    ORIGIN_PREPOSITIONS,
+    PLACE_NOUNS,
+    PRONOUNS,
+    QUANTITY_WORDS,
+)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
+NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Nouns that head an actor without being agents: group nouns beside a name, and "the country".
+CANDIDATE_NOUNS = ORGANISATION_NOUNS | COALITION_NOUNS | COUNTRY_NOUNS
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "npadvmod"})
+
+DICTIONARY, DESCRIPTOR, CONTEXT = "dictionary", "descriptor", "context"
+
+
+@dataclass
+class Code:
+    """What is known of an actor's code: root (country or IGO/NGO/...), its country, sectors, and where
+    each part came from."""
+
+    root: str | None = None  # the root blocks, e.g. "IRN" or "IGOUNO"
+    base: str | None = None  # the dictionary's code as written, kept when the sectors are its own
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    prefix: tuple[str, ...] = ()
+    root_source: str | None = None
+    sector_source: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.root or self.sectors)
+
+
+@dataclass
+class Mention:
+    start: int  # first token (inclusive)
+    end: int  # last token + 1
+    head: int
+    kind: str  # "name", "descriptor" or "pronoun"
+    sentence: int
+    type: str = "other"  # person, organization, country, group, other
+    number: str = "sg"
+    gender: str | None = None
+    label: str | None = None  # spaCy entity label of a name
+    entry: int | None = None  # actor-dictionary entry of a name
+    name_start: int | None = None  # the proper name inside the mention
+    name_end: int | None = None
+    code: Code = field(default_factory=Code)
+    extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
+    definite: bool = False
+    named: bool = False  # a descriptor with a name in it ("the Islamic State group"): not anaphoric
+    counted: bool = False  # a descriptor with a number ("900 asylum seekers")
+    head_lemma: str = ""
+    role: str | None = None  # subject, object, oblique, possessor, other
+    verb: int | None = None  # the token the mention's head depends on (for binding constraints)
+    possessor: int | None = None  # index (in the mention list) of a possessive pronoun/name modifying it
+    appositive_of: int | None = None  # index of the mention this one is an apposition to
+    conjunct_group: list[int] | None = None  # mentions that share this one's head ("Chinese and Indian troops")
+    name_text: str = ""  # the text of the proper name, for comparing names
+    start_char: int = 0  # character offsets of the mention, set once the mentions are final
+    end_char: int = 0
+    of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
+
+
+@dataclass
+class Parse:
+    """Per-document facts computed once: sentence of each token, dictionary matches by token."""
+
+    sentence_of: list[int]
+    name_of_token: dict[int, tuple[int, int, str | None, int | None]]  # token -> (start, end, label, entry)
+    agent_ending_at: dict[int, Match]
+
+
+class Tokens:
+    """A Doc whose tokens are made once: spaCy builds a new Token object at every ``doc[i]``, which is most
+    of what a stage that looks at each token several times costs. Slices and other attributes are the Doc's."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, index):
+        return self.tokens[index] if isinstance(index, int) else self.doc[index]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            index[i] = number
+    return index
+
+
+def _exact_entry(lexicon: Lexicon, text: str) -> int | None:
+    key = normalise_phrase(text)
+    if not key:
+        return None
+    number = lexicon.actor_automaton.get(f" {key} ", None)
+    return None if number is None else lexicon.actor_key_entries[number]
+
+
+def _name_spans(
+    doc: Doc, lexicon: Lexicon, names: list[Match], agents: list[Match]
+) -> list[tuple[int, int, str | None, int | None]]:
+    """Proper names: entities of the actor labels joined with the dictionary phrases they meet. A dictionary
+    phrase that swallows a title ("U.S. President Barack Obama") gives its entry to the entity at its end."""
+    spans = []
+    used: set[int] = set()
+    by_end = {m.end: m for m in names}
+    title_tokens = {i for m in agents for i in range(m.start, m.end)}
+    for start, end, label in _entities(doc, lexicon):
+        if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
+            start += 1  # "the Badr Organization": the name is "Badr Organization"
+        if label == "PERSON":
+            # "President Bouteflika": the title is a descriptor of the name, not part of it.
+            while start < end - 1 and (start in title_tokens or doc[start].lower_.rstrip(".") in TITLE_WORDS):
+                start += 1
+        if start >= end:
+            continue
+        inside = [m for m in names if start <= m.start and m.end <= end]
+        used.update(id(m) for m in inside)
+        # A dictionary phrase names the entity only if it ends where the entity does: "Hassan" in "Omar
+        # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon. An organisation may
+        # end in a generic word the dictionary left out ("Islamic Revolutionary Guard Corps").
+        inside = [
+            m
+            for m in inside
+            if (
+                m.end == end or (label == "ORG" and all(doc[i].lower_ in ORGANISATION_NOUNS for i in range(m.end, end)))
+            )
+            and _names_the_entity(doc, lexicon, m, start, label, title_tokens)
+        ]
+        if not inside and all(i in title_tokens or doc[i].lower_ in TITLE_WORDS for i in range(start, end)):
+            continue  # "Supreme Leader" tagged as an organisation: a title, not a name
+        entry = None
+        if inside:
+            longest = max(inside, key=lambda m: m.end - m.start)
+            entry = longest.entry
+        else:
+            entry = _exact_entry(lexicon, doc[start:end].text)
+            if entry is None and end in by_end and by_end[end].start < start:
+                entry = by_end[end].entry
+                used.add(id(by_end[end]))
+        spans.append((start, end, label, entry))
+    taken = {i for s, e, _, _ in spans for i in range(s, e)}
+    for m in names:
+        if id(m) in used or any(i in taken for i in range(m.start, m.end)):
+            continue
+        spans.append((m.start, m.end, None, m.entry))
+    spans.sort()
+    return spans
+
+
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"}
+)
+
+
+def _split_lists(doc: Doc, lexicon: Lexicon, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity that is a list of names ("Arnor, Osgiliath and Gondor" as one ORG) split into its names,
+    when at least two of them are dictionary names and the whole is not ("Bosnia and Herzegovina" stays)."""
+    separators = [i for i in range(start, end) if doc[i].text == "," or doc[i].dep_ == "cc"]
+    if not separators or _exact_entry(lexicon, doc[start:end].text) is not None:
+        return [(start, end, label)]
+    pieces, begin = [], start
+    for i in [*separators, end]:
+        if begin < i:
+            pieces.append((begin, i, label))
+        begin = i + 1
+    known = sum(_exact_entry(lexicon, doc[a:b].text) is not None for a, b, _ in pieces)
+    return pieces if known >= 2 else [(start, end, label)]
+
+
+def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """spaCy's actor entities, lists split into their names, and a name split in two joined again ("Kataeb"
+    + "Hezbollah" when the first is a compound of the second: one organisation, not the Lebanese Hezbollah)."""
+    entities = [
+        piece
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS
+        for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
+    ]
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if joined:
+            previous = joined[-1]
+            head = doc[previous[1] - 1].head.i
+            if (
+                previous[1] == start
+                and previous[2] in ("ORG", "NORP")
+                and label == "ORG"
+                and doc[previous[1] - 1].dep_ == "compound"
+                and start <= head < end
+            ):
+                joined[-1] = (previous[0], end, label)
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def _names_the_entity(
+    doc: Doc, lexicon: Lexicon, match: Match, start: int, label: str, descriptor_tokens: set[int]
+) -> bool:
+    """Whether a dictionary phrase found inside an entity names that entity. Words before it must be ones
+    that do not change who is meant: a demonym or direction ("Lebanese Hezbollah", "South Lebanon"), not
+    another name ("Kataeb Hezbollah" is an Iraqi militia). A person's other names must agree with one of the
+    entry's ("Michelle Obama" is not Barack Obama)."""
+    if match.start == start:
+        return True
+    entry = lexicon.actors[match.entry]
+    if label == "PERSON":
+        words = name_words(doc[start : match.end].text)
+        return any(person_relation(words, name_words(phrase)) == "same" for phrase in entry.phrases)
+    for i in range(start, match.start):
+        token = doc[i]
+        if token.lower_ in DIRECTIONS or token.is_punct or i in descriptor_tokens:
+            continue  # "South Lebanon", "Islamic Revolutionary Guard Corps"
+        other = _exact_entry(lexicon, token.text)
+        if other is None or not _is_bare_country(lexicon, other):
+            return False
+    return True
+
+
+def _is_bare_country(lexicon: Lexicon, entry: int) -> bool:
+    code = lexicon.actors[entry].any_code() or ""
+    return len(code) == 3 and code in lexicon.codes.countries
+
+
+def analyse(doc: Doc | Tokens, lexicon: Lexicon) -> Parse:
+    doc = doc if isinstance(doc, Tokens) else Tokens(doc)
+    text = doc_text(doc.doc)
+    names = find_actor_names(doc, text, lexicon)
+    agents = find_agents(doc, text, lexicon)
+    name_of_token = {}
+    for span in _name_spans(doc, lexicon, names, agents):
+        for i in range(span[0], span[1]):
+            name_of_token[i] = span
+    return Parse(
+        sentence_of=_sentence_index(doc),
+        name_of_token=name_of_token,
+        agent_ending_at={m.end - 1: m for m in agents},
+    )
+
+
+# --- finding mentions -------------------------------------------------------------------------------------
+
+
+def _span_root(tokens: list[Token], start: int, end: int) -> Token:
+    """The token of tokens[start:end] whose head lies outside it (the last such token for flat names)."""
+    root = None
+    for i in range(start, end):
+        head = tokens[i].head.i
+        if head < start or head >= end or head == i:
+            root = tokens[i]
+    return root or tokens[end - 1]
+
+
+def _role(token: Token) -> tuple[str, int | None]:
+    dep = token.dep_
+    # A mention inside a coordination or apposition takes the role of the first conjunct.
+    while dep in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+        dep = token.dep_
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return "subject", token.head.i
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return "object", token.head.i
+    if dep == "pobj":
+        if token.head.dep_ == "agent":
+            return "subject", token.head.head.i  # "an admission by Moscow": Moscow admits
+        return "oblique", token.head.head.i
+    if dep == "poss":
+        return "possessor", token.head.i
+    return "other", token.head.i
+
+
+def _number(token: Token) -> str:
+    return "pl" if token.tag_ in ("NNS", "NNPS") else "sg"
+
+
+def _partitive_start(token: Token) -> int | None:
+    """For "thousands of Iranians", the start of "thousands": the quantity belongs to the mention."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        quantity = token.head.head
+        if quantity.i < token.i and (quantity.lower_ in QUANTITY_WORDS or quantity.like_num):
+            return quantity.left_edge.i
+    return None
+
+
+class MentionFinder:
+    """Finds and codes the mentions of one document."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
+        self.doc = doc
+        cached = Tokens(doc)
+        self.tokens = cached.tokens  # one Token object per token (see Tokens)
+        self.lexicon = lexicon
+        self.codes = lexicon.codes
+        self.day = day
+        self.parse = analyse(cached, lexicon)
+        # What the places stage found, if it ran: token -> place id, place id -> Place.
+        self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
+        self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
+        self.country_places: set[int] = set()
+        self.appositions: dict[int, list[int]] = {}  # mention -> its appositions (while linking)
+        self.mentions: list[Mention] = []
+        self.by_head: dict[int, int] = {}  # head token -> mention index
+
+    # -- detection --
+
+    def find(self) -> list[Mention]:
+        doc, parse = self.doc, self.parse
+        seen_names: set[tuple[int, int]] = set()
+        adjectives = []
+        compounds = []
+        # Part of speech, dependency and lemma of every token at once, as numbers: reading them token by
+        # token through spaCy's Token objects is the slow part of a stage like this one.
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, DEP, LOWER, LEMMA]).tolist() if len(doc) else []
+        compound, pronouns = strings.add("compound"), {strings.add(p) for p in PRONOUNS}
+        candidates = {strings.add(form) for n in CANDIDATE_NOUNS | GENERIC_ROLES for form in (n, n.capitalize())}
+        for i, (pos, dep, lower, lemma) in enumerate(columns):
+            name = parse.name_of_token.get(i)
+            if name is None and pos not in (NOUN, PROPN, PRON) and lower not in pronouns:
+                continue
+            token = self.tokens[i]
+            if name is not None:
+                if (name[0], name[1]) in seen_names:
+                    continue
+                seen_names.add((name[0], name[1]))
+                root = _span_root(self.tokens, name[0], name[1])
+                if root.dep_ == "amod" or root.pos_ == "ADJ":
+                    adjectives.append((name, root))
+                else:
+                    self._add_name(name, root)
+                continue
+            if pos == PRON or lower in pronouns:
+                if lower in pronouns and (pos == PRON or token.tag_ in ("PRP", "PRP$")):
+                    self._add_pronoun(token)
+                continue
+            if i not in parse.agent_ending_at and lemma not in candidates:
+                continue  # a noun that is neither an agent nor a group noun
+            if dep != compound:
+                self._add_descriptor(token)
+            else:
+                compounds.append(token)
+        # A demonym describes the actor its noun names ("Iranian officials"); beside a noun that is no
+        # actor it stands for its country ("Palestinian riots", "an Iranian attack"). Likewise an agent
+        # modifying a noun that is no actor is the actor ("Israeli army bulldozers", "opposition candidates").
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for token in compounds:
+            if (
+                token.head.i not in self.by_head
+                and token.i not in covered
+                and token.lemma_.lower() not in EQUIPMENT_NOUNS
+            ):
+                self._add_descriptor(token)
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        for name, root in adjectives:
+            if root.i not in covered and root.head.i not in covered:
+                self._add_name(name, root)
+                mention = self.mentions[-1]
+                if mention.head == root.i and mention.code.root and mention.code.root == mention.code.country:
+                    mention.type = "country"  # "an Iranian attack", "Iranian-backed": Iran
+        self._in_document_order()
+        self._link()
+        self._in_document_order()
+        tokens = self.tokens
+        for mention in self.mentions:
+            last = tokens[mention.end - 1]
+            mention.start_char, mention.end_char = tokens[mention.start].idx, last.idx + len(last)
+            if mention.kind == "descriptor":
+                first = mention.start
+                while first < mention.end - 1 and tokens[first].lower_ in DEFINITE_DETERMINERS | {"a", "an"}:
+                    first += 1
+                mention.name_text = doc[first : mention.end].text
+            for child in tokens[mention.head].children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    mention.of_objects.extend(self.by_head[c.i] for c in child.children if c.i in self.by_head)
+        return self.mentions
+
+    def _in_document_order(self) -> None:
+        """Sort the mentions by position, renumbering the links between them."""
+        order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, self.mentions[i].head))
+        if order == list(range(len(order))):
+            return
+        new_index = {old: new for new, old in enumerate(order)}
+        self.mentions = [self.mentions[i] for i in order]
+        for mention in self.mentions:
+            if mention.possessor is not None:
+                mention.possessor = new_index[mention.possessor]
+            if mention.appositive_of is not None:
+                mention.appositive_of = new_index[mention.appositive_of]
+            if mention.conjunct_group is not None:
+                mention.conjunct_group = [new_index[i] for i in mention.conjunct_group]
+            mention.of_objects = [new_index[i] for i in mention.of_objects]
+        self.by_head = {m.head: i for i, m in enumerate(self.mentions)}
+
+    def _append(self, mention: Mention) -> int:
+        self.mentions.append(mention)
+        self.by_head[mention.head] = len(self.mentions) - 1
+        return len(self.mentions) - 1
+
+    def _add_name(self, name: tuple[int, int, str | None, int | None], root: Token) -> None:
+        doc = self.doc
+        start, end, label, entry = name
+        # Titles and descriptors before a name belong to its mention ("former US president Donald Trump").
+        left = min(start, root.left_edge.i)
+        while left < start and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
+            left += 1
+        partitive = _partitive_start(root)
+        if partitive is not None:
+            left = min(left, partitive)
+        role, verb = _role(root)
+        mention = Mention(
+            start=left, end=end, head=root.i, kind="name", sentence=self.parse.sentence_of[root.i], label=label,
+            entry=entry, name_start=start, name_end=end, number=_number(root), head_lemma=root.lemma_.lower(),
+            role=role, verb=verb,
+        )  # fmt: skip
+        mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or (
+            start > 0 and self.tokens[start - 1].lower_ == "the"
+        )
+        mention.name_text = doc[start:end].text
+        self._code_name(mention)
+        if mention.type == "country" and not mention.code.root:
+            self._code_from_place(mention)
+        if mention.type == "country" and not self._is_country_name(mention):
+            if not mention.code.root:
+                return  # a town no dictionary or gazetteer places in a country is a place, not an actor
+            if root.dep_ in ("compound", "nmod") and root.head.i not in self.by_head:
+                return  # "Baghdad airport": part of the name of a place
+            self._code_city(mention, root)
+        self._append(mention)
+
+    def _code_from_place(self, mention: Mention) -> None:
+        """A place name no actor dictionary knows, located by the places stage (when it ran): its country."""
+        place_id = self.token_place.get(mention.head)
+        place = self.places.get(place_id) if place_id else None
+        country = getattr(place, "country", None)
+        if country:
+            mention.code.root, mention.code.country, mention.code.root_source = country, country, DESCRIPTOR
+            if (getattr(place, "feature", None) or "").startswith("A.PCL"):
+                self.country_places.add(mention.head)
+
+    def _code_city(self, mention: Mention, root: Token) -> None:
+        """A city the dictionary files under its country stands for its people, or for the government when a
+        capital is the subject or object ("Moscow demanded", "blockade Paris" is the city): the PLOVER gold
+        standard's convention, and CAMEO's."""
+        mention.type = "other"
+        capital = self.lexicon.capitals.get(mention.code.country or "")
+        name = normalise_phrase(mention.name_text)
+        if capital and name == capital and mention.role in ("subject", "object"):
+            mention.code.sectors = ["GOV"]
+        else:
+            mention.code.sectors = ["CVL"]
+        mention.code.sector_source = DESCRIPTOR
+
+    def _add_pronoun(self, token: Token) -> None:
+        kind, number, gender = PRONOUNS[token.lower_]
+        role, verb = _role(token)
+        mention = Mention(
+            start=token.i, end=token.i + 1, head=token.i, kind="pronoun", sentence=self.parse.sentence_of[token.i],
+            type="person" if kind == "person" else "other", number=number, gender=gender,
+            head_lemma=token.lower_, role=role, verb=verb,
+        )  # fmt: skip
+        self._append(mention)
+
+    def _add_descriptor(self, token: Token) -> None:
+        """A common-noun phrase is an actor when its head is an agent, a demonym, or a group noun beside a
+        name or demonym."""
+        parse = self.parse
+        i = token.i
+        agent = parse.agent_ending_at.get(i)
+        lemma = token.lemma_.lower()
+        # "Soleimani, head of Iran's Quds Force": a role of an organisation, said of an actor.
+        role_of = (
+            lemma in GENERIC_ROLES
+            and token.dep_ in ("appos", "attr", "nsubj", "nsubjpass", "dobj", "conj")
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        )
+        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of:
+            return  # most nouns: no agent, no group noun
+        if lemma in PLACE_NOUNS:
+            return  # "the southeastern city": a place, for the places stage
+        if token.ent_type_ in NOT_ACTOR_ENTITIES:
+            return
+        if lemma in QUANTITY_WORDS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in token.children
+        ):
+            return  # "a group of Moroccan diplomats": the diplomats are the actor
+        if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
+            return
+        left = token.left_edge.i
+        while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
+            left += 1
+        modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
+        if agent is None and not role_of:
+            group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
+            definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in token.children)
+            if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:
+                return
+            if lemma in COUNTRY_NOUNS and not (self.tokens[left].lower_ in DEFINITE_DETERMINERS or modifier_names):
+                return
+        partitive = _partitive_start(token)
+        if partitive is not None:
+            left = min(left, partitive)
+        role, verb = _role(token)
+        mention = Mention(
+            start=left, end=i + 1, head=i, kind="descriptor", sentence=parse.sentence_of[i], number=_number(token),
+            head_lemma=lemma, role=role, verb=verb,
+        )  # fmt: skip
+        mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
+        mention.named = bool(modifier_names)
+        mention.counted = any(c.dep_ == "nummod" for c in token.children) or partitive is not None
+        if lemma in COUNTRY_NOUNS:
+            mention.type = "country"
+        elif lemma in COALITION_NOUNS and modifier_names:
+            mention.type = "group"
+        elif lemma in ORGANISATION_NOUNS:
+            mention.type = "organization" if mention.number == "sg" else "group"
+        elif lemma in COLLECTIVE_NOUNS:
+            mention.type = "group"
+        else:
+            mention.type = "person" if mention.number == "sg" else "group"
+        if lemma in MALE_NOUNS:
+            mention.gender = "m"
+        elif lemma in FEMALE_NOUNS:
+            mention.gender = "f"
+        self._append(mention)
+
+    # -- coding from the mention's own words --
+
+    def _entry_code(self, entry: int) -> tuple[list[str], bool]:
+        """The codes of a dictionary entry at the article's date ("FRO/BIL/SAM" names three actors), and
+        whether they are valid at that date (else they are the entry's latest codes, for the country only)."""
+        actor = self.lexicon.actors[entry]
+        code = actor.code_at(self.day)
+        valid = code is not None
+        if code is None:
+            code = actor.any_code()
+        if not code:
+            return [], valid
+        return [c for c in code.split("/") if c], valid
+
+    def _code_from(self, code: str, valid: bool, source: str) -> Code:
+        parsed = self.codes.parse(code)
+        root_blocks = [b for b in split_blocks(code) if b not in parsed.sectors]
+        root = "".join(root_blocks) if parsed.root else None
+        return Code(
+            root=root, country=parsed.country, sectors=list(parsed.sectors) if valid else [],
+            base=code if valid else None,
+            root_source=source if root else None, sector_source=source if valid and parsed.sectors else None,
+        )  # fmt: skip
+
+    def _is_country_name(self, mention: Mention) -> bool:
+        """Whether a name is a country itself (a country name or demonym), rather than a city the dictionary
+        files under its country (Phoenix lists "Tehran" and "Mashhad" as synonyms of Iran)."""
+        name = normalise_phrase(mention.name_text)
+        if mention.label == "NORP" or name in self.lexicon.country_names or mention.head in self.country_places:
+            return True
+        return name not in self.lexicon.city_names
+
+    def _code_name(self, mention: Mention) -> None:
+        label = mention.label
+        if mention.entry is not None:
+            codes, valid = self._entry_code(mention.entry)
+            if codes:
+                mention.code = self._code_from(codes[0], valid, DICTIONARY)
+                mention.extra_codes = [self._code_from(c, valid, DICTIONARY) for c in codes[1:]]
+        code = mention.code
+        head = self.tokens[mention.head]
+        bare_country = code.root is not None and code.root == code.country and not code.sectors
+        if label == "PERSON":
+            mention.type = "person"
+        elif label == "NORP":
+            # "Iranians", "the Houthis": a people or a group; "Iranian" before a noun: the country.
+            adjectival = head.tag_ == "JJ" or head.dep_ in ("amod", "npadvmod")
+            mention.type = "country" if adjectival and code.root and code.root == code.country else "group"
+        elif label == "GPE" or (label is None and bare_country):
+            mention.type = "country" if (code.country or label == "GPE") else "organization"
+        elif (
+            label is None
+            and code.root
+            and len(code.root) == 3
+            and not code.sectors
+            and code.root not in NON_STATE_ROOTS
+        ):
+            mention.type = "country"  # a bare three-letter code the dictionary gives a place ("ARNOR [ARN]")
+        else:
+            mention.type = "organization"
+        head = self.tokens[mention.head]
+        if mention.type == "organization" and head.lower_ in COALITION_NOUNS:
+            mention.type = "group"
+        if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
+            mention.number = "pl"  # "the Houthis", "Iranians"
+        demonym = code.root_source == DICTIONARY and code.root is not None and code.root == code.country
+        if (
+            label == "NORP"
+            and demonym
+            and mention.number == "pl"
+            and head.pos_ in ("NOUN", "PROPN")
+            and not code.sectors
+        ):
+            self._people_or_side(mention, head)
+        if mention.entry is None and mention.type in ("organization", "group"):
+            self._code_from_own_words(mention)
+        elif label == "NORP" and code.root == code.country:
+            # "Bosnian Serbs", "Iraqi Kurds": a people is placed in the country its demonym names.
+            for i in range(mention.name_start, mention.name_end - 1):
+                entry = _exact_entry(self.lexicon, self.tokens[i].text)
+                codes_at, valid = self._entry_code(entry) if entry is not None else ([], False)
+                other = self._code_from(codes_at[0], valid, DESCRIPTOR) if codes_at else None
+                if other is not None and other.country and other.country != code.country:
+                    code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
+                    break
+        for i in range(mention.start, mention.name_start):
+            lower = self.tokens[i].lower_
+            if lower in MALE_TITLES:
+                mention.gender = "m"
+            elif lower in FEMALE_TITLES:
+                mention.gender = "f"
+
+    def _people_or_side(self, mention: Mention, head: Token) -> None:
+        """A plural demonym names a country's side when it acts on its own ("Palestinians reject the plan")
+        and its people, civilians, when counted, described or acted upon ("100 Palestinians were arrested",
+        "young Algerians", "Iraqi Kurds")."""
+        described = mention.start < mention.name_start or mention.name_end - mention.name_start > 1
+        counted = any(c.dep_ in ("nummod", "amod", "quantmod") for c in head.children)
+        if described or counted or mention.role != "subject":
+            mention.code.sectors, mention.code.sector_source = ["CVL"], DESCRIPTOR
+
+    def _code_from_own_words(self, mention: Mention) -> None:
+        """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
+        labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
+        start, end = mention.name_start, mention.name_end
+        for i in range(start, end):
+            entry = _exact_entry(self.lexicon, self.tokens[i].text)
+            if entry is None:
+                continue
+            codes_at, valid = self._entry_code(entry)
+            if codes_at:
+                code = self._code_from(codes_at[0], valid, DESCRIPTOR)
+                if code.country and not code.sectors:
+                    mention.code.root, mention.code.country = code.country, code.country
+                    mention.code.root_source = DESCRIPTOR
+                    break
+        roles: list[str] = []
+        for agent in self._agents_within(start, end, in_names=True):
+            blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
+            # The role of the name's last word comes first ("Workers' Union": a union).
+            roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
+        if roles:
+            mention.code.sectors = list(dict.fromkeys(roles))
+            mention.code.sector_source = DESCRIPTOR
+
+    # -- links between mentions: modifiers, appositions, "of" phrases --
+
+    def _link(self) -> None:
+        for index, mention in enumerate(self.mentions):
+            if mention.kind == "pronoun":
+                continue
+            head = self.tokens[mention.head]
+            for child in head.children:
+                if child.dep_ == "appos" and child.i in self.by_head:
+                    other = self.by_head[child.i]
+                    if self.mentions[other].kind == "pronoun":
+                        continue
+                    # "Soleimani and Abu Mahdi al-Muhandis, the Iraqi militia commander": an apposition
+                    # after a coordination describes the conjunct just before it.
+                    conjuncts = [
+                        c.i for c in head.children if c.dep_ == "conj" and c.i < child.i and c.i in self.by_head
+                    ]
+                    target = self.by_head[max(conjuncts)] if conjuncts else index
+                    target = self._compatible_apposition_target(target, other)
+                    if target is not None:
+                        self.mentions[other].appositive_of = target
+                        self.appositions.setdefault(target, []).append(other)
+                elif child.dep_ == "poss" and child.i in self.by_head:
+                    mention.possessor = self.by_head[child.i]
+                elif (
+                    child.dep_ == "compound"
+                    and mention.kind == "descriptor"
+                    and mention.head_lemma in NAMED_GROUP_NOUNS
+                    and child.i in self.by_head
+                    and self.mentions[self.by_head[child.i]].type in ("organization", "group")
+                ):
+                    # "the Islamic State group", "the Hezbollah movement": the name and its noun are one actor.
+                    mention.appositive_of = self.by_head[child.i]
+        self._link_copulas()
+        # Code descriptors (and names' titles) once every mention is known, inner ones first.
+        done: set[int] = set()
+        for index in range(len(self.mentions)):
+            self._describe(index, done, depth=0)
+        self._split_conjoined_modifiers()
+        self._split_conjoined_objects()
+
+    def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
+        """An apposition names the same actor as its noun, unless one is a person and the other is not: then
+        it describes the object of the noun's "of" phrase ("the deputy commander of the PMF, an Iranian-backed
+        militia"), or nothing."""
+        people = {self.mentions[target].type == "person", self.mentions[apposition].type == "person"}
+        if len(people) == 1:
+            return target
+        for child in self.tokens[self.mentions[target].head].children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    other = self.by_head.get(obj.i)
+                    if other is not None and (self.mentions[other].type == "person") == (
+                        self.mentions[apposition].type == "person"
+                    ):
+                        return other
+        return None
+
+    def _link_copulas(self) -> None:
+        """ "al-Muhandis was the deputy commander of the PMF": the predicate describes the subject."""
+        for index, mention in enumerate(self.mentions):
+            if mention.kind != "descriptor" or mention.appositive_of is not None:
+                continue
+            head = self.tokens[mention.head]
+            verb = head.head
+            if head.dep_ != "attr" or verb.lemma_ != "be":
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i in self.by_head:
+                    subject = self.by_head[child.i]
+                    if (
+                        self.mentions[subject].kind != "pronoun"
+                        and self._compatible_apposition_target(subject, index) == subject
+                    ):
+                        mention.appositive_of = subject
+                        self.appositions.setdefault(subject, []).append(index)
+
+    def _modifier_mentions(self, mention: Mention) -> list[int]:
+        """Mentions modifying this one's head from inside its noun phrase (names as compound, poss, nmod)."""
+        found = []
+        stop = mention.name_start if mention.name_start is not None else mention.head
+        for i in range(mention.start, stop):
+            other = self.by_head.get(i)
+            if other is not None and self.mentions[other].kind != "pronoun" and not self._backer(i):
+                found.append(other)
+        return found
+
+    def _backer(self, i: int) -> bool:
+        """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own."""
+        tokens = self.tokens
+        return i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and tokens[i + 2].tag_ == "VBN"
+
+    def _agents_within(self, start: int, stop: int, in_names: bool = False) -> list[Match]:
+        """The agent phrases inside tokens [start, stop); words of a name inside ("the Islamic State group")
+        describe that name, not this mention, unless ``in_names``."""
+        found = []
+        names = self.parse.name_of_token
+        for i in range(start, stop):
+            agent = self.parse.agent_ending_at.get(i)
+            if agent is None or agent.start < start:
+                continue
+            if in_names or not any(j in names for j in range(agent.start, agent.end)):
+                found.append(agent)
+        return found
+
+    def _describe(self, index: int, done: set[int], depth: int) -> Code:
+        mention = self.mentions[index]
+        if index in done or depth > 4 or mention.kind == "pronoun":
+            return mention.code
+        done.add(index)
+        parse, codes = self.parse, self.codes
+        head = self.tokens[mention.head]
+        stop = mention.name_start if mention.name_start is not None else mention.head + 1
+        # The word whose role the actor has: a descriptor's head, or the title just before a name.
+        role_word = mention.head if mention.kind == "descriptor" else stop - 1
+
+        # Agents among the words before the name, and the head itself for a descriptor.
+        sectors: list[str] = []  # roles of the words before the head
+        head_sectors: list[str] = []
+        prefix: list[str] = []
+        generic = role_word >= mention.start and self.tokens[role_word].lemma_.lower() in GENERIC_ROLES
+        for agent in self._agents_within(mention.start, stop):
+            entry = self.lexicon.agents[agent.entry]
+            roles = [s for s in split_blocks(entry.suffix) if s in codes.sectors]
+            if agent.end - 1 == role_word:
+                head_sectors = roles
+            else:
+                sectors.extend(s for s in roles if s not in sectors)
+            prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
+        # The head's own role comes first; a generic role ("leader", "spokesman") gives way to the roles
+        # before it ("militia leader", "police spokesman").
+        if not (generic and sectors):
+            sectors = [*head_sectors, *[s for s in sectors if s not in head_sectors]]
+        if mention.kind == "name" and len(sectors) > 1 and sectors[0] == "REL":
+            # "Supreme Leader Ayatollah Ali Khamenei": a religious honorific comes after the office.
+            sectors = [*sectors[1:], "REL"]
+        former = any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
+
+        # Country or organisation from names modifying this one, its apposition and its "of" phrase.
+        related: list[tuple[Code, str]] = []
+        for other in self._modifier_mentions(mention):
+            related.append((self._describe(other, done, depth + 1), self.tokens[self.mentions[other].head].dep_))
+        for i in range(mention.start, stop):
+            token = self.tokens[i]
+            if token.dep_ != "amod" or i in self.by_head or token.head.i not in (mention.head, role_word):
+                continue
+            if self._backer(i):
+                continue
+            name = parse.name_of_token.get(i)
+            entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
+            if entry is not None:
+                codes_at, valid = self._entry_code(entry)
+                if codes_at:
+                    related.append((self._code_from(codes_at[0], valid, DESCRIPTOR), "amod"))
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_head:
+                        other = self.mentions[self.by_head[obj.i]]
+                        if other.kind == "pronoun":
+                            continue
+                        code = self._describe(self.by_head[obj.i], done, depth + 1)
+                        # "soldiers from Gondor": a country (a bare root, known to ISO or not) places them.
+                        place = code.country or (code.root and not code.sectors and other.type == "country")
+                        if child.lower_ == "of" or place:
+                            related.append((code, "of" if child.lower_ == "of" else "origin"))
+        if mention.appositive_of is None:
+            for other in self.appositions.get(index, []):
+                related.append((self._describe(other, done, depth + 1), "appos"))
+
+        code = mention.code
+        if mention.label == "NORP" and code.root_source == DICTIONARY and code.root == code.country:
+            # "Bosnian Serbs", "Iraqi Kurds": a people is placed in the country its demonym names.
+            other = next((o for o, r in related if r == "amod" and o.country and o.country != code.country), None)
+            if other is not None:
+                code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
+        # Root: the dictionary's, else a country or organisation named beside it.
+        if not code.root:
+            for other, relation in related:
+                if other.root:
+                    code.root = (other.country or other.root) if relation == "origin" else other.root
+                    code.country = other.country
+                    code.root_source = DESCRIPTOR
+                    if relation in ("compound", "poss", "of", "appos", "nmod") and not sectors:
+                        # Membership: "the IRGC general" has no sector of its own words beyond the IRGC's.
+                        sectors = [s for s in other.sectors]
+                    elif relation in ("compound", "poss", "of", "nmod") and generic and other.root != other.country:
+                        sectors = [*other.sectors, *[s for s in sectors if s not in other.sectors]]
+                    break
+        if not code.root and mention.kind == "descriptor" and head.dep_ == "conj" and head.head.i in self.by_head:
+            # "the Danish Islamist media and government": the second noun shares the first one's modifiers.
+            first_index = self.by_head[head.head.i]
+            first = self.mentions[first_index]
+            first_code = self._describe(first_index, done, depth + 1)
+            if first.kind == "descriptor" and first_code.root and first_code.root_source == DESCRIPTOR:
+                code.root, code.country, code.root_source = first_code.root, first_code.country, DESCRIPTOR
+        if code.root_source == DICTIONARY and not code.country:
+            for other, _relation in related:
+                if other.country:
+                    code.country = other.country
+                    break
+        # Sectors: what the text says of the actor's role beats the dictionary's, which may be out of date.
+        appositive_sectors = next((o.sectors for o, r in related if r == "appos" and o.sectors), [])
+        if former and (sectors or code.sectors or appositive_sectors):
+            code.sectors, code.sector_source = ["ELI"], DESCRIPTOR
+        elif sectors:
+            code.sectors = [s for s in dict.fromkeys(sectors) if s not in NON_STATE_ROOTS or s == "NGO"]
+            code.sector_source = DESCRIPTOR
+        elif appositive_sectors and mention.kind == "name" and not code.sectors:
+            code.sectors, code.sector_source = list(appositive_sectors), DESCRIPTOR
+        if prefix:
+            code.prefix = tuple(prefix)
+        return code
+
+    def _split_conjoined_modifiers(self) -> None:
+        """ "Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
+        each with the head's role. The first conjuncts get mentions of their own; the head's mention keeps
+        the last conjunct and records the group, so a lookup of the head finds them all."""
+        for index in range(len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.kind != "descriptor":
+                continue
+            head = self.tokens[mention.head]
+            for modifier in head.children:
+                if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.i >= head.i:
+                    continue
+                conjuncts = [c for c in modifier.children if c.dep_ == "conj"]
+                if not conjuncts:
+                    continue
+                chain = [modifier, *conjuncts]
+                chain_codes = [self._demonym_code(t) for t in chain]
+                if not all(c is not None for c in chain_codes):
+                    continue
+                group = [index]
+                for token, code in zip(chain[:-1], chain_codes[:-1], strict=True):
+                    extra = Mention(
+                        start=token.left_edge.i, end=token.i + 1, head=token.i, kind="descriptor",
+                        sentence=mention.sentence, type=mention.type, number=mention.number,
+                        head_lemma=mention.head_lemma, role=mention.role, verb=mention.verb,
+                        code=Code(root=code.root, country=code.country, sectors=list(mention.code.sectors),
+                                  root_source=DESCRIPTOR, sector_source=mention.code.sector_source),
+                    )  # fmt: skip
+                    self.mentions.append(extra)
+                    group.append(len(self.mentions) - 1)
+                last = chain[-1]
+                last_code = chain_codes[-1]
+                mention.start = last.left_edge.i
+                mention.code.root, mention.code.country = last_code.root, last_code.country
+                mention.code.root_source = DESCRIPTOR
+                for member in group:
+                    self.mentions[member].conjunct_group = group
+                break
+
+    def _split_conjoined_objects(self) -> None:
+        """ "The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor": one actor per
+        country of the list, each with the head's role and the head's words as its mention."""
+        for index in range(len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.kind != "descriptor" or mention.conjunct_group or mention.code.root_source != DESCRIPTOR:
+                continue
+            for child in self.tokens[mention.head].children:
+                if child.dep_ != "prep" or child.lower_ not in ORIGIN_PREPOSITIONS:
+                    continue
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if not objects:
+                    continue
+                chain = [objects[0], *objects[0].conjuncts]
+                codes = [self.mentions[self.by_head[t.i]].code if t.i in self.by_head else None for t in chain]
+                if len(chain) < 2 or any(c is None or not c.root or c.sectors for c in codes):
+                    continue
+                if mention.code.root not in (codes[0].country, codes[0].root):
+                    continue
+                group = [index]
+                for code in codes[1:]:
+                    extra = Mention(
+                        start=mention.start, end=mention.end, head=mention.head, kind="descriptor",
+                        sentence=mention.sentence, type=mention.type, number=mention.number,
+                        head_lemma=mention.head_lemma, role=mention.role, verb=mention.verb,
+                        code=Code(root=code.country or code.root, country=code.country,
+                                  sectors=list(mention.code.sectors), root_source=DESCRIPTOR,
+                                  sector_source=mention.code.sector_source),
+                    )  # fmt: skip
+                    self.mentions.append(extra)
+                    group.append(len(self.mentions) - 1)
+                for member in group:
+                    self.mentions[member].conjunct_group = group
+                break
+
+    def _demonym_code(self, token: Token) -> Code | None:
+        name = self.parse.name_of_token.get(token.i)
+        entry = name[3] if name else _exact_entry(self.lexicon, token.text)
+        if entry is None:
+            return None
+        codes_at, valid = self._entry_code(entry)
+        if not codes_at:
+            return None
+        code = self._code_from(codes_at[0], valid, DESCRIPTOR)
+        return code if code.root else None
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Mention]:
+    return MentionFinder(doc, lexicon, day).find()
