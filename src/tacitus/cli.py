@@ -53,6 +53,14 @@ ShowProgress = Annotated[
     bool | None,
     typer.Option("--progress/--no-progress", help="Progress bar [default: when stderr is a terminal]."),
 ]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", help="Code in N local worker processes (each loads the model once)."),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Code on an existing Dask cluster: its scheduler's tcp://HOST:PORT."),
+]
 
 
 def settings_from(model: str | None = None, db: str | None = None, max_bytes: int | None = None,
@@ -78,6 +86,13 @@ def make_pipeline(settings: Settings):
     return Pipeline(settings)
 
 
+def make_executor(settings: Settings, workers: int | None, scheduler: str | None):
+    """This process, ``--workers N`` local processes, or the Dask cluster at ``--scheduler``."""
+    from tacitus.scale.executors import make_executor as make
+
+    return make(settings, workers=workers, scheduler=scheduler)
+
+
 def finish(tally: Tally, quiet_when_single: bool = False) -> None:
     if tally.failed or not quiet_when_single:
         print(f"tacitus: {tally.summary()}", file=sys.stderr)
@@ -98,25 +113,27 @@ def code(
     batch_size: BatchSize = None,
     stages: Stages = None,
     progress: ShowProgress = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Code articles and write their tacitus/1 records as JSON Lines."""
     settings = settings_from(model, max_bytes=max_bytes, batch_size=batch_size, stages=stages)
     options = read_options(settings, published, encoding)
-    pipeline = make_pipeline(settings)
     show = sys.stderr.isatty() if progress is None else progress
-    stream = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")  # noqa: SIM115
-    try:
-        tally = code_items(
-            read_inputs(paths, options),
-            pipeline,
-            on_record=lambda record: stream.write(record.to_json() + "\n"),
-            on_failure=print_failure,
-            total=count_articles(paths) if show else None,
-            show_progress=show,
-        )
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
+    with make_executor(settings, workers, scheduler) as executor:
+        stream = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            tally = code_items(
+                read_inputs(paths, options),
+                executor=executor,
+                on_record=lambda record: stream.write(json.dumps(record, ensure_ascii=False) + "\n"),
+                on_failure=print_failure,
+                total=count_articles(paths) if show else None,
+                show_progress=show,
+            )
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
     finish(tally, quiet_when_single=True)
 
 
@@ -131,24 +148,94 @@ def ingest(
     batch_size: BatchSize = None,
     stages: Stages = None,
     progress: ShowProgress = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option("--parquet", help="Also write what is stored as a Parquet dataset here (DIR/table/month=...)."),
+    ] = None,
 ) -> None:
-    """Code articles into the store, skipping those already stored."""
+    """Code articles into the store, skipping those already stored; link reprints; merge events across articles.
+
+    Interrupted (even killed), the same command run again resumes: it ends with exactly the records of an
+    uninterrupted run.
+    """
+    from dataclasses import replace
+
     from tacitus.store import open_store
 
     settings = settings_from(model, db, max_bytes, batch_size, stages)
     options = read_options(settings, published, encoding)
-    pipeline = make_pipeline(settings)
     show = sys.stderr.isatty() if progress is None else progress
-    with open_store(settings.db) as store:
+    with open_store(settings.db) as store, make_executor(settings, workers, scheduler) as executor:
+        sink = None
+        if parquet is not None:
+            from tacitus.scale.parquet import ParquetSink
+
+            sink = ParquetSink(parquet)
         tally = code_items(
-            read_inputs(paths, options),
-            pipeline,
+            read_inputs(paths, replace(options, known_ids=store.existing_ids)),
+            executor=executor,
             store=store,
+            parquet=sink,
             on_failure=print_failure,
             total=count_articles(paths) if show else None,
             show_progress=show,
         )
     finish(tally)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
+    every: Annotated[str, typer.Option("--every", help="Interval between polls: 90s, 15m, 1h ...")] = "15m",
+    polls: Annotated[int | None, typer.Option("--polls", help="Stop after N polls [default: never].")] = None,
+    db: Db = None,
+    model: Model = None,
+    max_bytes: MaxBytes = None,
+    batch_size: BatchSize = None,
+    stages: Stages = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for a server.")] = 10.0,
+) -> None:
+    """Poll feeds on an interval and code their new articles into the store, one log line per poll.
+
+    Conditional requests (ETag, Last-Modified); articles stored already are not fetched again; what each feed
+    answered is kept in the store, so a restarted watcher goes on where it stopped.
+    """
+    from tacitus.ingest.urls import Fetcher
+    from tacitus.scale.watch import parse_interval
+    from tacitus.scale.watch import watch as watch_feeds
+    from tacitus.store import open_store
+
+    seconds = parse_interval(every)
+    settings = settings_from(model, db, max_bytes, batch_size, stages)
+    options = read_options(settings, None, "utf-8")
+    fetcher = Fetcher(timeout=timeout)
+    with open_store(settings.db) as store, make_executor(settings, workers, scheduler) as executor:
+        watch_feeds(feeds, store, executor, every=seconds, polls=polls, fetcher=fetcher, options=options)
+
+
+@app.command()
+def merge(
+    db: Db = None,
+    window_days: Annotated[
+        int, typer.Option("--window-days", help="Days apart two mentions of one event may be dated.")
+    ] = 1,
+    radius_km: Annotated[
+        float, typer.Option("--radius-km", help="Kilometres apart two mentions' places may be.")
+    ] = 50.0,
+) -> None:
+    """Recompute the events merged across articles with the given rules (ingest merges as it goes)."""
+    from tacitus.scale.merge import MergeRules, merge_all
+    from tacitus.store import open_store
+
+    settings = settings_from(db=db)
+    with open_store(settings.db) as store:
+        count = merge_all(store, MergeRules(window_days=window_days, radius_km=radius_km))
+        mentions = store.counts()["event_mentions"]
+    print(f"tacitus: {mentions} event mentions merged into {count} events", file=sys.stderr)
 
 
 @app.command()
@@ -233,6 +320,8 @@ def stats(
     settings = settings_from(db=db)
     with open_store(settings.db, read_only=True) as store:
         counts = store.counts()
+    if "duplicates" in counts:  # reprints are stored and linked, but not counted twice
+        counts["distinct_articles"] = counts["articles"] - counts["duplicates"]
     if as_json:
         print(json.dumps(counts))
         return

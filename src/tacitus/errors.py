@@ -33,6 +33,16 @@ class Errors:
     E112 = "published {value!r} is not a date (YYYY-MM-DD)"
     E113 = "language {language!r} is not the language of the model ({model_language!r})"
 
+    # Reading the web: URLs, feeds, WARC archives
+    E120 = "HTTP status {status}"
+    E121 = "cannot fetch: {reason}"
+    E122 = "disallowed by the site's robots.txt"
+    E123 = "response is over the size limit of {limit:,} bytes"
+    E124 = "not a WARC archive: {reason}"
+    E125 = "not an RSS or Atom feed: {reason}"
+    E126 = "content type {content_type!r} is neither HTML nor a feed"
+    E127 = "robots.txt cannot be read (HTTP {status}); the site is treated as closed to crawlers"
+
     # Coding
     E201 = "internal error in stage {stage!r}: {reason}"
 
@@ -48,6 +58,12 @@ class Errors:
     E501 = "{path}: cannot read the quote cue lexicon: {reason}"
     E502 = "{path}: line {line} of the quote cue lexicon needs a word, a tab and a class ({known})"
 
+    # Running at scale (E6xx)
+    E601 = "--workers must be at least 1, not {value}"
+    E602 = "cannot reach the Dask scheduler at {address}: {reason}"
+    E603 = "a worker failed on a batch of {count} articles: {reason}"
+    E604 = "--every {value!r} is not an interval: use e.g. 90s, 15m, 1h"
+    E605 = "--workers and --scheduler cannot be used together"
     # Queries and the HTTP API (E8xx; the API answers them with 4xx, the Python API raises them)
     E801 = "{name} {value!r} is not valid: expected {expected}"
     E802 = "unknown filter {name!r}; known filters: {known}"
@@ -70,10 +86,21 @@ class TacitusError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        # Errors travel between processes (worker results); rebuild them from their parts, not from details.
+        return _rebuild_error, (self.code, self.where, self.reason)
+
     @property
     def message(self) -> str:
         prefix = f"{self.where}: " if self.where else ""
         return f"{prefix}{self.reason} [{self.code}]"
+
+
+def _rebuild_error(code: str, where: str | None, reason: str) -> TacitusError:
+    error = TacitusError.__new__(TacitusError)
+    error.code, error.where, error.reason = code, where, reason
+    Exception.__init__(error, error.message)
+    return error
 
 
 def one_line(text: str) -> str:

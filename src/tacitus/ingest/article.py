@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from tacitus.errors import TacitusError
 from tacitus.record import Article
@@ -17,12 +19,27 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How inputs are read: ``published`` fills in a date for inputs that carry none."""
+    """How inputs are read: ``published`` fills in a date for inputs that carry none.
+
+    ``fetcher`` (a :class:`tacitus.ingest.urls.Fetcher`) fetches URLs and feed pages (default: one per
+    process); ``known_ids`` says which article ids are stored already, so that a feed's pages that are
+    stored are not fetched again (they are yielded as :class:`Skipped`).
+    """
 
     published: str | None = None
     max_bytes: int = 1_000_000
     encoding: str = "utf-8"
     language: str = "en"
+    fetcher: Any = None
+    known_ids: Callable[[Sequence[str]], set[str]] | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article the reader knew was stored already, and so did not read."""
+
+    id: str
+    where: str
 
 
 def content_hash(text: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tacitus.errors import TacitusError
 from tacitus.store.base import Store
-from tacitus.store.schema import FACT_TABLES, TABLES, Failure
+from tacitus.store.schema import FACT_TABLES, TABLES, Batch, Duplicate, Failure, FeedState
 
-__all__ = ["FACT_TABLES", "TABLES", "Failure", "Store", "open_store"]
+__all__ = ["FACT_TABLES", "TABLES", "Batch", "Duplicate", "Failure", "FeedState", "Store", "open_store"]
 
 
 def open_store(url: str, *, read_only: bool = False) -> Store:

@@ -15,15 +15,23 @@ from tacitus.errors import TacitusError, one_line
 from tacitus.record import Record
 from tacitus.store.base import Store
 from tacitus.store.query import BACKFILL_EVENTS, EVENTS_JOINED, SQL
-from tacitus.store.schema import PRIMARY_KEYS, TABLES, Failure, record_rows
+from tacitus.store.schema import (
+    MERGE_KEY_SQL,
+    PRIMARY_KEYS,
+    TABLES,
+    Batch,
+    Failure,
+    FeedState,
+    record_rows,
+)
 
 SQL_TYPES = {
     "text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DATE", "json": "JSON",
-    "text[]": "VARCHAR[]", "timestamp": "TIMESTAMP",
+    "text[]": "VARCHAR[]", "timestamp": "TIMESTAMP", "blob": "BLOB",
 }  # fmt: skip
 ARROW_TYPES = {
     "text": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.string(), "json": pa.string(),
-    "text[]": pa.list_(pa.string()), "timestamp": pa.timestamp("us"),
+    "text[]": pa.list_(pa.string()), "timestamp": pa.timestamp("us"), "blob": pa.binary(),
 }  # fmt: skip
 
 TABLE_ORDER = {"articles": ("seq",), "mentions": ("article_id", "actor_id", "start_char")}
@@ -106,9 +114,12 @@ class DuckDBStore(Store):
         return {row[0] for row in rows}
 
     def add_records(self, records: Sequence[Record | dict]) -> int:
+        return self.add_batch(Batch(records=list(records)))
+
+    def add_batch(self, batch: Batch) -> int:
         if self.read_only:
             raise TacitusError("E807")
-        dicts = [r.to_dict() if isinstance(r, Record) else r for r in records]
+        dicts = [r.to_dict() if isinstance(r, Record) else r for r in batch.records]
         # Within one batch the same article may come twice (a file listed twice): keep the first.
         unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
         self.con.execute("BEGIN TRANSACTION")
@@ -122,9 +133,19 @@ class DuckDBStore(Store):
                 for offset, record in enumerate(new, start=1):
                     for name, rows in record_rows(record, seq + offset, now).items():
                         tables[name].extend(rows)
+                new_ids = {d["article"]["id"] for d in new}
+                tables["signatures"] = [
+                    {"article_id": aid, "minhash": sig} for aid, sig in batch.signatures.items() if aid in new_ids
+                ]
+                tables["duplicates"] = [
+                    {"article_id": d.article_id, "canonical_id": d.canonical_id, "kind": d.kind,
+                     "similarity": d.similarity}
+                    for d in batch.duplicates if d.article_id in new_ids
+                ]  # fmt: skip
                 for name, rows in tables.items():
                     if rows:
                         self._insert(name, rows)
+            self._upsert_failures(batch.failures)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -147,6 +168,9 @@ class DuckDBStore(Store):
         self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM incoming")
 
     def add_failures(self, failures: Sequence[Failure]) -> None:
+        self._upsert_failures(failures)
+
+    def _upsert_failures(self, failures: Sequence[Failure]) -> None:
         if not failures:
             return
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -178,6 +202,89 @@ class DuckDBStore(Store):
         order = ", ".join(TABLE_ORDER.get(name) or PRIMARY_KEYS[name])
         columns = ", ".join(f'"{c}"' for c in TABLES[name] if c != "record")
         return self.con.sql(f"SELECT {columns} FROM {name} ORDER BY {order}").to_arrow_table()
+
+    # Corpus scale (tacitus.scale)
+
+    def signatures(self, last: int | None = None) -> Iterator[tuple[str, str, bytes]]:
+        # The most recent `last` canonical articles, oldest first.
+        limit = f"LIMIT {int(last)}" if last is not None else ""
+        cursor = self.con.execute(
+            "SELECT * FROM (SELECT s.article_id, a.content_hash, s.minhash, a.seq FROM signatures s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.article_id NOT IN (SELECT article_id FROM duplicates) "
+            f"ORDER BY a.seq DESC {limit}) ORDER BY seq"
+        )
+        while rows := cursor.fetchmany(10_000):
+            yield from ((aid, content_hash, bytes(sig)) for aid, content_hash, sig, _ in rows)
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+
+    def duplicate_links(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT article_id, canonical_id FROM duplicates").fetchall())
+
+    def unmerged_keys(self) -> list[str]:
+        rows = self.con.execute(
+            f"SELECT DISTINCT {MERGE_KEY_SQL} AS k FROM events e "
+            "LEFT JOIN event_mentions m ON m.article_id = e.article_id AND m.event_id = e.id "
+            "WHERE m.merged_id IS NULL AND e.article_id NOT IN (SELECT article_id FROM duplicates) ORDER BY k"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def merge_candidates(self, keys: Sequence[str] | None = None) -> list[dict]:
+        where = "e.article_id NOT IN (SELECT article_id FROM duplicates)"
+        params: list = []
+        if keys is not None:
+            where += f" AND {MERGE_KEY_SQL} IN (SELECT unnest(?))"
+            params.append(list(keys))
+        cursor = self.con.execute(
+            f"SELECT {MERGE_KEY_SQL} AS merge_key, e.article_id, e.id AS event_id, e.source_code, e.target_code, "
+            "e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.date, a.seq, a.source AS outlet, a.url, "
+            "p.name AS place_name, p.geonames_id AS place_geonames_id, p.country AS place_country, "
+            "p.lat AS place_lat, p.lon AS place_lon, p.feature AS place_feature "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
+            f"WHERE {where} ORDER BY merge_key, a.seq, e.sentence, e.id",
+            params,
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def replace_merged(self, keys: Sequence[str] | None, merged: Sequence[dict], mentions: Sequence[dict]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if keys is None:
+                self.con.execute("DELETE FROM event_mentions")
+                self.con.execute("DELETE FROM merged_events")
+            elif keys:
+                self.con.execute(
+                    "DELETE FROM event_mentions WHERE merged_id IN "
+                    "(SELECT id FROM merged_events WHERE merge_key IN (SELECT unnest(?)))",
+                    [list(keys)],
+                )
+                self.con.execute("DELETE FROM merged_events WHERE merge_key IN (SELECT unnest(?))", [list(keys)])
+            if merged:
+                self._insert("merged_events", list(merged))
+            if mentions:
+                self._insert("event_mentions", list(mentions))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def feed_state(self, url: str) -> FeedState | None:
+        columns = list(TABLES["feeds"])
+        row = self.con.execute(f"SELECT {', '.join(columns)} FROM feeds WHERE url = ?", [url]).fetchone()
+        return FeedState(**dict(zip(columns, row, strict=True))) if row else None
+
+    def save_feed_state(self, state: FeedState) -> None:
+        columns = list(TABLES["feeds"])
+        values = [getattr(state, c) for c in columns]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "url")
+        self.con.execute(
+            f"INSERT INTO feeds ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+            f"ON CONFLICT (url) DO UPDATE SET {updates}",
+            values,
+        )
 
     def close(self) -> None:
         for cursor in self._cursors:

@@ -19,12 +19,13 @@ import pyarrow as pa
 from tacitus.errors import TacitusError, one_line
 from tacitus.record import Record
 from tacitus.store.base import Store
+from tacitus.store.postgres_scale import PostgresScale
 from tacitus.store.query import BACKFILL_EVENTS, EVENTS_JOINED, SQL, PostgresDialect
 from tacitus.store.schema import INDEXES, PRIMARY_KEYS, TABLES, Failure, record_rows
 
 SQL_TYPES = {
     "text": "TEXT", "int": "BIGINT", "float": "DOUBLE PRECISION", "date": "DATE", "json": "JSON",
-    "text[]": "TEXT[]", "timestamp": "TIMESTAMP",
+    "text[]": "TEXT[]", "timestamp": "TIMESTAMP", "blob": "BYTEA",
 }  # fmt: skip
 # JSON, not JSONB: JSONB reorders keys, and an exported record must be the record that was stored.
 
@@ -34,7 +35,7 @@ NUMERIC = 1700  # PostgreSQL's type oid for NUMERIC, which sum() of integers ret
 ARROW_OF_OID = {
     16: pa.bool_(), 20: pa.int64(), 21: pa.int64(), 23: pa.int64(), 25: pa.string(), 1043: pa.string(),
     700: pa.float64(), 701: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us"), 114: pa.string(),
-    1009: pa.list_(pa.string()), 1015: pa.list_(pa.string()),
+    1009: pa.list_(pa.string()), 1015: pa.list_(pa.string()), 17: pa.binary(),
 }  # fmt: skip
 
 
@@ -60,7 +61,7 @@ def _plain(value: object, integral: bool) -> object:
     return value
 
 
-class PostgresStore(Store):
+class PostgresStore(PostgresScale, Store):
     dialect = PostgresDialect()
 
     def __init__(self, url: str, *, read_only: bool = False, pool_size: int = 8) -> None:

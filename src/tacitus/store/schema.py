@@ -9,9 +9,9 @@ Column types are logical; each backend maps them to its own SQL types.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-# Logical column types: text, int, float, date, json, text[] (a list of strings), timestamp.
+# Logical column types: text, int, float, date, json, text[] (a list of strings), timestamp, blob (bytes).
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "id": "text", "seq": "int", "content_hash": "text", "title": "text", "url": "text", "source": "text",
@@ -47,6 +47,25 @@ TABLES: dict[str, dict[str, str]] = {
         "type": "text", "value": "text",
     },
     "failures": {"input": "text", "code": "text", "reason": "text", "failed_at": "timestamp"},
+    # Corpus scale (tacitus.scale): near-duplicate detection, events merged across articles, watched feeds.
+    # The MinHash signature of each article's text, to find its reprints among later articles.
+    "signatures": {"article_id": "text", "minhash": "blob"},
+    # An article that repeats an earlier one (a wire copy, a reprint): kept, but not counted twice.
+    "duplicates": {"article_id": "text", "canonical_id": "text", "kind": "text", "similarity": "float"},
+    # One real event reported by one or more mentions (events of articles), GDELT-style counts.
+    "merged_events": {
+        "id": "text", "merge_key": "text", "source_code": "text", "target_code": "text",
+        "cameo": "text", "cameo_root": "text", "quad_class": "int", "goldstein": "float",
+        "date": "text", "last_date": "text", "place_name": "text", "place_geonames_id": "int",
+        "place_country": "text", "place_lat": "float", "place_lon": "float",
+        "num_mentions": "int", "num_sources": "int", "num_articles": "int",
+    },
+    "event_mentions": {"article_id": "text", "event_id": "text", "merged_id": "text"},
+    # What `tacitus watch` remembers of each feed between polls and restarts.
+    "feeds": {
+        "url": "text", "etag": "text", "last_modified": "text", "polled_at": "timestamp", "status": "int",
+        "new_count": "int", "skipped_count": "int", "failed_count": "int",
+    },
 }  # fmt: skip
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
@@ -57,8 +76,22 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "places": ("article_id", "id"),
     "times": ("article_id", "id"),
     "failures": ("input", "code"),
+    "signatures": ("article_id",),
+    "duplicates": ("article_id",),
+    "merged_events": ("id",),
+    "event_mentions": ("article_id", "event_id"),
+    "feeds": ("url",),
 }
 
+# Tables written by tacitus.scale rather than from a record's own content.
+SCALE_TABLES = ("signatures", "duplicates", "merged_events", "event_mentions", "feeds")
+
+# The key under which events of different articles may merge: the dyad by actor code and the CAMEO root.
+# An event with neither actor coded has nothing to match on, so it keys on itself and stays alone.
+MERGE_KEY_SQL = (
+    "CASE WHEN e.source_code IS NULL AND e.target_code IS NULL THEN '#' || e.article_id || '/' || e.id "
+    "ELSE coalesce(e.source_code, '') || '|' || coalesce(e.target_code, '') || '|' || e.cameo_root END"
+)
 # Indexes a server database keeps for the filters of tacitus.store.query, which compare names as lower(...)
 # (DuckDB scans columns fast enough without them, and keeping them would slow its bulk inserts).
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -82,6 +115,41 @@ class Failure:
     input: str
     code: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """``article_id`` repeats ``canonical_id`` (stored before it): ``kind`` is ``exact`` or ``near``."""
+
+    article_id: str
+    canonical_id: str
+    kind: str
+    similarity: float
+
+
+@dataclass
+class Batch:
+    """What one step of a run writes, in one transaction: coded records, failures, and for deduplication the
+    MinHash signature of each new article (article id -> bytes) and the duplicates found among them."""
+
+    records: list = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    signatures: dict[str, bytes] = field(default_factory=dict)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """A watched feed after its last poll: validators for the next conditional request, and what it gave."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    polled_at: object = None
+    status: int | None = None
+    new_count: int = 0
+    skipped_count: int = 0
+    failed_count: int = 0
 
 
 def event_day(date: str | None) -> str | None:
