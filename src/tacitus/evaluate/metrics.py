@@ -118,7 +118,8 @@ class Report:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
 
     def print(self, console: Console | None = None) -> None:
-        console = console or Console()
+        # A report is read in logs and CI output as much as in terminals: never squeeze its columns.
+        console = console or Console(width=max(Console().width, 140))
         table = Table(title=self.title, title_justify="left")
         for name, justify in (("measure", "left"), ("system", "left"), ("P", "right"), ("R", "right"),
                               ("F1 / acc", "right"), ("n", "right"), ("target", "right")):  # fmt: skip
