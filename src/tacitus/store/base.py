@@ -14,10 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import pyarrow as pa
 
+from tacitus.errors import TacitusError
 from tacitus.record import Record
 from tacitus.store import query
 from tacitus.store.query import SQL, ActorFilter, ArticleFilter, Dialect, EventFilter, QuoteFilter
-from tacitus.store.schema import Batch, Failure, FeedState
+from tacitus.store.schema import PRIMARY_KEYS, TABLES, Batch, Failure, FeedState
+
+# How exported tables are ordered where their primary key is not the natural order.
+TABLE_ORDER = {"articles": ("seq",), "mentions": ("article_id", "actor_id", "start_char")}
 
 
 class Store(ABC):
@@ -46,9 +50,17 @@ class Store(ABC):
     def counts(self) -> dict[str, int]:
         """Rows per table."""
 
-    @abstractmethod
     def table(self, name: str) -> pa.Table:
         """A whole table, for export (``events`` comes joined with its article, actors and place)."""
+        if name == "events":
+            text = query.EVENTS_JOINED
+        elif name in TABLES:
+            order = ", ".join(TABLE_ORDER.get(name) or PRIMARY_KEYS[name])
+            columns = ", ".join(f'"{c}"' for c in TABLES[name] if c != "record")
+            text = f"SELECT {columns} FROM {name} ORDER BY {order}"
+        else:
+            raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
+        return self.fetch(SQL(self.dialect, text))
 
     @abstractmethod
     def add_table(self, name: str, rows: pa.Table) -> None:

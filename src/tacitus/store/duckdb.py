@@ -14,15 +14,17 @@ import pyarrow as pa
 from tacitus.errors import TacitusError, one_line
 from tacitus.record import Record
 from tacitus.store.base import Store
-from tacitus.store.query import BACKFILL_EVENTS, EVENTS_JOINED, SQL
+from tacitus.store.query import BACKFILL_EVENTS, SQL
 from tacitus.store.schema import (
+    FAILURE_UPSERT,
     MERGE_KEY_SQL,
-    PRIMARY_KEYS,
     TABLES,
     Batch,
     Failure,
     FeedState,
-    record_rows,
+    batch_rows,
+    create_statements,
+    unique_records,
 )
 
 SQL_TYPES = {
@@ -33,18 +35,6 @@ ARROW_TYPES = {
     "text": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.string(), "json": pa.string(),
     "text[]": pa.list_(pa.string()), "timestamp": pa.timestamp("us"), "blob": pa.binary(),
 }  # fmt: skip
-
-TABLE_ORDER = {"articles": ("seq",), "mentions": ("article_id", "actor_id", "start_char")}
-
-
-def create_statements() -> list[str]:
-    statements = []
-    for table, columns in TABLES.items():
-        body = [f'"{name}" {SQL_TYPES[kind]}' for name, kind in columns.items()]
-        if table in PRIMARY_KEYS:
-            body.append("PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[table]) + ")")
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(body)})")
-    return statements
 
 
 def missing_columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
@@ -63,7 +53,7 @@ def missing_columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and add missing columns, filling the copies events keep of actors and places."""
-    for statement in create_statements():
+    for statement in create_statements(SQL_TYPES):
         con.execute(statement)
     missing = missing_columns(con)
     for table, columns in missing.items():
@@ -119,29 +109,14 @@ class DuckDBStore(Store):
     def add_batch(self, batch: Batch) -> int:
         if self.read_only:
             raise TacitusError("E807")
-        dicts = [r.to_dict() if isinstance(r, Record) else r for r in batch.records]
-        # Within one batch the same article may come twice (a file listed twice): keep the first.
-        unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
+        unique = unique_records(batch.records)
         self.con.execute("BEGIN TRANSACTION")
         try:
             stored = self.existing_ids([d["article"]["id"] for d in unique])
             new = [d for d in unique if d["article"]["id"] not in stored]
             if new:
                 seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                now = datetime.now(UTC).replace(tzinfo=None)
-                tables: dict[str, list[dict]] = {name: [] for name in TABLES if name != "failures"}
-                for offset, record in enumerate(new, start=1):
-                    for name, rows in record_rows(record, seq + offset, now).items():
-                        tables[name].extend(rows)
-                new_ids = {d["article"]["id"] for d in new}
-                tables["signatures"] = [
-                    {"article_id": aid, "minhash": sig} for aid, sig in batch.signatures.items() if aid in new_ids
-                ]
-                tables["duplicates"] = [
-                    {"article_id": d.article_id, "canonical_id": d.canonical_id, "kind": d.kind,
-                     "similarity": d.similarity}
-                    for d in batch.duplicates if d.article_id in new_ids
-                ]  # fmt: skip
+                tables = batch_rows(new, seq, datetime.now(UTC).replace(tzinfo=None), batch)
                 for name, rows in tables.items():
                     if rows:
                         self._insert(name, rows)
@@ -174,11 +149,7 @@ class DuckDBStore(Store):
         if not failures:
             return
         now = datetime.now(UTC).replace(tzinfo=None)
-        self.con.executemany(
-            "INSERT INTO failures (input, code, reason, failed_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (input, code) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
-            [(f.input, f.code, f.reason, now) for f in failures],
-        )
+        self.con.executemany(FAILURE_UPSERT.format("?"), [(f.input, f.code, f.reason, now) for f in failures])
 
     def records(self, ids: Iterable[str] | None = None) -> Iterator[dict]:
         if ids is None:
@@ -193,17 +164,6 @@ class DuckDBStore(Store):
 
     def counts(self) -> dict[str, int]:
         return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
-
-    def table(self, name: str) -> pa.Table:
-        if name == "events":
-            return self.con.sql(EVENTS_JOINED).to_arrow_table()
-        if name not in TABLES:
-            raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
-        order = ", ".join(TABLE_ORDER.get(name) or PRIMARY_KEYS[name])
-        columns = ", ".join(f'"{c}"' for c in TABLES[name] if c != "record")
-        return self.con.sql(f"SELECT {columns} FROM {name} ORDER BY {order}").to_arrow_table()
-
-    # Corpus scale (tacitus.scale)
 
     def signatures(self, last: int | None = None) -> Iterator[tuple[str, str, bytes]]:
         # The most recent `last` canonical articles, oldest first.

@@ -20,8 +20,9 @@ from tacitus.errors import TacitusError, one_line
 from tacitus.record import Record
 from tacitus.store.base import Store
 from tacitus.store.postgres_scale import PostgresScale
-from tacitus.store.query import BACKFILL_EVENTS, EVENTS_JOINED, SQL, PostgresDialect
-from tacitus.store.schema import INDEXES, PRIMARY_KEYS, TABLES, Failure, record_rows
+from tacitus.store.query import BACKFILL_EVENTS, SQL, PostgresDialect
+from tacitus.store.schema import FAILURE_UPSERT, INDEXES, TABLES, Batch, Failure
+from tacitus.store.schema import create_statements as schema_statements
 
 SQL_TYPES = {
     "text": "TEXT", "int": "BIGINT", "float": "DOUBLE PRECISION", "date": "DATE", "json": "JSON",
@@ -29,7 +30,6 @@ SQL_TYPES = {
 }  # fmt: skip
 # JSON, not JSONB: JSONB reorders keys, and an exported record must be the record that was stored.
 
-TABLE_ORDER = {"articles": ("seq",), "mentions": ("article_id", "actor_id", "start_char")}
 NUMERIC = 1700  # PostgreSQL's type oid for NUMERIC, which sum() of integers returns
 # PostgreSQL type oids -> Arrow types, so that both backends give the same column types (even when empty).
 ARROW_OF_OID = {
@@ -40,12 +40,9 @@ ARROW_OF_OID = {
 
 
 def create_statements() -> list[str]:
-    statements = []
+    # Columns added since a store was made are added to it in place (ADD COLUMN IF NOT EXISTS).
+    statements = schema_statements(SQL_TYPES)
     for table, columns in TABLES.items():
-        body = [f'"{name}" {SQL_TYPES[kind]}' for name, kind in columns.items()]
-        if table in PRIMARY_KEYS:
-            body.append("PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[table]) + ")")
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(body)})")
         for column, kind in columns.items():
             statements.append(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{column}" {SQL_TYPES[kind]}')
     for table, indexes in INDEXES.items():
@@ -114,31 +111,7 @@ class PostgresStore(PostgresScale, Store):
         return {row[0] for row in rows}
 
     def add_records(self, records: Sequence[Record | dict]) -> int:
-        if self.read_only:
-            raise TacitusError("E807")
-        dicts = [r.to_dict() if isinstance(r, Record) else r for r in records]
-        unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
-        if not unique:
-            return 0
-        with self.pool.connection() as conn, conn.transaction():
-            # Writers queue here, so that the check for stored articles and the numbering below stay true.
-            conn.execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
-            rows = conn.execute(
-                "SELECT id FROM articles WHERE id = ANY(%s)", [[d["article"]["id"] for d in unique]]
-            ).fetchall()
-            stored = {row[0] for row in rows}
-            new = [d for d in unique if d["article"]["id"] not in stored]
-            if new:
-                seq = conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                now = datetime.now(UTC).replace(tzinfo=None)
-                tables: dict[str, list[dict]] = {name: [] for name in TABLES if name != "failures"}
-                for offset, record in enumerate(new, start=1):
-                    for name, table_rows in record_rows(record, seq + offset, now).items():
-                        tables[name].extend(table_rows)
-                for name, table_rows in tables.items():
-                    if table_rows:
-                        self._copy(conn, name, table_rows)
-        return len(new)
+        return self.add_batch(Batch(records=list(records)))
 
     def add_table(self, name: str, rows: pa.Table) -> None:
         with self.pool.connection() as conn, conn.transaction():
@@ -158,11 +131,7 @@ class PostgresStore(PostgresScale, Store):
             return
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.pool.connection() as conn, conn.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO failures (input, code, reason, failed_at) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (input, code) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
-                [(f.input, f.code, f.reason, now) for f in failures],
-            )
+            cursor.executemany(FAILURE_UPSERT.format("%s"), [(f.input, f.code, f.reason, now) for f in failures])
 
     def records(self, ids: Iterable[str] | None = None) -> Iterator[dict]:
         # Records come back as text (::text) so that each is exactly the JSON that was stored.
@@ -200,19 +169,6 @@ class PostgresStore(PostgresScale, Store):
             arrays.append(pa.array(values, type=kind))
             names.append(description.name)
         return pa.table(arrays, names=names)
-
-    def table(self, name: str) -> pa.Table:
-        if name == "events":
-            text = EVENTS_JOINED
-        elif name in TABLES:
-            order = ", ".join(TABLE_ORDER.get(name) or PRIMARY_KEYS[name])
-            columns = ", ".join(f'"{c}"' for c in TABLES[name] if c != "record")
-            text = f"SELECT {columns} FROM {name} ORDER BY {order}"
-        else:
-            raise TacitusError("E007", what="table", value=name, known=", ".join(TABLES))
-        with self.pool.connection() as conn, conn.cursor() as cursor:
-            cursor.execute(text)
-            return self._arrow(cursor)
 
     def close(self) -> None:
         self.pool.close()

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
-from tacitus.record import Record
-from tacitus.store.schema import MERGE_KEY_SQL, TABLES, Batch, FeedState, record_rows
+from tacitus.store.schema import FAILURE_UPSERT, MERGE_KEY_SQL, TABLES, Batch, FeedState, batch_rows, unique_records
 
 NOT_A_REPRINT = "e.article_id NOT IN (SELECT article_id FROM duplicates)"
 
@@ -24,10 +23,10 @@ class PostgresScale:
 
         if getattr(self, "read_only", False):
             raise TacitusError("E807")
-        dicts = [r.to_dict() if isinstance(r, Record) else r for r in batch.records]
-        unique = list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
+        unique = unique_records(batch.records)
         new: list[dict] = []
         with self.pool.connection() as conn, conn.transaction():
+            # Writers queue here, so that the check for stored articles and the numbering below stay true.
             conn.execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
             if unique:
                 rows = conn.execute(
@@ -37,20 +36,7 @@ class PostgresScale:
                 new = [d for d in unique if d["article"]["id"] not in stored]
             if new:
                 seq = conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-                now = datetime.now(UTC).replace(tzinfo=None)
-                tables: dict[str, list[dict]] = {name: [] for name in TABLES if name != "failures"}
-                for offset, record in enumerate(new, start=1):
-                    for name, table_rows in record_rows(record, seq + offset, now).items():
-                        tables[name].extend(table_rows)
-                new_ids = {d["article"]["id"] for d in new}
-                tables["signatures"] = [
-                    {"article_id": aid, "minhash": sig} for aid, sig in batch.signatures.items() if aid in new_ids
-                ]
-                tables["duplicates"] = [
-                    {"article_id": d.article_id, "canonical_id": d.canonical_id, "kind": d.kind,
-                     "similarity": d.similarity}
-                    for d in batch.duplicates if d.article_id in new_ids
-                ]  # fmt: skip
+                tables = batch_rows(new, seq, datetime.now(UTC).replace(tzinfo=None), batch)
                 for name, table_rows in tables.items():
                     if table_rows:
                         self._copy(conn, name, table_rows)
@@ -58,9 +44,7 @@ class PostgresScale:
                 now = datetime.now(UTC).replace(tzinfo=None)
                 with conn.cursor() as cursor:
                     cursor.executemany(
-                        "INSERT INTO failures (input, code, reason, failed_at) VALUES (%s, %s, %s, %s) ON CONFLICT "
-                        "(input, code) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at",
-                        [(f.input, f.code, f.reason, now) for f in batch.failures],
+                        FAILURE_UPSERT.format("%s"), [(f.input, f.code, f.reason, now) for f in batch.failures]
                     )
         return len(new)
 

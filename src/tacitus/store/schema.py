@@ -152,6 +152,49 @@ class FeedState:
     failed_count: int = 0
 
 
+FAILURE_UPSERT = (
+    "INSERT INTO failures (input, code, reason, failed_at) VALUES ({0}, {0}, {0}, {0}) "
+    "ON CONFLICT (input, code) DO UPDATE SET reason = excluded.reason, failed_at = excluded.failed_at"
+)
+
+
+def create_statements(sql_types: dict[str, str]) -> list[str]:
+    """``CREATE TABLE`` for every table, in a backend's SQL types."""
+    statements = []
+    for table, columns in TABLES.items():
+        body = [f'"{name}" {sql_types[kind]}' for name, kind in columns.items()]
+        if table in PRIMARY_KEYS:
+            body.append("PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[table]) + ")")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(body)})")
+    return statements
+
+
+def unique_records(records: list) -> list[dict]:
+    """Records as dicts, each article once: within one batch the same article may come twice (a file listed
+    twice); the first is kept."""
+    dicts = [r.to_dict() if hasattr(r, "to_dict") else r for r in records]
+    return list({d["article"]["id"]: d for d in reversed(dicts)}.values())[::-1]
+
+
+def batch_rows(new: list[dict], seq: int, now: object, batch: Batch) -> dict[str, list[dict]]:
+    """The rows a batch adds to every table but ``failures``: ``new`` are its records not stored yet, numbered
+    from ``seq + 1``; signatures and duplicate links are kept for those articles only."""
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES if name != "failures"}
+    for offset, record in enumerate(new, start=1):
+        for name, rows in record_rows(record, seq + offset, now).items():
+            tables[name].extend(rows)
+    new_ids = {d["article"]["id"] for d in new}
+    tables["signatures"] = [
+        {"article_id": aid, "minhash": sig} for aid, sig in batch.signatures.items() if aid in new_ids
+    ]
+    tables["duplicates"] = [
+        {"article_id": d.article_id, "canonical_id": d.canonical_id, "kind": d.kind, "similarity": d.similarity}
+        for d in batch.duplicates
+        if d.article_id in new_ids
+    ]
+    return tables
+
+
 def event_day(date: str | None) -> str | None:
     """The first day a possibly partial event date (YYYY, YYYY-MM) can mean, for date-range queries."""
     if not date:
