@@ -126,3 +126,46 @@ def test_a_verb_that_is_not_a_clause_of_its_own(pipeline):
     record = pipeline.code_one(Article(id="uaw", text=text))
     for event in record.events:
         assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+@pytest.fixture(scope="module")
+def wire(pipeline):
+    text = (DATA / "events_wire_khamenei.txt").read_text(encoding="utf-8")
+    return pipeline.code_one(Article(id="wire", text=text, published="2022-01-03"))
+
+
+def test_wire_story_strike_is_one_event_in_baghdad(wire):
+    """ "the drone strike that killed General Qassem Soleimani two years ago" and "Soleimani ... was killed ... in a
+    US drone strike near Baghdad airport on January 3, 2020" are one killing, by the US, in Baghdad."""
+    kills = [e for e in wire.events if e.plover.type == "ASSAULT" and "Soleimani" in (_name(wire, e.target) or "")]
+    assert len(kills) == 1, [(e.source, e.target, e.date) for e in kills]
+    assert _name(wire, kills[0].source) == "US" and kills[0].date == "2020-01-03"
+    assert _place(wire, kills[0].place) == "Baghdad"
+    assert not any("Soleimani" in (_name(wire, e.source) or "") for e in wire.events)
+
+
+def test_wire_story_has_no_spurious_events(wire):
+    triggers = {e.trigger.text for e in wire.events}
+    assert not triggers & {"according", "Speaking", "pay"}, triggers
+    assert not any(e.plover.type == "COOPERATE" for e in wire.events)
+    for event in wire.events:
+        assert event.evidence.text == event.evidence.text.strip()
+        # "Iran's Supreme Leader", "US president", "US forces": an actor's country is not the event's place
+        assert _place(wire, event.place) not in ("Iran", "United States"), (event.trigger.text, event.place)
+
+
+def test_wire_story_unexpected_attack_is_not_asserted(wire):
+    attacks = [
+        e
+        for e in wire.events
+        if e.plover.type == "ASSAULT" and "did not expect" in wire.article.text[e.evidence.start - 40 : e.evidence.end]
+    ]
+    assert attacks and all({"hypothetical", "negated"} & set(e.aux) for e in attacks)
+    assert all(e.date is None for e in attacks)
+
+
+def test_wire_story_they_will_pay_is_khameneis_threat(wire):
+    threats = [e for e in wire.events if e.plover.type == "THREATEN" and "would pay" in e.evidence.text]
+    assert threats and all(_name(wire, e.target) == "killers" for e in threats)
+    assert all("Khamenei" in _name(wire, e.source) for e in threats)
+    assert threats[0].date == "2022-01-03"

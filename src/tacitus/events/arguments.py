@@ -80,15 +80,28 @@ class ActorFinder:
                         if found:
                             return found
         if depth == 0:
-            # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor").
+            # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor"), but not
+            # in a relative clause ("the drone strike that killed X": X is the victim, not the strike's actor).
+            relative = {t.i for c in head.subtree if c.dep_ == "relcl" and c.i != head.i for t in c.subtree}
             for token in head.subtree:
-                if token.i != head.i and token.dep_ != "relcl" and (pronouns or token.pos_ != "PRON"):
+                if token.i != head.i and token.i not in relative and (pronouns or token.pos_ != "PRON"):
                     actor = self.of_token(token)
                     if actor is not None:
-                        return actor, token
+                        return self._phrase_head_actor(token, actor)
             if not pronouns:
                 return self.found_in_phrase(head, depth, pronouns=True)
         return None
+
+    def _phrase_head_actor(self, token: Token, actor: str) -> tuple[str, Token]:
+        """A modifier's actor yields to that of the noun it modifies: "attacks on US forces" -> the forces, not the
+        US; "Iran's Supreme Leader" -> the leader."""
+        current = token
+        while current.dep_ in ("compound", "amod", "poss", "nmod") and current.head.i != current.i:
+            above = self.token_actor.get(current.head.i)
+            if above is None:
+                break
+            current, actor = current.head, above
+        return actor, current
 
     def of_phrases(self, head: Token) -> list[str]:
         """Actors of a noun phrase and of the phrases coordinated with it ("Fornost and Gondor"), also when the

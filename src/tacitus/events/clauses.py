@@ -145,8 +145,8 @@ def lower_domain(verb: Token, sentence: Span | None = None, heads: dict[int, int
 
 
 def clause_span(tokens: list[Token]) -> tuple[int, int]:
-    """The token range covering ``tokens``, without leading/trailing punctuation."""
-    indexes = sorted(t.i for t in tokens if not t.is_punct)
+    """The token range covering ``tokens``, without leading/trailing punctuation or white space."""
+    indexes = sorted(t.i for t in tokens if not (t.is_punct or t.is_space))
     if not indexes:
         indexes = sorted(t.i for t in tokens)
     return indexes[0], indexes[-1] + 1

@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.document import facts, index
 from tacitus.errors import TacitusError
-from tacitus.events.arguments import ActorFinder, coordinated, find_arguments, subject_heads
+from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
 from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_members, clause_span, governing_chain
 from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
-from tacitus.events.modality import SPEECH_LEMMAS, is_historical, modality
+from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
 from tacitus.places.anchor import event_place
 from tacitus.times.anchor import event_date
@@ -122,6 +122,29 @@ def load_discards(path: str) -> DiscardList:
     return discards
 
 
+RETRIBUTION_THREAT = "138"  # CAMEO: threaten with military force (revenge, "will pay")
+RETRIBUTION_OBJECTS = frozenset({"price", "cost", "penalty", "consequence", "revenge", "retaliation", "retribution",
+                                 "justice", "punishment", "wrath", "vengeance", "response"})  # fmt: skip
+PROSPECTIVE_AUXILIARIES = frozenset({"will", "would", "shall", "must", "'ll", "wo", "should"})
+
+
+def is_retribution(verb: Token) -> bool:
+    """ "will pay", "would pay a heavy price", "must be punished", "will face revenge", "will regret": what a
+    threat promises its target, not an act of the subject (a payment, a punishment already done)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxiliaries & PROSPECTIVE_AUXILIARIES:
+        return False
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "pay":
+        return not objects or objects[0] in RETRIBUTION_OBJECTS
+    if lemma == "face":
+        return bool(objects) and objects[0] in RETRIBUTION_OBJECTS
+    if lemma in ("punish", "regret"):
+        return lemma == "regret" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return False
+
+
 def _is_cameo_statement(code: str, book: Codebook) -> bool:
     return code in book and code.startswith("01")
 
@@ -166,6 +189,8 @@ class EventCoder:
                 token = doc[i]
                 if token.pos_ == "AUX" and (token.dep_ != "ROOT" or token.lemma_ == "be"):
                     continue
+                if token.dep_ in ("prep", "agent", "mark"):
+                    continue  # "according to state media", "following talks": a preposition, not a predicate
                 heads = heads if heads is not None else clause_heads(sentence, forms)
                 found = self.matcher.match(token, sentence, actors, forms, heads)
                 if found is not None and found.is_event:
@@ -185,13 +210,16 @@ class EventCoder:
         superseded: set[int] = set()
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
+        # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
+        retributions = {i for i in matches if is_retribution(doc[i])}
+        superseded.update(retributions)
         for i, match in matches.items():
             verb = doc[i]
             if not self._reports(verb, match):
                 continue
             # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
             complement = {t.i for c in verb.children if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
-            if any(j in complement for j in matches if j != i):
+            if any(j in complement for j in matches if j != i and j not in retributions):
                 superseded.add(i)
         for i, match in matches.items():
             verb = doc[i]
@@ -201,6 +229,15 @@ class EventCoder:
             if governor.i not in matches:
                 continue
             governing = matches[governor.i]
+            if i in retributions:
+                if verb.i in actors.speaker_of:
+                    superseded.add(governor.i)  # a quotation: its speech act is coded from its words (below)
+                    continue
+                # "Khamenei said the killers would pay": the saying is a threat against the killers.
+                if self.cameo_dictionary and (self._reports(governor, governing) or governing.code[:2] == "13"):
+                    governing.code, governing.reverse = RETRIBUTION_THREAT, None
+                    inherited_target[governor.i] = find_arguments(verb, actors).sources
+                continue
             if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
                 superseded.add(governor.i)
@@ -221,12 +258,16 @@ class EventCoder:
             if i in superseded:
                 continue
             verb = doc[i]
+            if _is_cameo_statement(match.code, self.book) and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+                continue  # "Speaking at a ceremony ..., X said": the circumstance of a statement, not one more
             args = find_arguments(verb, actors)
             sources, targets = list(args.sources), list(args.targets)
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
-            if not targets and i in inherited_target:  # "vowed to wage war on the Rohans"
-                targets = [t for t in inherited_target[i] if t not in sources]
+            if i in inherited_target and (not targets or match.code == RETRIBUTION_THREAT):
+                # "vowed to wage war on the Rohans"; "said the killers would pay"
+                inherited = [t for t in inherited_target[i] if t not in sources]
+                targets = inherited if inherited or match.code == RETRIBUTION_THREAT else targets
             if "%" in match.bound:
                 members = match.bound["%"]
                 sources, targets = members, members
@@ -352,7 +393,7 @@ class EventCoder:
                 continue
             span_tokens = [token, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
             evidence = clause_span([t for t in span_tokens if t.sent == token.sent])
-            aux = []
+            aux = nominal_modality(token)
             for src in sources or [None]:
                 for tgt in targets:
                     codings.append(
@@ -399,6 +440,8 @@ class EventCoder:
                 continue
             lemmas = [t.lemma_.lower() for t in span]
             code = self._speech_act(lemmas)
+            if code is None and any(is_retribution(t) for t in span):
+                code = RETRIBUTION_THREAT  # "the killers would pay"
             if code is None:
                 continue
             number = sentence_of.get(span.start, 0)
@@ -446,7 +489,7 @@ class EventCoder:
         published = doc._.article.published if doc._.article is not None else None
         key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence)
         if key not in cache:
-            clause = _locative_first([doc[i] for i in coding.clause] or list(sentence))
+            clause = [doc[i] for i in coding.clause] or list(sentence)
             # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
             # expression inside the noun phrase dates it, and not one the noun is part of ("the second
             # anniversary of the killing" dates the anniversary).
@@ -457,7 +500,11 @@ class EventCoder:
                 trigger_start = doc[coding.trigger[0]].idx
                 if time is not None and time.start <= trigger_start < time.end:
                     own = replace(own, date=None, time_id=None, how="none")
-            cache[key] = (own, event_place(doc, clause, scope))
+            places = _place_tokens(clause, list(scope), index(doc, "token_actor"))
+            place = _facility_place(places, index(doc, "token_place")) or event_place(
+                doc, places, doc[scope.start : scope.start]
+            )
+            cache[key] = (own, place)
         own, place = cache[key]
         if coding.method == "nominal":
             coding.date = own.date
@@ -469,25 +516,103 @@ class EventCoder:
             coding.aux = sorted({*coding.aux, "historical"})
         asserted_now = not ({"future", "hypothetical", "negated", "historical"} & set(coding.aux))
         coding.date = own.date or (published if asserted_now else None)
+        if asserted_now and own.how == "sentence" and coding.date and published and published.startswith(coding.date):
+            # A year or month found elsewhere in the sentence ("at the anniversary ..., X said") only says the
+            # statement is recent: the publication day is the more precise date.
+            coding.date = published
         coding.place = place
+
+
+# Verbs that carry out what their object names: "launched an attack", "did not carry out strikes".
+PERFORMING_LEMMAS = frozenset({"launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "make", "order",
+                               "begin", "start", "unleash", "execute", "continue", "resume", "step"})  # fmt: skip
+EXPECTING_LEMMAS = frozenset({"expect", "anticipate", "predict", "foresee", "fear", "rule", "risk", "threaten",
+                              "warn", "plan", "prepare", "seek", "want", "hope", "call", "urge", "demand", "vow",
+                              "promise", "pledge", "consider", "propose", "avoid", "prevent", "deter",
+                              "avert"})  # fmt: skip
+
+
+def nominal_modality(noun: Token) -> list[str]:
+    """The modality an event noun takes from the verb it is an argument of: "did not expect attacks" and
+    "threatened strikes" are not attacks that happened; "did not launch an attack" is a denied one."""
+    current = noun
+    while current.dep_ in ("pobj", "prep", "conj", "appos", "compound") and current.head.i != current.i:
+        current = current.head
+    governor = current.head
+    if current.dep_ not in ("dobj", "nsubjpass", "attr", "pobj", "prep") or governor.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = governor.lemma_.lower()
+    if lemma in NEGATING_GOVERNORS:
+        return ["negated"]
+    if lemma in EXPECTING_LEMMAS:
+        return ["hypothetical"]
+    if lemma in PERFORMING_LEMMAS:
+        return modality(governor)
+    return []
 
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
-def _locative_first(tokens: list[Token]) -> list[Token]:
-    """The clause's tokens with those in a locative phrase ("in Baghdad") first: the place of the event, not the
-    country of an actor ("a US drone strike", "Iran's leader")."""
+def _place_tokens(tokens: list[Token], scope: list[Token], token_actor: dict[int, str]) -> list[Token]:
+    """Where to look for the event's place, best first: the clause's locative phrases ("in Baghdad", "near Baghdad
+    airport"), its other words, then the rest of the scope nearest first. Never a modifier that says whose or what
+    kind of thing something is: "a US drone strike", "Iran's leader", "US forces" do not place the event."""
 
-    def locative(token: Token) -> bool:
+    def role(token: Token) -> str:
         current = token
-        # Up through the parts of a name ("New York"), not through a modifier ("a US drone strike").
+        # Up through the parts of a name ("New York").
         while current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN" and current.head.i != current.i:
             current = current.head
-        return current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS
+        if current.dep_ in ("compound", "amod", "poss", "nmod") and current.head.i != current.i:
+            head = current.head
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in LOCATIVE_PREPOSITIONS
+                and head.lemma_.lower() not in INSTRUMENT_NOUNS
+                and head.i not in token_actor
+            ):
+                return "locative"  # "near Baghdad airport"
+            return "modifier"
+        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS:
+            # "Hezbollah in Lebanon": where an actor is based, not where the event is.
+            return "modifier" if current.head.head.i in token_actor else "locative"
+        return "other"
 
-    first = [t for t in tokens if locative(t)]
-    return first + [t for t in tokens if not locative(t)] if first else tokens
+    roles = {t.i: role(t) for t in (*tokens, *scope)}
+    in_clause = {t.i for t in tokens}
+    # A relative clause has its own event and place: "threatened X over the strike that killed Y in Baghdad".
+    relative = {
+        t.i for r in scope if r.dep_ == "relcl" and r.i not in in_clause for t in r.subtree if t.i not in in_clause
+    }
+    centre = tokens[0].i if tokens else (scope[0].i if scope else 0)
+    rest = sorted((t for t in scope if t.i not in in_clause and t.i not in relative), key=lambda t: abs(t.i - centre))
+    return (
+        [t for t in tokens if roles[t.i] == "locative"]
+        + [t for t in tokens if roles[t.i] == "other"]
+        + [t for t in rest if roles[t.i] != "modifier"]
+    )
+
+
+FACILITY_NOUNS = frozenset({"airport", "base", "port", "harbour", "harbor", "border", "crossing", "camp", "checkpoint",
+                            "hospital", "prison", "outskirts", "highway", "road", "bridge", "station",
+                            "square"})  # fmt: skip
+
+
+def _facility_place(tokens: list[Token], token_place: dict[int, str]) -> str | None:
+    """ "near Baghdad airport", "at the Rafah crossing": the places stage reads the toponym as part of a name (it says
+    what the airport is), but in a locative phrase the facility is where the event was, and so is its city."""
+    for token in tokens:
+        head = token.head
+        if (
+            token.i in token_place
+            and token.dep_ in ("compound", "nmod")
+            and head.lemma_.lower() in FACILITY_NOUNS
+            and head.dep_ == "pobj"
+            and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        ):
+            return token_place[token.i]
+    return None
 
 
 def _quote_modality(span: Span) -> list[str]:
@@ -501,6 +626,13 @@ def _quote_modality(span: Span) -> list[str]:
 def _confidence(base: float, source: str | None, target: str | None) -> float:
     value = base + (0.1 if source and target else -0.15)
     return round(min(0.99, max(0.05, value)), 2)
+
+
+def _dates_agree(first: str | None, second: str | None) -> bool:
+    """Unknown, equal, or one a coarser form of the other ("2020" and "2020-01-03")."""
+    if first is None or second is None:
+        return True
+    return first.startswith(second) or second.startswith(first)
 
 
 def deduplicate(codings: list[Coding]) -> list[Coding]:
@@ -517,14 +649,14 @@ def deduplicate(codings: list[Coding]) -> list[Coding]:
                 and k.target == coding.target
                 and k.code[:2] == coding.code[:2]
                 and ("negated" in k.aux) == ("negated" in coding.aux)
-                and (k.date == coding.date or k.date is None or coding.date is None or k.sentence == coding.sentence)
+                and (_dates_agree(k.date, coding.date) or k.sentence == coding.sentence)
             ),
             None,
         )
         if duplicate is None:
             kept.append(coding)
-        elif duplicate.date is None and coding.date is not None:
-            duplicate.date = coding.date
+        elif coding.date is not None and (duplicate.date is None or len(coding.date) > len(duplicate.date)):
+            duplicate.date = coding.date  # the more precise date: "two years ago" (2020) and "January 3, 2020"
     return sorted(kept, key=lambda c: (c.sentence, c.trigger[0]))
 
 
