@@ -309,3 +309,28 @@ def test_coarse_and_precise_dates_of_one_event_merge():
     other_year = Coding("190", None, "sol", 4, (60, 61), (55, 70), "verb", date="2019", confidence=0.45)
     kept = deduplicate([coarse, precise, other_year])
     assert [(c.source, c.date) for c in kept] == [("usa", "2020-01-03"), (None, "2019")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Gondor and Rohan agreed to hold joint exercises.", "Gondor and Rohan agreed upon a trade pact."]
+)
+def test_agreeing_to_do_something_is_an_intention_to_cooperate(nlp, coder, text):
+    doc = parse(nlp, text, {"Gondor": "gon", "Rohan": "roh"})
+    codes = {c.code for c in coder.code(doc)}
+    assert codes and all(code.startswith("03") for code in codes), codes
+
+
+def test_aim_of_a_protest_does_not_outrank_the_protest(nlp, coder):
+    text = "Thousands of Gondorian students staged demonstrations to demand reforms from the Gondor government."
+    doc = parse(nlp, text, {"Gondorian students": "stu", "the Gondor government": "gov"})
+    best = max(coder.code(doc), key=lambda c: c.confidence)
+    assert best.code.startswith("14"), [(c.code, c.confidence) for c in coder.code(doc)]
+
+
+def test_reported_offer_is_an_intention_of_its_subject(nlp, coder):
+    text = "Rohan is ready to contribute 4,000 troops to the force in Gondor, the minister said."
+    start, end = 0, text.index(", the minister")
+    quote = Quote(id="q1", speaker="min", speaker_text="the minister", cue="said", text=text[start:end], start=start,
+                  end=end, kind="indirect")  # fmt: skip
+    doc = parse(nlp, text, {"Rohan": "roh", "the minister": "min", "Gondor": "gon"}, quotes=[quote])
+    assert any(c.source == "roh" and c.code.startswith("03") for c in coder.code(doc))

@@ -292,8 +292,14 @@ class EventCoder:
                 and code in self.book
                 and code[:2] not in STATED_ROOTS
                 and intent_code(code)
-                # In a quotation, only the speaker states an intention; "they will face revenge" is not theirs.
-                and (verb.i not in actors.speaker_of or actors.speaker_of[verb.i] in sources)
+                # In a quotation, only the speaker (or the side a spokesman speaks for: "France is ready to send
+                # troops, the minister said") states an intention; "the enemy will attack" is not a threat by the
+                # enemy. An offer of cooperation reported by anyone is still the offer of its subject.
+                and (
+                    verb.i not in actors.speaker_of
+                    or intent_code(code)[:2] == "03"
+                    or self._speaks_for(actors.speaker_of[verb.i], sources, doc)
+                )
             ):
                 # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
                 match.code, match.reverse = intent_code(code), None
@@ -303,9 +309,24 @@ class EventCoder:
             tokens = clause_members(verb, sentence, heads)
             arg_tokens = [t for head in args.tokens for t in coordinated(head)]
             evidence = clause_span([*tokens, *arg_tokens, *match.tokens])
+            if (
+                self.cameo_dictionary
+                and match.pattern is None
+                and verb.lemma_.lower() == "agree"
+                and match.code[:2] not in STATED_ROOTS
+                and not {"negated"} & set(aux)
+            ):
+                # "X and Y agreed to hold talks", "agreed upon a pact": CAMEO codes an agreement to do something as
+                # an intention to cooperate (03), not as the act itself; the AGREE block's default (050) is for
+                # "agree" without anything agreed to.
+                match.code, match.reverse = "030", None
             trigger = (verb.i, verb.i + 1)
             method = "pattern" if match.pattern is not None else "verb"
             base = 0.75 + 0.05 * min(match.pattern.specificity, 3) if match.pattern is not None else 0.6
+            if _is_purpose(verb) and verb.head.i in matches:
+                # "staged demonstrations to demand reforms": the demand is the aim of the protest, which is the
+                # event reported; the aim stays, as a weaker event.
+                base -= 0.3
             has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
                 codings.append(
@@ -324,6 +345,16 @@ class EventCoder:
                     )
                 )
         return codings
+
+    @staticmethod
+    def _speaks_for(speaker: str, sources: list[str], doc: Doc) -> bool:
+        """The speaker is a source, or speaks for one: "France is ready to send troops, Defence Minister Joxe said"
+        (the minister's actor code and France's name the same country)."""
+        if speaker in sources:
+            return True
+        codes = {a.id: (a.code or "")[:3] for a in facts(doc, "actors")}
+        country = codes.get(speaker, "")
+        return bool(country) and country != "---" and any(codes.get(s) == country for s in sources)
 
     def _reports(self, verb: Token, match: Match) -> bool:
         """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
@@ -621,6 +652,13 @@ def _quote_modality(span: Span) -> list[str]:
     if words & {"not", "n't", "never"}:
         aux.add("negated")
     return sorted(aux)
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive clause of purpose: "staged demonstrations to demand reforms", "met in order to discuss"."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _confidence(base: float, source: str | None, target: str | None) -> float:
