@@ -334,3 +334,25 @@ def test_reported_offer_is_an_intention_of_its_subject(nlp, coder):
                   end=end, kind="indirect")  # fmt: skip
     doc = parse(nlp, text, {"Rohan": "roh", "the minister": "min", "Gondor": "gon"}, quotes=[quote])
     assert any(c.source == "roh" and c.code.startswith("03") for c in coder.code(doc))
+
+
+def test_speech_act_targets_who_undergoes_it_once(nlp, coder):
+    """A long quotation names many actors in passing: its threat has one target, who is threatened."""
+    text = 'Rohan said: "Theoden issued an order that Gondor and Mordor must be punished."'
+    start = text.index('"') + 1
+    quote = Quote(id="q1", speaker="roh", speaker_text="Rohan", cue="said", text=text[start:-2], start=start,
+                  end=len(text) - 2, kind="direct")  # fmt: skip
+    doc = parse(nlp, text, {"Rohan": "roh", "Theoden": "the", "Gondor": "gon", "Mordor": "mor"}, quotes=[quote])
+    speech = [c for c in coder.code(doc) if c.method == "speech"]
+    assert [(c.source, c.target) for c in speech] == [("roh", "gon")]
+    assert "negated" not in speech[0].aux
+
+
+def test_a_not_in_a_condition_does_not_negate_the_threat(nlp, coder):
+    text = 'Rohan said: "If Mordor does not stop, we will destroy its army."'
+    start = text.index('"') + 1
+    quote = Quote(id="q1", speaker="roh", speaker_text="Rohan", cue="said", text=text[start:-2], start=start,
+                  end=len(text) - 2, kind="direct")  # fmt: skip
+    doc = parse(nlp, text, {"Rohan": "roh", "Mordor": "mor"}, quotes=[quote])
+    threats = [c for c in coder.code(doc) if c.source == "roh" and c.code.startswith("13")]
+    assert threats and all("negated" not in c.aux for c in threats)

@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.document import facts, index
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
-from tacitus.events.clauses import COMPLEMENT_DEPS, clause_heads, clause_members, clause_span, governing_chain
+from tacitus.events.clauses import (
+    COMPLEMENT_DEPS,
+    clause_heads,
+    clause_members,
+    clause_span,
+    governing_chain,
+    is_negated,
+)
 from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
@@ -477,7 +484,7 @@ class EventCoder:
                 continue
             number = sentence_of.get(span.start, 0)
             targets = []
-            for token in span:
+            for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
                 if actor and actor != quote.speaker and actor not in targets:
                     targets.append(actor)
@@ -499,7 +506,8 @@ class EventCoder:
                     and {"future", "hypothetical"} & set(c.aux)
                 )
             ]
-            for target in targets[:MAX_PAIRS] or [None]:
+            # One speech act, one target: the first actor it names (a long quotation names many in passing).
+            for target in targets[:1] or [None]:
                 result.append(
                     Coding(code, quote.speaker, target, number, trigger, (span.start, span.end), "speech", None,
                            aux, _confidence(0.5, quote.speaker, target), clause=[t.i for t in span])
@@ -646,12 +654,23 @@ def _facility_place(tokens: list[Token], token_place: dict[int, str]) -> str | N
     return None
 
 
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "dative", "attr", "oprd"})
+
+
+def _agent_last(token: Token) -> tuple[int, int]:
+    """Order for the target of a speech act: who undergoes something in the quotation ("X must be punished", "we
+    will destroy X") before who acts in it ("Kim issued an order ..."), then in reading order."""
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "appos", "nmod", "case") and head.head.i != head.i:
+        head = head.head
+    return (0 if head.dep_ in PATIENT_DEPS else 1, token.i)
+
+
 def _quote_modality(span: Span) -> list[str]:
-    words = {t.lower_ for t in span}
-    aux = set()
-    if words & {"not", "n't", "never"}:
-        aux.add("negated")
-    return sorted(aux)
+    """Negated when the quotation's main verb is ("we will not forgive"), not for a "not" anywhere in it ("if the
+    enemy does not stop, we will destroy ...")."""
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return ["negated"] if any(is_negated(t) for t in roots if t.pos_ in ("VERB", "AUX")) else []
 
 
 def _is_purpose(verb: Token) -> bool:
