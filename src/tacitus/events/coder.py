@@ -33,7 +33,7 @@ from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_cod
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
-from tacitus.places.anchor import event_place
+from tacitus.places.anchor import dateline_place
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
@@ -198,6 +198,8 @@ class EventCoder:
                     continue
                 if token.dep_ in ("prep", "agent", "mark"):
                     continue  # "according to state media", "following talks": a preposition, not a predicate
+                if not _actor_within_reach(token, actors):
+                    continue  # no actor in its clause, its subject or the clauses it completes: nothing to code
                 heads = heads if heads is not None else clause_heads(sentence, forms)
                 found = self.matcher.match(token, sentence, actors, forms, heads)
                 if found is not None and found.is_event:
@@ -539,11 +541,9 @@ class EventCoder:
                 trigger_start = doc[coding.trigger[0]].idx
                 if time is not None and time.start <= trigger_start < time.end:
                     own = replace(own, date=None, time_id=None, how="none")
-            places = _place_tokens(clause, list(scope), index(doc, "token_actor"))
-            place = _facility_place(places, index(doc, "token_place")) or event_place(
-                doc, places, doc[scope.start : scope.start]
-            )
-            cache[key] = (own, place)
+            if "places" not in cache:  # once per document
+                cache["places"] = _PlaceIndex(doc)
+            cache[key] = (own, cache["places"].place(clause, scope))
         own, place = cache[key]
         if coding.method == "nominal":
             coding.date = own.date
@@ -593,12 +593,55 @@ def nominal_modality(noun: Token) -> list[str]:
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 
 
-def _place_tokens(tokens: list[Token], scope: list[Token], token_actor: dict[int, str]) -> list[Token]:
-    """Where to look for the event's place, best first: the clause's locative phrases ("in Baghdad", "near Baghdad
-    airport"), its other words, then the rest of the scope nearest first. Never a modifier that says whose or what
-    kind of thing something is: "a US drone strike", "Iran's leader", "US forces" do not place the event."""
+class _PlaceIndex:
+    """Where an event happened, from the places stage's token index (read once per document)."""
 
-    def role(token: Token) -> str:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.all_places = index(doc, "token_place")
+        self.token_actor = index(doc, "token_actor")
+        # Toponyms inside names ("Volgograd Arena") say what something is, not where an event was.
+        in_name: set[int] = set()
+        for place in facts(doc, "places"):
+            for mention in place.mentions:
+                if getattr(mention, "in_name", False):
+                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    if span is not None:
+                        in_name.update(range(span.start, span.end))
+        self.literal = {i: p for i, p in self.all_places.items() if i not in in_name}
+        self.dateline = dateline_place(doc)
+
+    def place(self, tokens: list[Token], scope: Span) -> str | None:
+        """The clause's locative phrases ("in Baghdad", "near Baghdad airport") first, then its other words, then
+        the rest of the scope nearest first, else the dateline. Never a modifier that says whose or what kind of
+        thing something is: "a US drone strike", "Iran's leader", "US forces" do not place the event; nor a
+        relative clause, which has its own event ("threatened X over the strike that killed Y in Baghdad")."""
+        in_clause = {t.i for t in tokens}
+        facility = self._facility(t for t in tokens if t.i in self.all_places)
+        if facility:
+            return facility
+        candidates = [t for t in tokens if t.i in self.literal]
+        roles = {t.i: self._role(t) for t in candidates}
+        for wanted in ("locative", "other"):
+            for token in candidates:
+                if roles[token.i] == wanted:
+                    return self.literal[token.i]
+        centre = tokens[0].i if tokens else scope.start
+        rest = [self.doc[i] for i in range(scope.start, scope.end) if i in self.literal and i not in in_clause]
+        if rest:
+            relative = {
+                t.i
+                for r in scope
+                if r.dep_ == "relcl" and r.i not in in_clause
+                for t in r.subtree
+                if t.i not in in_clause
+            }
+            for token in sorted(rest, key=lambda t: abs(t.i - centre)):
+                if token.i not in relative and self._role(token) != "modifier":
+                    return self.literal[token.i]
+        return self.dateline
+
+    def _role(self, token: Token) -> str:
         current = token
         # Up through the parts of a name ("New York").
         while current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN" and current.head.i != current.i:
@@ -609,49 +652,34 @@ def _place_tokens(tokens: list[Token], scope: list[Token], token_actor: dict[int
                 head.dep_ == "pobj"
                 and head.head.lower_ in LOCATIVE_PREPOSITIONS
                 and head.lemma_.lower() not in INSTRUMENT_NOUNS
-                and head.i not in token_actor
+                and head.i not in self.token_actor
             ):
                 return "locative"  # "near Baghdad airport"
             return "modifier"
         if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS:
             # "Hezbollah in Lebanon": where an actor is based, not where the event is.
-            return "modifier" if current.head.head.i in token_actor else "locative"
+            return "modifier" if current.head.head.i in self.token_actor else "locative"
         return "other"
 
-    roles = {t.i: role(t) for t in (*tokens, *scope)}
-    in_clause = {t.i for t in tokens}
-    # A relative clause has its own event and place: "threatened X over the strike that killed Y in Baghdad".
-    relative = {
-        t.i for r in scope if r.dep_ == "relcl" and r.i not in in_clause for t in r.subtree if t.i not in in_clause
-    }
-    centre = tokens[0].i if tokens else (scope[0].i if scope else 0)
-    rest = sorted((t for t in scope if t.i not in in_clause and t.i not in relative), key=lambda t: abs(t.i - centre))
-    return (
-        [t for t in tokens if roles[t.i] == "locative"]
-        + [t for t in tokens if roles[t.i] == "other"]
-        + [t for t in rest if roles[t.i] != "modifier"]
-    )
+    def _facility(self, tokens) -> str | None:
+        """ "near Baghdad airport", "at the Rafah crossing": the places stage reads the toponym as part of a name (it
+        says what the airport is), but in a locative phrase the facility is where the event was, and so is its
+        city."""
+        for token in tokens:
+            head = token.head
+            if (
+                token.dep_ in ("compound", "nmod")
+                and head.lemma_.lower() in FACILITY_NOUNS
+                and head.dep_ == "pobj"
+                and head.head.lower_ in LOCATIVE_PREPOSITIONS
+            ):
+                return self.all_places[token.i]
+        return None
 
 
 FACILITY_NOUNS = frozenset({"airport", "base", "port", "harbour", "harbor", "border", "crossing", "camp", "checkpoint",
                             "hospital", "prison", "outskirts", "highway", "road", "bridge", "station",
                             "square"})  # fmt: skip
-
-
-def _facility_place(tokens: list[Token], token_place: dict[int, str]) -> str | None:
-    """ "near Baghdad airport", "at the Rafah crossing": the places stage reads the toponym as part of a name (it says
-    what the airport is), but in a locative phrase the facility is where the event was, and so is its city."""
-    for token in tokens:
-        head = token.head
-        if (
-            token.i in token_place
-            and token.dep_ in ("compound", "nmod")
-            and head.lemma_.lower() in FACILITY_NOUNS
-            and head.dep_ == "pobj"
-            and head.head.lower_ in LOCATIVE_PREPOSITIONS
-        ):
-            return token_place[token.i]
-    return None
 
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "dative", "attr", "oprd"})
@@ -671,6 +699,17 @@ def _quote_modality(span: Span) -> list[str]:
     enemy does not stop, we will destroy ...")."""
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     return ["negated"] if any(is_negated(t) for t in roots if t.pos_ in ("VERB", "AUX")) else []
+
+
+def _actor_within_reach(verb: Token, actors: ActorFinder) -> bool:
+    """Whether any actor is in the words a verb's event can take its source and target from: its subtree, the
+    clauses it completes ("X said it would *", "X vowed to *") and its subject ("the strike that killed ...")."""
+    top = verb
+    for governor in governing_chain(verb):
+        top = governor
+    if actors.any_actor(top.left_edge.i, verb.right_edge.i + 1):
+        return True
+    return any(actors.any_actor(h.left_edge.i, h.right_edge.i + 1) for h in subject_heads(verb))
 
 
 def _is_purpose(verb: Token) -> bool:
