@@ -11,6 +11,7 @@ and dates come from the clause; an interaction reported twice in an article is k
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -463,10 +464,11 @@ class EventCoder:
         if not self.speech_cues or not any(q.speaker for q in quotes):
             return []
         result = []
-        sentence_of = {}
-        for number, sentence in enumerate(sentences):
-            for token in sentence:
-                sentence_of[token.i] = number
+        starts = [sentence.start for sentence in sentences]
+
+        def sentence_number(i: int) -> int:
+            return max(0, bisect_right(starts, i) - 1)
+
         for quote in quotes:
             if quote.speaker is None:
                 continue
@@ -476,7 +478,7 @@ class EventCoder:
             # Already coded through its cue verb ("warned that ...") or a verb inside it: nothing to add.
             if any(c.source == quote.speaker and span.start <= c.trigger[0] < span.end for c in codings):
                 continue
-            if any(c.source == quote.speaker and c.sentence == sentence_of.get(span.start) for c in codings):
+            if any(c.source == quote.speaker and c.sentence == sentence_number(span.start) for c in codings):
                 continue
             lemmas = [t.lemma_.lower() for t in span]
             code = self._speech_act(lemmas)
@@ -484,7 +486,7 @@ class EventCoder:
                 code = RETRIBUTION_THREAT  # "the killers would pay"
             if code is None:
                 continue
-            number = sentence_of.get(span.start, 0)
+            number = sentence_number(span.start)
             targets = []
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)

@@ -42,13 +42,12 @@ _UPPER: dict[int, str] = {}  # string hash -> upper-case string, shared by all d
 
 
 def _upper(strings, ids) -> list[str]:
-    result = []
-    for key in ids:
-        key = int(key)
-        value = _UPPER.get(key)
+    keys = ids.tolist()
+    result = list(map(_UPPER.get, keys))  # most words were seen before: one C-level pass
+    for n, value in enumerate(result):
         if value is None:
-            value = _UPPER[key] = strings[key].upper()
-        result.append(value)
+            key = keys[n]
+            result[n] = _UPPER[key] = strings[key].upper()
     return result
 
 
