@@ -356,3 +356,25 @@ def test_a_not_in_a_condition_does_not_negate_the_threat(nlp, coder):
     doc = parse(nlp, text, {"Rohan": "roh", "Mordor": "mor"}, quotes=[quote])
     threats = [c for c in coder.code(doc) if c.source == "roh" and c.code.startswith("13")]
     assert threats and all("negated" not in c.aux for c in threats)
+
+
+def test_rejecting_an_invitation_is_a_rejection_not_a_meeting(nlp, coder):
+    text = "Iran rejected an invitation to attend talks with the European Union next week."
+    doc = parse(nlp, text, {"Iran": "irn", "the European Union": "eu"})
+    codings = coder.code(doc)
+    best = max(codings, key=lambda c: c.confidence)
+    assert best.code.startswith("12") and best.source == "irn", triples(codings)
+    assert all("hypothetical" in c.aux for c in codings if c.code.startswith("04"))
+
+
+def test_conditional_withdrawal_is_a_threat(nlp, coder):
+    text = "Nigeria said it will withdraw its soldiers from Chad unless the rebels agree to a ceasefire."
+    doc = parse(nlp, text, {"Nigeria": "nga", "its soldiers": "ngamil", "Chad": "tcd", "the rebels": "reb"})
+    assert any(c.code.startswith("13") for c in coder.code(doc)), triples(coder.code(doc))
+
+
+def test_sworn_to_fight_is_a_threat(nlp, coder):
+    text = "Rebels in the north have sworn to fight the army until they control the border villages."
+    doc = parse(nlp, text, {"Rebels": "reb", "the army": "mil"})
+    codes = {(c.source, c.target, c.code[:2]) for c in coder.code(doc)}
+    assert ("reb", "mil", "13") in codes and not any(code == "19" for _s, _t, code in codes), codes

@@ -43,6 +43,13 @@ MAX_PAIRS = 6  # compound actors: at most this many source x target events from 
 INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
                            "commit", "accept", "consent", "undertake"})  # fmt: skip
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
+REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
+REJECTION_CODE = "120"
+# Verbs whose complement is what the subject commits to: "vowed/swore to fight" is a threat (13x).
+VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+# CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
+COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -203,6 +210,18 @@ class EventCoder:
                     continue  # no actor in its clause, its subject or the clauses it completes: nothing to code
                 heads = heads if heads is not None else clause_heads(sentence, forms)
                 found = self.matcher.match(token, sentence, actors, forms, heads)
+                if (
+                    found is not None
+                    and not found.is_event
+                    and found.pattern is None
+                    and self.cameo_dictionary
+                    and token.lemma_.lower() in REJECTION_LEMMAS
+                    and any(c.dep_ == "dobj" for c in token.children)
+                ):
+                    # The CAMEO dictionary's REFUSE block codes "reject" only through its patterns; rejecting
+                    # something it has no pattern for ("rejected an invitation", "refused the plan") is still a
+                    # rejection (120), as CAMEO's manual reads it.
+                    found.code = REJECTION_CODE
                 if found is not None and found.is_event:
                     matches[token.i] = found
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
@@ -233,7 +252,9 @@ class EventCoder:
                 superseded.add(i)
         for i, match in matches.items():
             verb = doc[i]
-            if verb.dep_ not in COMPLEMENT_DEPS:
+            # "have sworn to fight" is sometimes parsed as a clause of purpose: still the vow's complement.
+            vowed = _is_purpose(verb) and verb.head.lemma_.lower() in VOW_LEMMAS | INTENT_LEMMAS
+            if verb.dep_ not in COMPLEMENT_DEPS and not vowed:
                 continue
             governor = verb.head
             if governor.i not in matches:
@@ -262,7 +283,7 @@ class EventCoder:
                     governing_root = governing.code[:2]
                     if (
                         intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
-                    ) or (intended[:2] == "13" and governing_root == "13"):
+                    ) or (intended[:2] == "13" and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS)):
                         governing.code, governing.reverse = intended, None
         for i, match in matches.items():
             if i in superseded:
@@ -311,8 +332,14 @@ class EventCoder:
                     or self._speaks_for(actors.speaker_of[verb.i], sources, doc)
                 )
             ):
-                # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x).
-                match.code, match.reverse = intent_code(code), None
+                # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x); "will
+                # withdraw its force unless ..." is a threat (13).
+                conditional = any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+                    for c in verb.children
+                )
+                threat = conditional and code[:2] in COERCIVE_WHEN_CONDITIONAL and intent_code(code)[:2] != "13"
+                match.code, match.reverse = ("130" if threat else intent_code(code)), None
                 aux.remove("future")
             if match.negation_in_pattern and "negated" in aux:
                 aux.remove("negated")  # the pattern's code already says what the negation means
@@ -333,6 +360,13 @@ class EventCoder:
             trigger = (verb.i, verb.i + 1)
             method = "pattern" if match.pattern is not None else "verb"
             base = 0.75 + 0.05 * min(match.pattern.specificity, 3) if match.pattern is not None else 0.6
+            if verb.dep_ == "acl" and verb.tag_ == "VB":
+                # "rejected an invitation to attend talks", "an ultimatum to hand over X": what is asked or
+                # offered, not an act that happened.
+                aux = sorted({*aux, "hypothetical"})
+                base -= 0.3
+            elif verb.dep_ in ("acl", "relcl") and any(j != i for j in matches):
+                base -= 0.1  # background in a noun phrase ("a guard involved in a shooting") ranks below the main act
             if _is_purpose(verb) and verb.head.i in matches:
                 # "staged demonstrations to demand reforms": the demand is the aim of the protest, which is the
                 # event reported; the aim stays, as a weaker event.
