@@ -378,3 +378,13 @@ def test_sworn_to_fight_is_a_threat(nlp, coder):
     doc = parse(nlp, text, {"Rebels": "reb", "the army": "mil"})
     codes = {(c.source, c.target, c.code[:2]) for c in coder.code(doc)}
     assert ("reb", "mil", "13") in codes and not any(code == "19" for _s, _t, code in codes), codes
+
+
+def test_demonstration_in_a_city_is_aimed_where_its_demand_is(nlp, coder):
+    text = "Thousands of Kurds demonstrated in the city of Kirkuk on Sunday calling for independence from Iraq."
+    doc = parse(nlp, text, {"Kurds": "kur", "Kirkuk": "kir", "Iraq": "irq"})
+    doc._.token_place = {i: "p1" for i in range(len(doc)) if doc[i].text == "Kirkuk"}
+    codings = coder.code(doc)
+    best = max(codings, key=lambda c: c.confidence)
+    assert best.code.startswith("14") and (best.source, best.target) == ("kur", "irq"), triples(codings)
+    assert not any(c.target == "kir" for c in codings)

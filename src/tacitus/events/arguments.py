@@ -18,6 +18,9 @@ from tacitus.events.clauses import COMPLEMENT_DEPS, OBJECT_DEPS, SUBJECT_DEPS, i
 # ("met with X", "fired at X", "sanctions against X", "appealed to X").
 TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from",
                        "about", "of", "in")  # fmt: skip
+# Prepositions that, before a place name, say where the event was rather than whom it was aimed at ("fired at
+# Seoul" and "marched into Gondor" do aim at a place's actor).
+LOCATIVE_ONLY = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})
 # Where to look for an actor inside a noun phrase, nearest first.
 _NP_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det")
 _NP_PREPS = ("of", "from", "in", "by", "for", "at", "with")
@@ -40,6 +43,8 @@ class ActorFinder:
         self.token_actor = token_actor
         # token index -> speaker actor id, for "we"/"I" inside a quotation
         self.speaker_of = speaker_of or {}
+        # tokens of place names (the places stage's index): "demonstrated in Kirkuk" names where, not whom
+        self.place_tokens: set[int] = set()
 
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
@@ -231,7 +236,11 @@ def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
         args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)
         args.tokens.append(head)
     if not args.targets:
-        for _prep, obj in prepositional_objects(verb):
+        for prep, obj in prepositional_objects(verb):
+            if prep in LOCATIVE_ONLY and actors.place_tokens:
+                where = actors.found_in_phrase(obj)
+                if where is not None and where[1].i in actors.place_tokens:
+                    continue  # "demonstrated in (the city of) Kirkuk": the place of the event
             found = [a for a in actors.of_phrases(obj) if a not in args.sources]
             if found:
                 args.targets.extend(found)

@@ -187,6 +187,7 @@ class EventCoder:
         quotes = facts(doc, "quotes")
         speaker_of = self._speakers_by_token(doc, quotes)
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
+        actors.place_tokens = set(index(doc, "token_place"))
         codings: list[Coding] = []
         sentences = list(doc.sents)
         token_actor = actors.token_actor
@@ -237,6 +238,7 @@ class EventCoder:
     def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
         codings: list[Coding] = []
         superseded: set[int] = set()
+        aims: list[tuple[int, list[str]]] = []  # (head verb, targets of its aim)
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -367,9 +369,11 @@ class EventCoder:
                 base -= 0.3
             elif verb.dep_ in ("acl", "relcl") and any(j != i for j in matches):
                 base -= 0.1  # background in a noun phrase ("a guard involved in a shooting") ranks below the main act
-            if _is_purpose(verb) and verb.head.i in matches:
-                # "staged demonstrations to demand reforms": the demand is the aim of the protest, which is the
-                # event reported; the aim stays, as a weaker event.
+            aim_of = None
+            if (_is_purpose(verb) or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.i in matches:
+                aim_of = verb.head.i
+                # "staged demonstrations to demand reforms", "demonstrated ..., calling for independence": the
+                # demand is the aim of the protest, which is the event reported; the aim stays, as a weaker event.
                 base -= 0.3
             has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
             for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
@@ -388,6 +392,13 @@ class EventCoder:
                         clause=[t.i for t in tokens],
                     )
                 )
+            if aim_of is not None and targets:
+                aims.append((aim_of, targets))
+        # "demonstrated in Kirkuk, calling for independence from Iraq": the protest is aimed where its aim is.
+        for head_i, targets in aims:
+            for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
+                coding.target = next((t for t in targets if t != coding.source), None)
+                coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
         return codings
 
     @staticmethod
