@@ -388,3 +388,22 @@ def test_demonstration_in_a_city_is_aimed_where_its_demand_is(nlp, coder):
     best = max(codings, key=lambda c: c.confidence)
     assert best.code.startswith("14") and (best.source, best.target) == ("kur", "irq"), triples(codings)
     assert not any(c.target == "kir" for c in codings)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # the target is the object of the infinitive the pattern spans
+        ("Rohan signed an accord on Thursday to supply Gondor with wheat.", {"Rohan": "roh", "Gondor": "gon"},
+         ("roh", "gon")),
+        # "off" taken by the parser for a preposition
+        ("Soldiers from Gondor cordoned off the roads leading into Mordor.",
+         {"Soldiers from Gondor": "gon", "Mordor": "mor"}, ("gon", "mor")),
+        # the phrase hangs on an adverb of the verb
+        ("Gondor soldiers marched very close to the border with Mordor.", {"Gondor soldiers": "gon", "Mordor": "mor"},
+         ("gon", "mor")),
+    ],
+)  # fmt: skip
+def test_targets_beyond_the_verbs_own_object(nlp, coder, text, actors, expected):
+    doc = parse(nlp, text, actors)
+    assert expected in {(c.source, c.target) for c in coder.code(doc)}, triples(coder.code(doc))

@@ -17,7 +17,9 @@ from tacitus.events.clauses import COMPLEMENT_DEPS, OBJECT_DEPS, SUBJECT_DEPS, i
 # Prepositions whose object is the target of an event when the verb has no direct object, in preference order
 # ("met with X", "fired at X", "sanctions against X", "appealed to X").
 TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from",
-                       "about", "of", "in")  # fmt: skip
+                       "about", "of", "in",
+                       # particles the parser takes for prepositions: "cordoned off the roads"
+                       "off", "down", "up")  # fmt: skip
 # Prepositions that, before a place name, say where the event was rather than whom it was aimed at ("fired at
 # Seoul" and "marched into Gondor" do aim at a place's actor).
 LOCATIVE_ONLY = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})
@@ -206,7 +208,8 @@ def object_heads(verb: Token) -> list[Token]:
 def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs of the verb and of its direct object, in the order of TARGET_PREPOSITIONS."""
     pairs = []
-    holders = [verb, *_children(verb, ("dobj",))]
+    # "marched close to the border": the phrase hangs on an adverb of the verb
+    holders = [verb, *_children(verb, ("dobj",)), *_children(verb, ("advmod", "acomp"))]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPOSITIONS:

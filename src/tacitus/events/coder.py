@@ -297,6 +297,15 @@ class EventCoder:
             sources, targets = list(args.sources), list(args.targets)
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
+            if not targets and i not in inherited_target:
+                # "vowed to wage war on the Rohans", "signed an accord to supply Gondor with wheat": the pattern
+                # spans the verb's infinitive complement, whose object is the target.
+                for complement in _infinitive_complements(verb):
+                    if complement.i not in matches:
+                        found = [t for t in find_arguments(complement, actors).targets if t not in sources]
+                        if found:
+                            targets = found
+                            break
             if i in inherited_target and (not targets or match.code == RETRIBUTION_THREAT):
                 # "vowed to wage war on the Rohans"; "said the killers would pay"
                 inherited = [t for t in inherited_target[i] if t not in sources]
@@ -757,6 +766,16 @@ def _actor_within_reach(verb: Token, actors: ActorFinder) -> bool:
     if actors.any_actor(top.left_edge.i, verb.right_edge.i + 1):
         return True
     return any(actors.any_actor(h.left_edge.i, h.right_edge.i + 1) for h in subject_heads(verb))
+
+
+def _infinitive_complements(verb: Token) -> list[Token]:
+    """ "vowed to wage ...", "signed an accord to supply ...": infinitives completing the verb or its object, or
+    saying what it is for."""
+    found = [c for c in verb.children if c.dep_ == "xcomp" or _is_purpose(c)]
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            found.extend(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VB")
+    return found
 
 
 def _is_purpose(verb: Token) -> bool:
