@@ -83,6 +83,7 @@ class _Forms:
 class PatternMatcher:
     def __init__(self, dictionary: VerbDictionary) -> None:
         self.dictionary = dictionary
+        self._verb: Token | None = None
 
     # Which dictionary verbs a token is ------------------------------------------------------------------
 
@@ -117,6 +118,7 @@ class PatternMatcher:
     # Matching ------------------------------------------------------------------------------------------
 
     def match(self, token: Token, sentence: Span, actors: ActorFinder, forms: _Forms, heads=None) -> Match | None:
+        self._verb = token  # the verb being matched, for the elements' clause checks
         verbs = self.verbs(token, forms)
         if not verbs:
             return None
@@ -206,6 +208,8 @@ class PatternMatcher:
         """If ``element`` matches at ``tokens[j]``: (next position, last doc index, bindings, tokens used)."""
         doc = token.doc
         if isinstance(element, Words):
+            if token.pos_ == "ADP" and _in_finite_complement(token, self._verb):
+                return None
             for phrase in _phrases_starting(element, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is not None:
@@ -253,6 +257,8 @@ class PatternMatcher:
                     return k, end - 1, {}, [*matched, *doc[token.i : end]]
             return None
         if isinstance(element, PrepPhrase):
+            if _in_finite_complement(token, self._verb):
+                return None
             if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
@@ -262,6 +268,19 @@ class PatternMatcher:
                 return None
             return j + 1, token.i, bound, used
         return None
+
+
+def _in_finite_complement(token: Token, verb: Token | None) -> bool:
+    """A preposition inside a "that"-clause with its own subject ("demanded that Hamas renounce its struggle
+    against Israel"): a phrase of that clause's verb, never the matched verb's "(AGAINST ...)" or "ON"."""
+    current = token.head
+    while current.head.i != current.i and (verb is None or current.i != verb.i):
+        if current.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return True
+        if current.dep_ in ("xcomp", "advcl", "relcl", "conj"):
+            return False
+        current = current.head
+    return False
 
 
 _PHRASE_INDEX: dict[int, tuple[Words, dict[str, list[tuple[str, ...]]]]] = {}
