@@ -169,3 +169,9 @@ def test_wire_story_they_will_pay_is_khameneis_threat(wire):
     assert threats and all(_name(wire, e.target) == "killers" for e in threats)
     assert all("Khamenei" in _name(wire, e.source) for e in threats)
     assert threats[0].date == "2022-01-03"
+
+
+def test_one_head_naming_two_actors_gives_an_event_for_each(pipeline):
+    record = pipeline.code_one(Article(id="troops", text="Chinese and Indian troops attacked the rebels on Monday."))
+    sources = {_name(record, e.source) for e in record.events if e.plover.type == "ASSAULT"}
+    assert len(sources) == 2, sources

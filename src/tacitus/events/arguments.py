@@ -47,6 +47,8 @@ class ActorFinder:
         self.speaker_of = speaker_of or {}
         # tokens of place names (the places stage's index): "demonstrated in Kirkuk" names where, not whom
         self.place_tokens: set[int] = set()
+        # head token -> every actor it stands for ("Chinese and Indian troops"), from the actors stage
+        self.head_actors: dict[int, list[str]] = {}
 
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
@@ -115,6 +117,10 @@ class ActorFinder:
         actor sits inside the phrase ("ties with Mordor, Rohan and Bree")."""
         actors: list[str] = []
         for token in coordinated(head):
+            several = self.head_actors.get(token.i)
+            if several:  # "Chinese and Indian troops": one head, two actors
+                actors.extend(a for a in several if a not in actors)
+                continue
             found = self.found_in_phrase(token)
             if not found:
                 continue

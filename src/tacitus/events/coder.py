@@ -188,6 +188,7 @@ class EventCoder:
         speaker_of = self._speakers_by_token(doc, quotes)
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
         actors.place_tokens = set(index(doc, "token_place"))
+        actors.head_actors = index(doc, "head_actors")
         codings: list[Coding] = []
         sentences = list(doc.sents)
         token_actor = actors.token_actor
