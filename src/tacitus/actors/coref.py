@@ -19,6 +19,7 @@ Pronouns and definite country nouns that find no antecedent are not actors and a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 from tacitus.actors.mentions import Mention
 from tacitus.actors.names import name_words, organisation_relation, person_relation
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
+from tacitus.quotes.marks import find_stretches
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach
 THING_WINDOW = 2  # ... an it/they
@@ -73,6 +75,17 @@ class Resolver:
         self.mentions = mentions
         self.sets = UnionFind(len(mentions))
         self.dropped: set[int] = set()
+        self.quoted = self._quoted_mentions()
+
+    def _quoted_mentions(self) -> set[int]:
+        """Mentions inside a double-quoted stretch. A pronoun of the narration does not refer to someone only
+        the quotation names: in '"Trump ... must be punished," he told the crowd' "he" is the speaker."""
+        article = self.doc._.article
+        text = article.text if article is not None and len(article.text) == len(self.doc.text) else self.doc.text
+        if '"' not in text and "“" not in text and "«" not in text:
+            return set()
+        spans = [(s.content_start, s.content_end(text)) for s in find_stretches(text) if s.double]
+        return {i for i, m in enumerate(self.mentions) if any(start <= m.start_char < end for start, end in spans)}
 
     def resolve(self) -> list[list[int]]:
         """Clusters of mention indices, each an actor, in order of first mention."""
@@ -226,9 +239,10 @@ class Resolver:
             named=bool(names),
         )
 
-    def _candidates(self, index: int, window: int, every: bool = False):
+    def _candidates(self, index: int, window: int, every: bool = False, narrated: bool = False):
         """(cluster root, earlier mention) for clusters mentioned in the last ``window`` sentences: the
-        closest mention of each cluster, or with ``every`` all of them (closest first)."""
+        closest mention of each cluster, or with ``every`` all of them (closest first); with ``narrated``
+        only mentions outside quotations."""
         mention = self.mentions[index]
         seen: set[int] = set()
         own = self.sets.find(index)
@@ -240,6 +254,8 @@ class Resolver:
                 break
             if candidate.start <= mention.start < candidate.end:
                 continue  # a mention cannot refer to a phrase that contains it
+            if narrated and other in self.quoted:
+                continue
             root = self.sets.find(other)
             if root == own or (root in seen and not every):
                 continue
@@ -255,10 +271,14 @@ class Resolver:
         if mention.head_lemma in COUNTRY_NOUNS and not mention.named:
             # "the country": the most salient country so far, not merely the last one named.
             best, best_score = None, float("-inf")
+            # The country the article is about is the one its people and organisations belong to ("Iran's
+            # leader ... the IRGC ... a martyr of the nation"), not only the one named last.
+            belonging = Counter(m.code.country for m in self.mentions[:index] if m.type != "country" and m.code.country)
             for root, candidate in self._candidates(index, window=10_000, every=True):
                 features = self.features(root, index)
                 if features.type == "country":
                     score = self._salience(mention, candidate, features)
+                    score += 10 * min(max((belonging[r] for r in features.roots), default=0), 10)
                     if score > best_score:
                         best, best_score = root, score
             if best is None:
@@ -335,7 +355,7 @@ class Resolver:
         window = PERSON_WINDOW if mention.type == "person" else THING_WINDOW
         best, best_score = None, float("-inf")
         features_of: dict[int, Features | None] = {}
-        candidates = list(self._candidates(index, window, every=True))
+        candidates = list(self._candidates(index, window, every=True, narrated=index not in self.quoted))
         # A cluster with a mention the pronoun may not refer to (its own clause's subject) is out entirely.
         bound = {root for root, candidate in candidates if self._bound(mention, candidate)}
         for root, candidate in candidates:

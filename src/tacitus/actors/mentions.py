@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, name_words, person_relation
+from tacitus.actors.names import TITLE_WORDS, name_words, organisation_relation, person_relation
 from tacitus.actors.words import (
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
@@ -48,6 +48,7 @@ from tacitus.actors.words import (
     PRONOUNS,
     QUANTITY_WORDS,
 )
+from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
@@ -95,6 +96,7 @@ class Mention:
     extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
     definite: bool = False
     named: bool = False  # a descriptor with a name in it ("the Islamic State group"): not anaphoric
+    titled: bool = False  # a descriptor that is a name of its own words ("the Resistance front")
     counted: bool = False  # a descriptor with a number ("900 asylum seekers")
     head_lemma: str = ""
     role: str | None = None  # subject, object, oblique, possessor, other
@@ -235,6 +237,7 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
+    entities = _agree_labels(doc, lexicon, entities)
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -251,6 +254,64 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One name, one label within a document. The small model labels a name from its context alone:
+    "Soleimani's death" makes Soleimani a place, "Qaani warned" makes Qaani an organisation, "The IRGC
+    described" makes the IRGC a place. A name no dictionary or gazetteer knows takes the label of the
+    person it names elsewhere in the article (a surname or a spelling variant of a PERSON) or of the
+    organisation it abbreviates or repeats (an ORG)."""
+    if len(entities) < 2:
+        return entities
+    people = []  # name words of the PERSON entities of more than one word
+    organisations = []  # texts of the ORG entities
+    for start, end, label in entities:
+        if label == "PERSON":
+            words = name_words(doc[start:end].text)
+            if len(words) > 1:
+                people.append(words)
+        elif label == "ORG":
+            organisations.append(doc[start:end].text)
+    if not people and not organisations:
+        return entities
+    agreed = []
+    for start, end, label in entities:
+        if label != "PERSON" and end - start <= 3:
+            text = doc[start:end].text
+            if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
+                text = doc[start + 1 : end].text
+            if _unknown_name(lexicon, text):
+                words = name_words(text)
+                if len(words) == 1 and any(person_relation(words, p) == "surname" for p in people):
+                    label = "PERSON"
+                elif label == "GPE" and any(organisation_relation(text, o) for o in organisations):
+                    label = "ORG"
+        agreed.append((start, end, label))
+    if people:
+        # A surname the model left unlabelled or took for a title ("Khamenei vows revenge on Trump at
+        # Soleimani anniversary", tagged a work of art): the person named in full elsewhere.
+        covered = {i for start, end, _ in agreed for i in range(start, end)}
+        strings = doc.vocab.strings
+        surnames = {strings.add(p[-1]) for p in people}
+        lowers = doc.to_array(LOWER).tolist()
+        for i in (i for i, lower in enumerate(lowers) if lower in surnames):
+            token = doc[i]
+            if (
+                token.i not in covered
+                and token.pos_ == "PROPN"
+                and token.ent_type_ not in NOT_ACTOR_ENTITIES
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+                and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+            ):
+                agreed.append((token.i, token.i + 1, "PERSON"))
+        agreed.sort()
+    return agreed
+
+
+def _unknown_name(lexicon: Lexicon, text: str) -> bool:
+    """A name neither the actor dictionaries nor the gazetteer knows."""
+    return _exact_entry(lexicon, text) is None and normalise_phrase(text) not in lexicon.city_names
 
 
 def _names_the_entity(
@@ -357,6 +418,7 @@ class MentionFinder:
         self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
         self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
         self.country_places: set[int] = set()
+        self.dateline_chars = self._dateline_chars(doc)
         self.appositions: dict[int, list[int]] = {}  # mention -> its appositions (while linking)
         self.mentions: list[Mention] = []
         self.by_head: dict[int, int] = {}  # head token -> mention index
@@ -485,7 +547,19 @@ class MentionFinder:
             if root.dep_ in ("compound", "nmod") and root.head.i not in self.by_head:
                 return  # "Baghdad airport": part of the name of a place
             self._code_city(mention, root)
+        if mention.type in ("country", "other") and self._in_dateline(self.tokens[start]):
+            return  # "TEHRAN, Jan 3 (Reuters) -": where the story was filed, not an actor
         self._append(mention)
+
+    def _dateline_chars(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of wire datelines ("TEHRAN, Jan 3 (Reuters) -"): the place a story was filed from
+        is no actor in it."""
+        article = doc._.article
+        text = article.text if article is not None and len(article.text) == len(doc.text) else doc.text
+        return datelines(text) if "-" in text or "–" in text or "—" in text else []
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.dateline_chars)
 
     def _code_from_place(self, mention: Mention) -> None:
         """A place name no actor dictionary knows, located by the places stage (when it ran): its country."""
@@ -565,11 +639,14 @@ class MentionFinder:
             head_lemma=lemma, role=role, verb=verb,
         )  # fmt: skip
         mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
-        mention.named = bool(modifier_names)
+        # "the Resistance front": a proper noun in the phrase makes it a name, not an anaphoric description.
+        proper = any(self.tokens[j].pos_ == "PROPN" and self.tokens[j].dep_ == "compound" for j in range(left, i))
+        mention.named = bool(modifier_names) or proper
+        mention.titled = proper and not modifier_names
         mention.counted = any(c.dep_ == "nummod" for c in token.children) or partitive is not None
         if lemma in COUNTRY_NOUNS:
             mention.type = "country"
-        elif lemma in COALITION_NOUNS and modifier_names:
+        elif lemma in COALITION_NOUNS and mention.named:
             mention.type = "group"
         elif lemma in ORGANISATION_NOUNS:
             mention.type = "organization" if mention.number == "sg" else "group"
@@ -862,8 +939,10 @@ class MentionFinder:
                 codes_at, valid = self._entry_code(entry)
                 if codes_at:
                     related.append((self._code_from(codes_at[0], valid, DESCRIPTOR), "amod"))
+        # "the Resistance front, from Hezbollah in Lebanon to the Houthis in Yemen": a range, not an origin.
+        ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS and not (ranged and child.lower_ == "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.by_head:
                         other = self.mentions[self.by_head[obj.i]]

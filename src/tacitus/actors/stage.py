@@ -208,7 +208,8 @@ class ActorBuilder:
             return
         for number, members in enumerate(self.clusters):
             kinds = {self.mentions[i].kind for i in members}
-            described = self._type(members) == "person" or "name" not in kinds
+            named = "name" in kinds or any(self.mentions[i].titled for i in members)
+            described = self._type(members) == "person" or not named
             if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
 
