@@ -406,8 +406,9 @@ def _partitive_start(token: Token) -> int | None:
 class MentionFinder:
     """Finds and codes the mentions of one document."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> None:
         self.doc = doc
+        self.city_roles = city_roles
         cached = Tokens(doc)
         self.tokens = cached.tokens  # one Token object per token (see Tokens)
         self.lexicon = lexicon
@@ -544,8 +545,12 @@ class MentionFinder:
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
-            if root.dep_ in ("compound", "nmod") and root.head.i not in self.by_head:
-                return  # "Baghdad airport": part of the name of a place
+            if (
+                root.dep_ in ("compound", "nmod")
+                and root.head.i not in self.by_head
+                and root.head.i not in self.parse.agent_ending_at
+            ):
+                return  # "Baghdad airport": part of the name of a place; "Washington officials" are not
             self._code_city(mention, root)
         if mention.type in ("country", "other") and self._in_dateline(self.tokens[start]):
             return  # "TEHRAN, Jan 3 (Reuters) -": where the story was filed, not an actor
@@ -576,6 +581,8 @@ class MentionFinder:
         capital is the subject or object ("Moscow demanded", "blockade Paris" is the city): the PLOVER gold
         standard's convention, and CAMEO's."""
         mention.type = "other"
+        if not self.city_roles:
+            return  # PETRARCH's reading: the dictionary's code for the city, "Seoul" is KOR
         capital = self.lexicon.capitals.get(mention.code.country or "")
         name = normalise_phrase(mention.name_text)
         if capital and name == capital and mention.role in ("subject", "object"):
@@ -943,14 +950,20 @@ class MentionFinder:
         ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS and not (ranged and child.lower_ == "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.by_head:
+                for obj in map(self._origin_object, child.children):
+                    if obj.dep_ in ("pobj", "compound") and obj.i in self.by_head:
                         other = self.mentions[self.by_head[obj.i]]
                         if other.kind == "pronoun":
                             continue
                         code = self._describe(self.by_head[obj.i], done, depth + 1)
                         # "soldiers from Gondor": a country (a bare root, known to ISO or not) places them.
-                        place = code.country or (code.root and not code.sectors and other.type == "country")
+                        # A name the parser calls a people ("activists in Arnor", NORP) is a place here too.
+                        place = code.country or (
+                            code.root
+                            and not code.sectors
+                            and other.kind == "name"
+                            and other.type in ("country", "group")
+                        )
                         if child.lower_ == "of" or place:
                             related.append((code, "of" if child.lower_ == "of" else "origin"))
         if mention.appositive_of is None:
@@ -1000,6 +1013,17 @@ class MentionFinder:
         if prefix:
             code.prefix = tuple(prefix)
         return code
+
+    def _origin_object(self, obj: Token) -> Token:
+        """The object of an origin phrase, or the country name the parser made a modifier of a noun that
+        follows it ("Soldiers from Gondor wire tapped ...", parsed as "from [Gondor wire]")."""
+        if obj.dep_ != "pobj" or obj.i in self.by_head:
+            return obj
+        for child in obj.children:
+            other = self.by_head.get(child.i)
+            if child.dep_ == "compound" and other is not None and self.mentions[other].type == "country":
+                return self.tokens[child.i]
+        return obj
 
     def _split_conjoined_modifiers(self) -> None:
         """ "Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
@@ -1054,6 +1078,7 @@ class MentionFinder:
                 if not objects:
                     continue
                 chain = [objects[0], *objects[0].conjuncts]
+                chain.extend(self._stray_conjuncts(mention, chain[-1]))
                 codes = [self.mentions[self.by_head[t.i]].code if t.i in self.by_head else None for t in chain]
                 if len(chain) < 2 or any(c is None or not c.root or c.sectors for c in codes):
                     continue
@@ -1075,6 +1100,24 @@ class MentionFinder:
                     self.mentions[member].conjunct_group = group
                 break
 
+    def _stray_conjuncts(self, mention: Mention, last: Token) -> list[Token]:
+        """Country names the parser attached to the head rather than to the list of its origin phrase:
+        "Lawmakers in Fornost and Gondor" parsed as "[Lawmakers in Fornost] and [Gondor]"."""
+        found = []
+        for child in self.tokens[mention.head].children:
+            other = self.by_head.get(child.i)
+            if (
+                child.dep_ == "conj"
+                and child.i == last.i + 2
+                and self.tokens[last.i + 1].dep_ == "cc"
+                and other is not None
+                and self.mentions[other].kind == "name"
+                and self.mentions[other].type == "country"
+            ):
+                found.append(child)
+                last = child
+        return found
+
     def _demonym_code(self, token: Token) -> Code | None:
         name = self.parse.name_of_token.get(token.i)
         entry = name[3] if name else _exact_entry(self.lexicon, token.text)
@@ -1087,5 +1130,5 @@ class MentionFinder:
         return code if code.root else None
 
 
-def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Mention]:
-    return MentionFinder(doc, lexicon, day).find()
+def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> list[Mention]:
+    return MentionFinder(doc, lexicon, day, city_roles).find()

@@ -13,6 +13,7 @@ Configuration (``Settings.stage_config["actors"]``, see docs/actors.md):
 | agent_dictionaries   | packaged tacitus, PLOVER, Phoenix agents  | TABARI agent dictionaries |
 | coreference          | true                                      | resolve pronouns and definite descriptions |
 | document_country     | true                                      | give people with no country the document's |
+| city_roles           | true                                      | a city is its people (CVL) or government (GOV) |
 
 Writes ``doc._.actors`` (Actor records), ``doc._.token_actor`` (token -> the innermost actor mentioned
 there) and ``doc._.head_actors`` (head token -> every actor it stands for, where there are several:
@@ -50,6 +51,7 @@ SOURCE_RANK = {DICTIONARY: 0, DESCRIPTOR: 1, CONTEXT: 2, None: 3}
         "agent_dictionaries": None,
         "coreference": True,
         "document_country": True,
+        "city_roles": True,
     },
 )
 def make_actor_stage(
@@ -59,12 +61,13 @@ def make_actor_stage(
     agent_dictionaries: list[str] | None,
     coreference: bool,
     document_country: bool,
+    city_roles: bool,
 ) -> ActorStage:
     lexicon = load_lexicon(
         resolve_paths(actor_dictionaries, DEFAULT_ACTOR_DICTIONARIES),
         resolve_paths(agent_dictionaries, DEFAULT_AGENT_DICTIONARIES),
     )
-    return ActorStage(lexicon, coreference=coreference, document_country=document_country)
+    return ActorStage(lexicon, coreference=coreference, document_country=document_country, city_roles=city_roles)
 
 
 def publication_day(doc: Doc) -> date | None:
@@ -81,13 +84,16 @@ def publication_day(doc: Doc) -> date | None:
 class ActorStage(Stage):
     name = "actors"
 
-    def __init__(self, lexicon: Lexicon, coreference: bool = True, document_country: bool = True) -> None:
+    def __init__(
+        self, lexicon: Lexicon, coreference: bool = True, document_country: bool = True, city_roles: bool = True
+    ) -> None:
         self.lexicon = lexicon
+        self.city_roles = city_roles
         self.coreference = coreference
         self.document_country = document_country
 
     def process(self, doc: Doc) -> None:
-        finder = MentionFinder(doc, self.lexicon, publication_day(doc))
+        finder = MentionFinder(doc, self.lexicon, publication_day(doc), self.city_roles)
         mentions = finder.find()
         resolver = Resolver(doc, mentions)
         clusters = resolver.resolve() if self.coreference else resolver.resolve_names_only()
