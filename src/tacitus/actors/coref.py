@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tacitus.actors.mentions import Mention
+from tacitus.actors.mentions import Mention, document_text
 from tacitus.actors.names import name_words, organisation_relation, person_relation
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
 from tacitus.quotes.marks import find_stretches
@@ -80,8 +80,7 @@ class Resolver:
     def _quoted_mentions(self) -> set[int]:
         """Mentions inside a double-quoted stretch. A pronoun of the narration does not refer to someone only
         the quotation names: in '"Trump ... must be punished," he told the crowd' "he" is the speaker."""
-        article = self.doc._.article
-        text = article.text if article is not None and len(article.text) == len(self.doc.text) else self.doc.text
+        text = document_text(self.doc)
         if '"' not in text and "“" not in text and "«" not in text:
             return set()
         spans = [(s.content_start, s.content_end(text)) for s in find_stretches(text) if s.double]

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, name_words, organisation_relation, person_relation
+from tacitus.actors.names import TITLE_WORDS, name_words, organisation_relation, person_relation, same_word
 from tacitus.actors.words import (
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
@@ -138,6 +138,16 @@ class Tokens:
 
     def __getattr__(self, name: str):
         return getattr(self.doc, name)
+
+
+def document_text(doc: Doc) -> str:
+    """The article's text, which is the Doc's: reading ``Doc.text`` joins every token each time."""
+    article = doc._.article
+    if article is not None and len(doc):
+        last = doc[-1]
+        if len(article.text) == last.idx + len(last.text_with_ws):
+            return article.text
+    return doc.text
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -276,17 +286,22 @@ def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str
     if not people and not organisations:
         return entities
     agreed = []
+    surnames = {p[-1] for p in people}
     for start, end, label in entities:
         if label != "PERSON" and end - start <= 3:
-            text = doc[start:end].text
             if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
-                text = doc[start + 1 : end].text
-            if _unknown_name(lexicon, text):
-                words = name_words(text)
-                if len(words) == 1 and any(person_relation(words, p) == "surname" for p in people):
+                start += 1
+            text = doc[start:end].text
+            words = name_words(text)
+            if len(words) == 1 and any(same_word(words[0], s) for s in surnames):
+                if _unknown_name(lexicon, text):
                     label = "PERSON"
-                elif label == "GPE" and any(organisation_relation(text, o) for o in organisations):
-                    label = "ORG"
+            elif (
+                label == "GPE"
+                and any(organisation_relation(text, o) for o in organisations)
+                and _unknown_name(lexicon, text)
+            ):
+                label = "ORG"
         agreed.append((start, end, label))
     if people:
         # A surname the model left unlabelled or took for a title ("Khamenei vows revenge on Trump at
@@ -559,8 +574,7 @@ class MentionFinder:
     def _dateline_chars(self, doc: Doc) -> list[tuple[int, int]]:
         """Character spans of wire datelines ("TEHRAN, Jan 3 (Reuters) -"): the place a story was filed from
         is no actor in it."""
-        article = doc._.article
-        text = article.text if article is not None and len(article.text) == len(doc.text) else doc.text
+        text = document_text(doc)
         return datelines(text) if "-" in text or "–" in text or "—" in text else []
 
     def _in_dateline(self, token: Token) -> bool:

@@ -36,7 +36,7 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
+from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, document_text
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 
@@ -107,11 +107,7 @@ class ActorBuilder:
     def __init__(self, doc: Doc, mentions: list[Mention], clusters: list[list[int]], lexicon: Lexicon,
                  document_country: bool) -> None:  # fmt: skip
         self.doc = doc
-        # Doc.text joins every token each time it is read; the article's text is the same string.
-        article = doc._.article
-        last = doc[-1] if len(doc) else None
-        same = article is not None and last is not None and len(article.text) == last.idx + len(last.text_with_ws)
-        self.text = article.text if same else doc.text
+        self.text = document_text(doc)
         self.mentions = mentions
         self.clusters = clusters
         self.codes = lexicon.codes
