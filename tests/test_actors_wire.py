@@ -76,3 +76,40 @@ def test_a_headline_surname_is_found(wire):
 
 def test_the_nation_is_the_country_the_article_is_about(wire):
     assert "the nation" in mentions_of(wire, "Iran")
+
+
+def test_a_located_city_is_not_merged_with_its_country(pipeline):
+    # Wikinews "At least 107 killed in Mecca crane collapse": Phoenix files Mecca under Saudi Arabia.
+    record = code(
+        pipeline,
+        "A storm yesterday caused a crane to fall into Mecca's Grand Mosque, killing 107, according to "
+        "Saudi Arabia's Civil Defense Authority. Mecca's mosque is the holiest site in Islam.",
+        "2015-09-12",
+    )
+    mecca = actor_with(record, "Mecca")
+    assert "Saudi Arabia's" not in [m.text for m in mecca.mentions]
+    saudi = actor_with(record, "Saudi Arabia's")
+    assert saudi.name == "Saudi Arabia" and saudi.type == "country"
+
+
+def test_a_company_the_model_tags_as_a_place_is_an_organisation(pipeline):
+    record = code(
+        pipeline,
+        "Vice President Dick Cheney once led Halliburton. Boeing sells aircraft across North America.",
+        "2004-11-24",
+    )
+    halliburton = actor_with(record, "Halliburton")
+    assert halliburton.type == "organization"
+    assert "North America" not in [m.text for m in halliburton.mentions]
+
+
+def test_a_country_in_an_organisation_name_codes_it_and_its_short_form(pipeline):
+    record = code(
+        pipeline,
+        "Emails exchanged among United States Air Force officials were released. The United States Air Force "
+        "declined to comment. Critics said the Air Force's tanker deal was flawed.",
+        "2004-11-24",
+    )
+    air_force = actor_with(record, "The United States Air Force")
+    assert air_force.country == "USA"
+    assert "the Air Force's" in [m.text for m in air_force.mentions]

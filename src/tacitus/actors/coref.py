@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tacitus.actors.mentions import Mention, document_text
-from tacitus.actors.names import name_words, organisation_relation, person_relation
+from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
 from tacitus.quotes.marks import find_stretches
 
@@ -159,8 +159,10 @@ class Resolver:
             elif mention.type in ("organization", "group"):
                 words = self._name_text(mention)
                 for other in reversed(organisations):
-                    if self.mentions[other].type == mention.type and organisation_relation(
-                        words, self._name_text(self.mentions[other])
+                    earlier = self.mentions[other]
+                    if earlier.type == mention.type and (
+                        organisation_relation(words, self._name_text(earlier))
+                        or self._qualified_by_country(mention, earlier)
                     ):
                         self.sets.union(other, index)
                         break
@@ -174,6 +176,16 @@ class Resolver:
                     self.sets.union(other, index)
                     break
         self._merge_parenthesised_acronyms(organisations)
+
+    @staticmethod
+    def _qualified_by_country(short: Mention, long: Mention) -> bool:
+        """ "the Air Force" after "the United States Air Force", whose country its own words gave."""
+        return (
+            long.code.root_source == "descriptor"
+            and long.code.country is not None
+            and short.code.country in (None, long.code.country)
+            and country_qualified(short.name_text, long.name_text)
+        )
 
     def _compatible_people(self, a: int, b: int) -> bool:
         """Two clusters may merge unless each has a full name and the names differ: a bare "Mohamed" must not

@@ -711,7 +711,12 @@ class MentionFinder:
         name = normalise_phrase(mention.name_text)
         if mention.label == "NORP" or name in self.lexicon.country_names or mention.head in self.country_places:
             return True
-        return name not in self.lexicon.city_names
+        if name in self.lexicon.city_names:
+            return False
+        # A town the gazetteer spells otherwise ("Mecca" is Makkah) that the places stage located.
+        place = self.places.get(self.token_place.get(mention.head, ""))
+        feature = (getattr(place, "feature", None) or "") if place is not None else ""
+        return not feature.startswith(("P.", "A.ADM"))
 
     def _code_name(self, mention: Mention) -> None:
         label = mention.label
@@ -729,6 +734,8 @@ class MentionFinder:
             # "Iranians", "the Houthis": a people or a group; "Iranian" before a noun: the country.
             adjectival = head.tag_ == "JJ" or head.dep_ in ("amod", "npadvmod")
             mention.type = "country" if adjectival and code.root and code.root == code.country else "group"
+        elif code.root and code.country and code.root != code.country and not code.sectors:
+            mention.type = "organization"  # "Halliburton" tagged GPE: the dictionary says MNCUSA
         elif label == "GPE" or (label is None and bare_country):
             mention.type = "country" if (code.country or label == "GPE") else "organization"
         elif (
@@ -786,8 +793,13 @@ class MentionFinder:
         """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
         labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
         start, end = mention.name_start, mention.name_end
-        for i in range(start, end):
-            entry = _exact_entry(self.lexicon, self.tokens[i].text)
+        # Country names of up to three words inside it, longest first ("United States Air Force").
+        pieces = [(i, i + n) for n in (3, 2, 1) for i in range(start, end - n + 1) if n < end - start]
+        for first, stop in pieces:
+            piece = self.doc[first:stop].text if stop - first > 1 else self.tokens[first].text
+            if stop - first > 1 and normalise_phrase(piece) not in self.lexicon.country_names:
+                continue  # only a country's own name, not a phrase some entry lists ("Sovereign State")
+            entry = _exact_entry(self.lexicon, piece)
             if entry is None:
                 continue
             codes_at, valid = self._entry_code(entry)

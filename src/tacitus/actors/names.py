@@ -73,6 +73,7 @@ def same_word(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _name_words(text: str) -> tuple[str, ...]:
+    text = re.sub(r"['’]s?$", "", text.rstrip())  # "the Air Force's"
     words = [w for w in re.split(r"[\s\-_.'’]+", ascii_lower(text)) if w]
     core = [w for w in words if w not in TITLE_WORDS and w not in ARTICLES and w not in NAME_PARTICLES]
     return tuple(core or [w for w in words if w not in ARTICLES])
@@ -118,6 +119,13 @@ def person_relation(a: list[str], b: list[str]) -> str:
     return (
         "same" if same_word(short[0], long[0]) or (len(short[0]) == 1 and long[0].startswith(short[0])) else "different"
     )
+
+
+def country_qualified(short_text: str, long_text: str) -> bool:
+    """ "Air Force" of "United States Air Force": the longer name is the shorter one with words before it
+    (the caller checks that those words name the country)."""
+    short, long = name_words(short_text), name_words(long_text)
+    return 2 <= len(short) < len(long) and long[-len(short) :] == short
 
 
 @lru_cache(maxsize=50_000)

@@ -231,9 +231,9 @@ class ActorBuilder:
     def _name(self, members: list[int]) -> str:
         names = [self.mentions[i] for i in members if self.mentions[i].kind == "name"]
         if names:
-            forms = Counter(m.name_text for m in names if m.label != "NORP" or len(names) == 1)
+            forms = Counter(_bare(m.name_text) for m in names if m.label != "NORP" or len(names) == 1)
             if not forms:
-                forms = Counter(m.name_text for m in names)
+                forms = Counter(_bare(m.name_text) for m in names)
             if self._type(members) == "country":
                 return max(forms, key=lambda f: (forms[f], len(f)))
             return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
@@ -297,6 +297,11 @@ class ActorBuilder:
                 if len(ids) > 1:
                     head_actors[mention.head] = ids
         return token_actor, head_actors
+
+
+def _bare(name: str) -> str:
+    """A name without the possessive it was written with ("Saudi Arabia's")."""
+    return name.removesuffix("'s").removesuffix("’s").removesuffix("'").rstrip() or name
 
 
 def actors_at(doc: Doc, token_index: int) -> list[str]:
