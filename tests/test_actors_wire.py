@@ -113,3 +113,17 @@ def test_a_country_in_an_organisation_name_codes_it_and_its_short_form(pipeline)
     air_force = actor_with(record, "The United States Air Force")
     assert air_force.country == "USA"
     assert "the Air Force's" in [m.text for m in air_force.mentions]
+
+
+def test_a_region_code_gives_way_to_the_country_the_name_states(pipeline):
+    # Phoenix: PALESTINIAN_ISLAMIC_JIHAD [MEAREB] (the Middle East); the name says Palestinian.
+    record = code(pipeline, "The radical Palestinian Islamic Jihad movement rejected an invitation.", "1996-01-10")
+    jihad = actor_with(record, "The radical Palestinian Islamic Jihad movement")
+    assert (jihad.country, jihad.code) == ("PSE", "PSEREB")
+
+
+def test_renamed_country_codes_are_written_as_iso_writes_them_now(pipeline):
+    # Phoenix codes East Timor TMP, ISO 3166 TLS since 2002.
+    record = code(pipeline, "East Timor opened talks with Indonesia on Monday.", "1999-06-01")
+    east_timor = actor_with(record, "East Timor")
+    assert east_timor.country == "TLS" and east_timor.code.startswith("TLS")  # TLSOCC in 1999: occupied

@@ -25,7 +25,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
+from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
 from tacitus.actors.names import TITLE_WORDS, name_words, organisation_relation, person_relation, same_word
@@ -697,11 +697,11 @@ class MentionFinder:
 
     def _code_from(self, code: str, valid: bool, source: str) -> Code:
         parsed = self.codes.parse(code)
-        root_blocks = [b for b in split_blocks(code) if b not in parsed.sectors]
+        root_blocks = [b for b in parsed.blocks if b not in parsed.sectors]
         root = "".join(root_blocks) if parsed.root else None
         return Code(
             root=root, country=parsed.country, sectors=list(parsed.sectors) if valid else [],
-            base=code if valid else None,
+            base="".join(parsed.blocks) if valid else None,
             root_source=source if root else None, sector_source=source if valid and parsed.sectors else None,
         )  # fmt: skip
 
@@ -762,6 +762,8 @@ class MentionFinder:
             and not code.sectors
         ):
             self._people_or_side(mention, head)
+        if mention.entry is not None and label != "PERSON":
+            self._narrow_region(mention)
         if mention.entry is None and mention.type in ("organization", "group"):
             self._code_from_own_words(mention)
         elif label == "NORP" and code.root == code.country:
@@ -793,7 +795,21 @@ class MentionFinder:
         """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
         labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
         start, end = mention.name_start, mention.name_end
-        # Country names of up to three words inside it, longest first ("United States Air Force").
+        country = self._country_in_name(start, end)
+        if country is not None:
+            mention.code.root, mention.code.country, mention.code.root_source = country, country, DESCRIPTOR
+        roles: list[str] = []
+        for agent in self._agents_within(start, end, in_names=True):
+            blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
+            # The role of the name's last word comes first ("Workers' Union": a union).
+            roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
+        if roles:
+            mention.code.sectors = list(dict.fromkeys(roles))
+            mention.code.sector_source = DESCRIPTOR
+
+    def _country_in_name(self, start: int, end: int) -> str | None:
+        """A country named by words of a name: "United States Air Force", "Palestinian Islamic Jihad"."""
+        # Country names of up to three words inside it, longest first.
         pieces = [(i, i + n) for n in (3, 2, 1) for i in range(start, end - n + 1) if n < end - start]
         for first, stop in pieces:
             piece = self.doc[first:stop].text if stop - first > 1 else self.tokens[first].text
@@ -806,17 +822,18 @@ class MentionFinder:
             if codes_at:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
                 if code.country and not code.sectors:
-                    mention.code.root, mention.code.country = code.country, code.country
-                    mention.code.root_source = DESCRIPTOR
-                    break
-        roles: list[str] = []
-        for agent in self._agents_within(start, end, in_names=True):
-            blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
-            # The role of the name's last word comes first ("Workers' Union": a union).
-            roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
-        if roles:
-            mention.code.sectors = list(dict.fromkeys(roles))
-            mention.code.sector_source = DESCRIPTOR
+                    return code.country
+        return None
+
+    def _narrow_region(self, mention: Mention) -> None:
+        """A dictionary code rooted in a region ("PALESTINIAN_ISLAMIC_JIHAD [MEAREB]", the Middle East) gives
+        way to the country the name itself states."""
+        code = mention.code
+        if code.root not in REGION_ROOTS or mention.name_start is None:
+            return
+        country = self._country_in_name(mention.name_start, mention.name_end)
+        if country is not None:
+            code.root, code.country, code.base = country, country, None
 
     # -- links between mentions: modifiers, appositions, "of" phrases --
 
