@@ -127,3 +127,25 @@ def test_renamed_country_codes_are_written_as_iso_writes_them_now(pipeline):
     record = code(pipeline, "East Timor opened talks with Indonesia on Monday.", "1999-06-01")
     east_timor = actor_with(record, "East Timor")
     assert east_timor.country == "TLS" and east_timor.code.startswith("TLS")  # TLSOCC in 1999: occupied
+
+
+def test_short_forms_and_numbered_names(pipeline):
+    # Wikinews "Apple releases Macbook": "Apple" and "Apple Computer" are one company.
+    record = code(
+        pipeline, "Apple releases Macbook\n\nApple Computer today introduced the new MacBook line.", "2006-05-17"
+    )
+    assert "Apple Computer" in [m.text for m in actor_with(record, "Apple").mentions]
+    # Wikinews "Microsoft waits for death of Internet Explorer 6": IE6 and IE9 differ by their number.
+    record = code(
+        pipeline,
+        "With development of Microsoft's IE9 browser almost complete, Microsoft said IE6 users should move on. "
+        "IE6 is ten years old.",
+        "2011-03-08",
+    )
+    assert all(not {"IE6", "IE9"} <= {m.text for m in a.mentions} for a in record.actors)
+
+
+def test_an_agency_in_a_dateline_is_not_an_actor(pipeline):
+    record = code(pipeline, "BAGHDAD, Jan 3 (Reuters) - Iraqi officials condemned the strike.", "2020-01-03")
+    assert not any(m.text in ("BAGHDAD", "Reuters") for a in record.actors for m in a.mentions)
+    assert actor_with(record, "Iraqi officials").code == "IRQGOV"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tacitus.actors.mentions import Mention, document_text
-from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation
+from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
 from tacitus.quotes.marks import find_stretches
 
@@ -163,6 +163,8 @@ class Resolver:
                     if earlier.type == mention.type and (
                         organisation_relation(words, self._name_text(earlier))
                         or self._qualified_by_country(mention, earlier)
+                        or short_form(words, self._name_text(earlier))
+                        or short_form(self._name_text(earlier), words)
                     ):
                         self.sets.union(other, index)
                         break

@@ -557,6 +557,9 @@ class MentionFinder:
         self._code_name(mention)
         if mention.type == "country" and not mention.code.root:
             self._code_from_place(mention)
+            name = mention.name_text
+            if not mention.code.root and (name.isupper() or any(c.isdigit() for c in name)):
+                mention.type = "organization"  # "IE6", "NDS" tagged GPE: no place is written so
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
@@ -567,8 +570,8 @@ class MentionFinder:
             ):
                 return  # "Baghdad airport": part of the name of a place; "Washington officials" are not
             self._code_city(mention, root)
-        if mention.type in ("country", "other") and self._in_dateline(self.tokens[start]):
-            return  # "TEHRAN, Jan 3 (Reuters) -": where the story was filed, not an actor
+        if mention.type != "person" and self._in_dateline(self.tokens[start]):
+            return  # "TEHRAN, Jan 3 (Reuters) -": where the story was filed and who filed it, not actors
         self._append(mention)
 
     def _dateline_chars(self, doc: Doc) -> list[tuple[int, int]]:
