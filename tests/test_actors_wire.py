@@ -131,9 +131,11 @@ def test_renamed_country_codes_are_written_as_iso_writes_them_now(pipeline):
 
 def test_short_forms_and_numbered_names(pipeline):
     # Wikinews "Apple releases Macbook": "Apple" and "Apple Computer" are one company.
-    record = code(
-        pipeline, "Apple releases Macbook\n\nApple Computer today introduced the new MacBook line.", "2006-05-17"
+    text = (
+        "Apple releases Macbook\n\nMay 17, 2006\n\nApple Computer today introduced the new MacBook line, which "
+        "includes the Macbook and Macbook Pro. It is the successor to the iBook line."
     )
+    record = code(pipeline, text, "2006-05-17")
     assert "Apple Computer" in [m.text for m in actor_with(record, "Apple").mentions]
     # Wikinews "Microsoft waits for death of Internet Explorer 6": IE6 and IE9 differ by their number.
     record = code(
