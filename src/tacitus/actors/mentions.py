@@ -719,7 +719,7 @@ class MentionFinder:
         # A town the gazetteer spells otherwise ("Mecca" is Makkah) that the places stage located.
         place = self.places.get(self.token_place.get(mention.head, ""))
         feature = (getattr(place, "feature", None) or "") if place is not None else ""
-        return not feature.startswith(("P.", "A.ADM"))
+        return not feature.startswith("P.")
 
     def _code_name(self, mention: Mention) -> None:
         label = mention.label
