@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, name_words, organisation_relation, person_relation, same_word
+from tacitus.actors.names import TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
@@ -274,34 +274,40 @@ def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str
     organisation it abbreviates or repeats (an ORG)."""
     if len(entities) < 2:
         return entities
+    full = document_text(doc.doc if isinstance(doc, Tokens) else doc)
+
+    def text_of(start: int, end: int) -> str:
+        last = doc[end - 1]
+        return full[doc[start].idx : last.idx + len(last.text)]
+
     people = []  # name words of the PERSON entities of more than one word
     organisations = []  # texts of the ORG entities
     for start, end, label in entities:
         if label == "PERSON":
-            words = name_words(doc[start:end].text)
+            words = name_words(text_of(start, end))
             if len(words) > 1:
                 people.append(words)
         elif label == "ORG":
-            organisations.append(doc[start:end].text)
+            organisations.append(text_of(start, end))
     if not people and not organisations:
         return entities
     agreed = []
-    surnames = {p[-1] for p in people}
+    # Surnames compared by their transliteration key: "Qaani" is the "Ghaani" of "Esmail Ghaani".
+    surname_keys = {sound_key(p[-1]) for p in people}
     for start, end, label in entities:
         if label != "PERSON" and end - start <= 3:
             if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
                 start += 1
-            text = doc[start:end].text
-            words = name_words(text)
-            if len(words) == 1 and any(same_word(words[0], s) for s in surnames):
-                if _unknown_name(lexicon, text):
+            if end - start == 1 and sound_key(doc[start].lower_) in surname_keys:
+                if _unknown_name(lexicon, doc[start].text):
                     label = "PERSON"
-            elif (
-                label == "GPE"
-                and any(organisation_relation(text, o) for o in organisations)
-                and _unknown_name(lexicon, text)
-            ):
-                label = "ORG"
+            elif label == "GPE" and organisations:
+                # "The IRGC described ...": the same name, or the acronym of one, the model tags ORG elsewhere.
+                text = text_of(start, end)
+                if (
+                    text in organisations or (text.isupper() and any(is_acronym_of(text, o) for o in organisations))
+                ) and _unknown_name(lexicon, text):
+                    label = "ORG"
         agreed.append((start, end, label))
     if people:
         # A surname the model left unlabelled or took for a title ("Khamenei vows revenge on Trump at
