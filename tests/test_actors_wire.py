@@ -151,3 +151,9 @@ def test_an_agency_in_a_dateline_is_not_an_actor(pipeline):
     record = code(pipeline, "BAGHDAD, Jan 3 (Reuters) - Iraqi officials condemned the strike.", "2020-01-03")
     assert not any(m.text in ("BAGHDAD", "Reuters") for a in record.actors for m in a.mentions)
     assert actor_with(record, "Iraqi officials").code == "IRQGOV"
+
+
+def test_a_title_word_in_a_company_name_is_no_role(pipeline):
+    # Wikinews "Penske Auto selected to buy General Motors' Saturn unit": General Motors is no military.
+    record = code(pipeline, "General Motors Corporation announced on Friday that it will sell Saturn.", "2009-06-05")
+    assert "MIL" not in actor_with(record, "General Motors Corporation").sectors

@@ -808,7 +808,18 @@ class MentionFinder:
         if country is not None:
             mention.code.root, mention.code.country, mention.code.root_source = country, country, DESCRIPTOR
         roles: list[str] = []
-        for agent in self._agents_within(start, end, in_names=True):
+        agents = self._agents_within(start, end, in_names=True)
+        covered = {i for agent in agents for i in range(agent.start, agent.end)}
+        for agent in agents:
+            after = agent.end
+            if (
+                agent.end - agent.start == 1
+                and self.tokens[agent.start].lower_ in TITLE_WORDS
+                and after < end
+                and after not in covered
+                and self.tokens[after].pos_ == "PROPN"
+            ):
+                continue  # "General Motors": a title word naming a company, no general
             blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
             # The role of the name's last word comes first ("Workers' Union": a union).
             roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
