@@ -157,3 +157,16 @@ def test_a_title_word_in_a_company_name_is_no_role(pipeline):
     # Wikinews "Penske Auto selected to buy General Motors' Saturn unit": General Motors is no military.
     record = code(pipeline, "General Motors Corporation announced on Friday that it will sell Saturn.", "2009-06-05")
     assert "MIL" not in actor_with(record, "General Motors Corporation").sectors
+
+
+def test_a_lone_word_taken_for_a_person_gets_no_country_from_the_document(pipeline):
+    # Wikinews "Microsoft waits for death of Internet Explorer 6": browsers the model tags PERSON.
+    record = code(
+        pipeline,
+        "Microsoft said on Friday that users should move to a modern browser. Users also chose Firefox, "
+        "Safari and Chrome over it, Microsoft said.",
+        "2011-03-08",
+    )
+    for name in ("Firefox", "Safari", "Chrome"):
+        found = [a for a in record.actors if any(m.text == name for m in a.mentions)]
+        assert all(a.country is None or a.type != "person" for a in found)

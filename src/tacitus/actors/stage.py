@@ -212,8 +212,18 @@ class ActorBuilder:
             kinds = {self.mentions[i].kind for i in members}
             named = "name" in kinds or any(self.mentions[i].titled for i in members)
             described = self._type(members) == "person" or not named
+            if self._bare_single_name(members):
+                continue  # "Firefox", "Aura": a lone word the model took for a person says nothing of a country
             if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
+
+    def _bare_single_name(self, members: list[int]) -> bool:
+        """A person known only by one word, with no title, description or pronoun anywhere."""
+        mentions = [self.mentions[i] for i in members]
+        return all(
+            m.kind == "name" and m.type == "person" and m.name_end - m.name_start == 1 and m.start == m.name_start
+            for m in mentions
+        )
 
     def _extra_codes(self, members: list[int]) -> list[Code]:
         for i in members:
