@@ -327,6 +327,11 @@ def count_events(dialect: Dialect, f: EventFilter) -> SQL:
     return sql
 
 
+def last_article(dialect: Dialect) -> SQL:
+    """The sequence number of the last article stored: it changes whenever articles are added."""
+    return SQL(dialect, "SELECT max(seq) AS seq FROM articles")
+
+
 def timeline(dialect: Dialect, f: EventFilter, interval: str) -> SQL:
     """Events and Goldstein sum per period and QuadClass (events without a date are left out)."""
     if interval not in INTERVALS:
