@@ -51,6 +51,7 @@ class Gazetteer:
         self.city_keys: list[str] = []  # sorted name keys of the cities ...
         self.city_key_lines: list[str] = []  # ... and, for each, the numbers of its cities' lines
         self._cities: dict[int, Entry] = {}
+        self._found: dict[str, tuple[Entry, ...]] = {}  # what lookup answered, by key: names recur
 
     def add(self, entry: Entry, keys: str) -> None:
         for key in keys.split("|"):
@@ -61,11 +62,16 @@ class Gazetteer:
         return self.lookup(name_key(name))
 
     def lookup(self, key: str) -> list[Entry]:
-        found = list(self.by_name.get(key, ()))
-        at = bisect_left(self.city_keys, key)
-        if at < len(self.city_keys) and self.city_keys[at] == key:
-            found += [self.city(int(line)) for line in self.city_key_lines[at].split(",")]
-        return found
+        found = self._found.get(key)
+        if found is None:
+            entries = list(self.by_name.get(key, ()))
+            at = bisect_left(self.city_keys, key)
+            if at < len(self.city_keys) and self.city_keys[at] == key:
+                entries += [self.city(int(line)) for line in self.city_key_lines[at].split(",")]
+            if len(self._found) > _MAX_REMEMBERED:
+                self._found.clear()
+            found = self._found[key] = tuple(entries)
+        return list(found)
 
     def entry(self, geonames_id: int) -> Entry | None:
         """The entry with this GeoNames id (a slow first call: it indexes every city line)."""
@@ -90,6 +96,7 @@ class Gazetteer:
         return entry
 
 
+_MAX_REMEMBERED = 200_000  # keys whose entries lookup keeps (most are misses: words that name no place)
 _NON_WORD = re.compile(r"[^\w]+")
 
 

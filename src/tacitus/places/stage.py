@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, POS
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
@@ -56,6 +56,7 @@ class Words:
     title: np.ndarray
     upper: np.ndarray
     of: list[bool]
+    orth: list[int]  # the hash of each token's text (its text is ``doc.vocab.strings[orth]``)
     inside: list[bool] = field(default_factory=list)  # may be part of a place name inside a longer name
 
 
@@ -175,7 +176,8 @@ class PlaceStage(Stage):
     ) -> list[Mention]:
         """The longest gazetteer names (up to three tokens) among the ``usable`` tokens of ``start:end``."""
         found, i = [], start
-        of = self.words(doc).of
+        words = self.words(doc)
+        of, orth, strings = words.of, words.orth, doc.vocab.strings
         while i < end:
             if not usable[i]:
                 i += 1
@@ -183,10 +185,11 @@ class PlaceStage(Stage):
             for length in (3, 2, 1):
                 if i + length > end or not all(usable[i : i + length]):
                     continue
-                key = name_key(" ".join(doc[k].text for k in range(i, i + length)))
+                key = name_key(" ".join([strings[o] for o in orth[i : i + length]]))
                 wanted = 15000 if population is not None and i > 0 and of[i - 1] else None
-                if any(self.known_enough(e, wanted) for e in self.gazetteer.lookup(key)):
-                    found.append(Mention(doc[i : i + length], key, self.gazetteer.lookup(key), source, in_name=in_name))
+                entries = self.gazetteer.lookup(key)
+                if any(self.known_enough(e, wanted) for e in entries):
+                    found.append(Mention(doc[i : i + length], key, entries, source, in_name=in_name))
                     i += length
                     break
             else:
@@ -198,9 +201,10 @@ class PlaceStage(Stage):
         """The token attributes these loops read, as arrays fetched from spaCy once per document."""
         cached = doc.user_data.get("tacitus_places_words")
         if cached is None:
-            columns = doc.to_array([POS, IS_TITLE, IS_UPPER, LOWER])
+            columns = doc.to_array([POS, IS_TITLE, IS_UPPER, LOWER, ORTH])
             of = doc.vocab.strings.add("of")
-            cached = Words(columns[:, 0], columns[:, 1], columns[:, 2], (columns[:, 3] == of).tolist())
+            cached = Words(columns[:, 0], columns[:, 1], columns[:, 2], (columns[:, 3] == of).tolist(),
+                           columns[:, 4].tolist())  # fmt: skip
             cached.inside = ((cached.pos == PROPN) | (cached.upper == 1)).tolist()
             doc.user_data["tacitus_places_words"] = cached
         return cached
