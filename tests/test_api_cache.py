@@ -103,6 +103,14 @@ def test_filters_and_pages_are_answered_apart(tmp_path, cache_mb):
                 (r["article_id"], r["id"]) for r in pages[1]["rows"]
             )
             assert total(url, quad_class="3,4") == conflict
+            # A page past the end has no rows to carry the total: it is counted on its own.
+            assert total(url, quad_class="3,4", offset=100_000) == conflict
+            assert total(url, actor="nobody at all") == 0 and total(url, actor="nobody", offset=50) == 0
+            by_page = httpx.get(url + "/events", params={"limit": 1000, "sort": "goldstein"}, timeout=30).json()
+            keys = {(r["article_id"], r["id"]) for r in by_page["rows"]}
+            assert len(by_page["rows"]) == by_page["total"] == len(keys)
+            goldstein = [r["goldstein"] for r in by_page["rows"] if r["goldstein"] is not None]
+            assert goldstein == sorted(goldstein)
             assert (app.state.answers.hits > 0) == (cache_mb > 0)
     finally:
         store.close()

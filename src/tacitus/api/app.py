@@ -39,6 +39,7 @@ from tacitus.store.query import (
     ArticleFilter,
     EventFilter,
     QuoteFilter,
+    events_with_total,
 )
 
 WEB = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -189,9 +190,22 @@ def create_app(
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict:
-        page = answers.get(("events", filters, sort, limit, offset),
-                           lambda: store.events(filters, sort=sort, limit=limit, offset=offset))  # fmt: skip
-        total = answers.get(("total", filters), lambda: store.count_events(filters))
+        counted: dict[str, int] = {}
+        total_key = ("total", filters)
+
+        def page_of_events() -> pa.Table:
+            if not store.dialect.pages_with_total or answers.peek(total_key) is not None:
+                return store.events(filters, sort=sort, limit=limit, offset=offset)
+            page = store.fetch(events_with_total(store.dialect, filters, sort, limit, offset))
+            if page.num_rows or offset == 0:
+                counted["total"] = page.column("total")[0].as_py() if page.num_rows else 0
+                answers.put(total_key, counted["total"])
+            return page.drop_columns(["total"])
+
+        page = answers.get(("events", filters, sort, limit, offset), page_of_events)
+        total = counted.get("total")
+        if total is None:
+            total = answers.get(total_key, lambda: store.count_events(filters))
         return {"total": total, "limit": limit, "offset": offset, "rows": json_rows(page)}
 
     @app.get("/aggregates/timeline", tags=["aggregates"], summary="Events and Goldstein sum per period and QuadClass")

@@ -87,6 +87,18 @@ class AnswerCache:
             self.misses += 1
         return answer
 
+    def peek(self, key: Hashable) -> object | None:
+        """The answer kept for ``key`` if it is still right, else None (nothing is computed)."""
+        if self.max_bytes <= 0:
+            return None
+        found = self._fresh(key, self.version())
+        return found[0] if found is not None else None
+
+    def put(self, key: Hashable, answer: object) -> None:
+        """Keep an answer computed on the side (the total that came with a page of events)."""
+        if self.max_bytes > 0:
+            self._keep(key, answer, self.version())
+
     def clear(self) -> None:
         with self._lock:
             self._answers.clear()
