@@ -167,3 +167,100 @@ def test_linking_words_before_a_quotation_keep_it_direct(pipeline):
         'that the front-line units should enter a wartime state".'
     )
     assert [q.kind for q in quotes(pipeline, text)] == ["direct", "direct"]
+
+
+# --- round 2: the khamenei article, speakers after quotations, attribution and marks ---------------------
+
+
+def actor_named(record, name: str) -> str:
+    return next(a.id for a in record.actors if a.name == name)
+
+
+def test_pronoun_after_a_quotation_is_the_previous_speaker_not_a_name_inside_it(pipeline):
+    # khamenei-article: "he" is Khamenei, although Trump is named inside the quotation and in the lead.
+    text = (
+        "Iran's Supreme Leader Ayatollah Ali Khamenei on Monday threatened former US president Donald Trump.\n\n"
+        "Speaking at a ceremony, Khamenei said the killers would pay. "
+        '"Trump and his accomplices must be punished for this crime, and they will be," he told the crowd.'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    assert direct.speaker_text == "he"
+    assert direct.speaker == actor_named(record, "Ali Khamenei")
+
+
+def test_pronoun_after_a_quotation_follows_a_titled_speaker(pipeline):
+    # wikinews-meantime-39951: "he" is Mr MacFarlane, the speaker of the sentence before, not Mr Howard.
+    text = (
+        "Prime Minister John Howard announced the funding on Friday. Mr Howard said that the project would "
+        "involve a research centre. Mr MacFarlane said that the research facility was exciting for Australia. "
+        '"The funding has helped Ford Australia secure the largest project ever undertaken in Australia" he said.'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    speakers = [q.speaker for q in record.quotes if q.speaker_text == "Mr MacFarlane"]
+    assert direct.speaker == speakers[0]
+    assert direct.speaker != actor_named(record, "John Howard")
+
+
+def test_a_later_pronoun_subject_in_the_narration_keeps_its_own_antecedent(pipeline):
+    text = 'Smith said the plan would fail. Later, Mary Jones arrived at the meeting. "We will win," she said.'
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    assert direct.speaker == actor_named(record, "Mary Jones")
+
+
+def test_surname_speaker_without_a_mention_takes_the_named_person(pipeline):
+    # wikinews-meantime-87805
+    text = (
+        "Indonesian Transport Minister Jusman Syafii Djamal announced the decision in Jakarta. "
+        "Djamal told reporters that he felt the best option was the lifting of the ban."
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    reported = next(q for q in record.quotes if q.cue == "told")
+    assert reported.speaker_text == "Djamal"
+    assert reported.speaker == actor_named(record, "Jusman Syafii Djamal")
+
+
+def test_sentence_final_according_to_attributes_the_whole_sentence(pipeline):
+    # khamenei-article: state media reports that the officials said it; the officials' words stop at the comma.
+    text = "Iraqi officials said they did not expect attacks on US forces, according to state media."
+    found = quotes(pipeline, text)
+    by_cue = {q.cue: q for q in found}
+    assert by_cue["said"].text == "they did not expect attacks on US forces"
+    assert by_cue["said"].speaker_text == "Iraqi officials"
+    assert by_cue["according to"].text == "Iraqi officials said they did not expect attacks on US forces"
+    assert by_cue["according to"].speaker_text == "state media"
+
+
+def test_described_as_a_quoted_phrase_is_mixed(pipeline):
+    # khamenei-article
+    found = quotes(pipeline, 'The IRGC described Soleimani as a "martyr of the nation".')
+    assert [(q.kind, q.speaker_text, q.cue) for q in found] == [("mixed", "The IRGC", "described")]
+    assert [f.text for f in found[0].fragments] == ["martyr of the nation"]
+
+
+def test_nearest_subject_and_no_time_noun_as_speaker(pipeline):
+    # wikinews-meantime-71426 and -127227: parser errors give the cue a second subject.
+    text = (
+        "As well as new routes to the US, Mannion stated that there was a possibility of routes elsewhere. "
+        'He stated that he expected the restructured GM to make "high quality, safe, and fuel-efficient cars of '
+        'tomorrow," and several times described what he anticipated as "better" and "fuel-efficient" cars, after '
+        "a streamlining of GM's brands."
+    )
+    found = quotes(pipeline, text)
+    assert found[0].speaker_text == "Mannion"
+    described = next(q for q in found if q.cue == "described")
+    assert described.speaker_text == "He"
+
+
+def test_marks_paragraph_continuation_is_decided_by_double_marks_only():
+    # GUM_news_soccer: the apostrophe of "I've" in the continuing paragraph is not its first mark.
+    text = 'Gomez said, "I think we learned a lot.\n\nThis is the fifth time I\'ve been here." After the match'
+    assert outermost(text) == ["I think we learned a lot.\n\nThis is the fifth time I've been here."]
+
+
+def test_marks_opening_curly_mark_typed_as_closing():
+    # GUM_news_nasa: 'decision.“ However' closes the quotation.
+    text = 'Cornyn said, "I am deeply disappointed with the decision.“ However, the JSC will get seats.'
+    assert outermost(text) == ["I am deeply disappointed with the decision."]

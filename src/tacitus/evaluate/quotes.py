@@ -248,12 +248,13 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
     speaker = {system: Accuracy() for system in ("tacitus", "textacy")}
     actor = Accuracy()
     reported_speaker = Accuracy()
+    reported_actor = Accuracy()
     outcomes = pipeline.code(article for article, _ in items)
     for (article, gold), outcome in zip(items, outcomes, strict=True):
         text = article.text
         record = outcome.record if outcome.ok else None
         predicted = record.quotes if record else []
-        actor_mentions = {a.id: [(m.start, m.end) for m in a.mentions] for a in (record.actors if record else [])}
+        actor_mentions = ActorMentions(text, record.actors if record else [])
         gold_direct = [q for q in gold if q.kind == "direct"]
         gold_reported = [q for q in gold if q.kind != "direct"]
         tacitus_direct = [q for q in predicted if q.kind == "direct"]
@@ -282,7 +283,7 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
             speaker["textacy"].add(correct)
         t_reported = spans((q.start, q.end) for q in tacitus_reported)
         for g, p in match(g_reported, t_reported):
-            _score_speaker(gold_reported[g], tacitus_reported[p], reported_speaker, None, actor_mentions)
+            _score_speaker(gold_reported[g], tacitus_reported[p], reported_speaker, reported_actor, actor_mentions)
     for system, (exact, _overlap) in direct.items():
         report.add("annotated direct span, exact", system, exact)
     for system, (_exact, overlap) in direct.items():
@@ -304,9 +305,34 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
         )
     report.add("speaker actor id of found direct quotes", "tacitus", actor)
     report.add("speaker of found indirect+mixed quotes", "tacitus", reported_speaker)
+    report.add("speaker actor id of found indirect+mixed quotes", "tacitus", reported_actor)
 
 
-def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, actor_mentions: dict) -> None:
+class ActorMentions:
+    """Which actor the words of a gold speaker name are: the actor with a mention over them; where the actors
+    stage made no mention there (a later "Djamal" after "Jusman Syafii Djamal"), an actor whose name or a
+    mention has the same words, or ends with that surname. The quote's actor is right when it is that actor."""
+
+    def __init__(self, text: str, actors: list) -> None:
+        self.text = text
+        self.spans = {a.id: [(m.start, m.end) for m in a.mentions] for a in actors}
+        self.names = {a.id: {a.name, *(m.text for m in a.mentions)} for a in actors}
+
+    def get(self, actor_id: str, default: list | None = None) -> list[CharSpan]:
+        return self.spans.get(actor_id, default or [])
+
+    def same(self, actor_id: str | None, name: CharSpan) -> bool:
+        if actor_id is None:
+            return False
+        if _overlaps(name, self.get(actor_id)):
+            return True
+        if any(_overlaps(name, spans) for spans in self.spans.values()):
+            return False  # the words are another actor's mention
+        words = self.text[name[0] : name[1]]
+        return any(n == words or (" " in n and n.split()[-1] == words) for n in self.names.get(actor_id, ()))
+
+
+def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, actor_mentions: ActorMentions) -> None:
     if gold.speaker is None:
         accuracy.add(quote.speaker_start is None)
         if actor is not None:
@@ -316,10 +342,7 @@ def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, acto
     accuracy.add(_overlaps(got, [gold.speaker, *gold.speaker_names]))
     if actor is not None:
         names = gold.speaker_names or [gold.speaker]
-        actor.add(
-            (quote.speaker is not None and _overlaps(names[0], actor_mentions.get(quote.speaker, [])))
-            or any(_overlaps(n, actor_mentions.get(quote.speaker, [])) for n in names)
-        )
+        actor.add(any(actor_mentions.same(quote.speaker, n) for n in names))
 
 
 def evaluate(gold_dir: Path, settings: Settings, limit: int | None = None) -> Report:

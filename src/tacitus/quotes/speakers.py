@@ -21,6 +21,10 @@ SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pob
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "its", "their"}
 PERSONAL = {"he", "she", "him", "her", "his"}
+# Titles that make a name a person's whatever type the actors stage gave it ("Mr MacFarlane").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+# Nouns of time the parser sometimes takes for a subject ("He ... several times described"): never a speaker.
+TIME_NOUNS = {"time", "times", "day", "week", "month", "year", "hour", "minute", "moment", "occasion"}
 # Nouns for what carries words rather than who speaks them: the speaker is whoever issued it.
 SPEECH_CARRIERS = {
     "statement", "release", "letter", "report", "email", "e-mail", "message", "note", "communique", "tweet",
@@ -65,7 +69,7 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return phrase(target) if target is not None else None
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = _subject(verb)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return phrase(verb.head)
@@ -73,7 +77,7 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
         if verb == cue:
             # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative")]
-            named = next((c for c in after if c.pos_ in ("PROPN", "PRON") or c.ent_type_), None)
+            named = next((c for c in after if c.pos_ == "PROPN" or c.lower_ in PRONOUNS or c.ent_type_), None)
             if named is not None and verb.lemma_ != "tell":
                 return phrase(named)
         if verb.dep_ == "relcl":
@@ -84,6 +88,13 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             return None  # "it is interesting to note that ...", "fair to say": the writer's words
         verb = verb.head
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb: the one nearest it when the parser gave two ("As well as new routes to the US,
+    Mannion stated"), and never a stretch of time taken for one ("and several times described")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lemma_.lower() not in TIME_NOUNS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def phrase(head: Token) -> Speaker:
@@ -118,6 +129,16 @@ def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
                 if found:
                     return found
     return None
+
+
+def named_actor(speaker: Speaker, actors: list[Actor]) -> str | None:
+    """For a speaker named by a surname the actors stage left without an actor ("..., Djamal told reporters"
+    after "Jusman Syafii Djamal"): the one person actor whose name ends with that surname."""
+    head = speaker.head
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i != speaker.end - 1:
+        return None
+    fitting = {a.id for a in actors if a.type == "person" and a.name.split()[-1:] == [head.text] and " " in a.name}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def recent_actor(pronoun: Token, actors: list[Actor], previous_speakers: list[str]) -> str | None:

@@ -25,7 +25,16 @@ from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
 from tacitus.quotes.reported import trim as _trimmed
-from tacitus.quotes.speakers import PRONOUNS, Speaker, actor_of, recent_actor, speaker_of_cue
+from tacitus.quotes.speakers import (
+    HONORIFICS,
+    PERSONAL,
+    PRONOUNS,
+    Speaker,
+    actor_of,
+    named_actor,
+    recent_actor,
+    speaker_of_cue,
+)
 from tacitus.record import Quote, Span
 from tacitus.stage import Stage
 
@@ -365,6 +374,7 @@ class QuoteFinder:
         spoken: list[tuple[int, Found]] = []  # (token index of the attribution, quotation) of attributed ones
         previous_actors: list[str] = []
         actors = facts(self.doc, "actors")
+        by_id = {a.id: a for a in actors}
         for item in sorted(found, key=lambda f: f.start):
             if item.cue is not None:
                 item.speaker = speaker_of_cue(item.cue)
@@ -376,13 +386,52 @@ class QuoteFinder:
                     item.speaker, item.attribution = neighbour.speaker, "neighbour"
                     item.actor = neighbour.actor
             if item.speaker is not None and item.actor is None:
-                item.actor = actor_of(item.speaker, self.token_actor)
-                if item.actor is None and item.speaker.head.lower_ in PRONOUNS:
-                    item.actor = recent_actor(item.speaker.head, actors, previous_actors)
+                item.actor = actor_of(item.speaker, self.token_actor) or named_actor(item.speaker, actors)
+                if item.speaker.head.lower_ in PRONOUNS:
+                    previous = self._previous_speaker(item, spoken, by_id)
+                    if previous is not None and self._antecedent_before(item.actor, previous, by_id, item.speaker):
+                        item.actor = previous.actor
+                    elif item.actor is None:
+                        item.actor = recent_actor(item.speaker.head, actors, previous_actors)
             if item.speaker is not None:
                 spoken.append((item.speaker.head.i, item))
                 if item.actor:
                     previous_actors.append(item.actor)
+
+    def _previous_speaker(self, item: Found, spoken: list[tuple[int, Found]], by_id: dict) -> Found | None:
+        """The latest attributed speaker with an actor, named before this pronoun in the sentences just before or
+        this one, of a kind the pronoun fits (he/she: a person)."""
+        pronoun = item.speaker.head
+        earliest = self.sentence_starts[max(self.sentence_of(pronoun.i) - NEIGHBOUR_SENTENCES, 0)]
+        for i, f in reversed(spoken):
+            if earliest <= i < pronoun.i:
+                # A speaker the actors stage left without an actor still outranks an antecedent named earlier.
+                fits = (
+                    f.actor is None
+                    or pronoun.lower_ not in PERSONAL
+                    or getattr(by_id.get(f.actor), "type", None) == "person"
+                    or any(t.lower_.rstrip(".") in HONORIFICS for t in self.doc[f.speaker.start : f.speaker.end])
+                )
+                return f if fits else None
+        return None
+
+    def _antecedent_before(self, actor: str | None, previous: Found, by_id: dict, speaker: Speaker) -> bool:
+        """Whether a pronoun speaker is better taken for the previous speaker than for ``actor``, the actor the
+        actors stage resolved it to: true when that actor is not named in the writer's words (outside quotation
+        marks) after the previous speaker was, so the pronoun's likeliest antecedent is the previous speaker.
+        "Khamenei said ... '... Trump and his accomplices ...,' he told the crowd": he is Khamenei, not Trump."""
+        if actor == previous.actor or (actor is None and previous.actor is None):
+            return False
+        if actor is None or actor not in by_id:
+            return True
+        since = previous.speaker.head.idx
+        for mention in by_id[actor].mentions:
+            token = self._token_range(mention.start, mention.start + 1)[0]
+            if since < mention.start < self.doc[speaker.head.i].idx and not self.in_quote[token]:
+                if speaker.start <= token < speaker.end:
+                    continue
+                return False
+        return True
 
     def _neighbour(self, item: Found, spoken: list[tuple[int, Found]]) -> Found | None:
         """The latest attributed speech in the sentences just before this quotation, if any."""
