@@ -264,3 +264,33 @@ def test_marks_opening_curly_mark_typed_as_closing():
     # GUM_news_nasa: 'decision.“ However' closes the quotation.
     text = 'Cornyn said, "I am deeply disappointed with the decision.“ However, the JSC will get seats.'
     assert outermost(text) == ["I am deeply disappointed with the decision."]
+
+
+def test_pull_quote_paragraph_ending_with_its_speakers_name(pipeline):
+    # GUM_news_imprisoned and GUM_news_nasa: a pull-quote box flattened into text, without marks.
+    text = (
+        "Paris also claims that her passport was taken away from her.\n\n"
+        "I was basically hauled in and told that my mum had attacked the church and that I needed to disconnect "
+        "from her because she was suppressive. Valeska Paris\n\n"
+        "Today's announcement is an affront to the thousands of dedicated men and women at Johnson Space Center. "
+        "John Cornyn, U.S. Senator (R-Texas)\n\n"
+        "The ship is seen in Bonaire. Image: NASA."
+    )
+    found = quotes(pipeline, text)
+    pull = [q for q in found if q.attribution == "pull_quote"]
+    assert [(q.kind, q.speaker_text) for q in pull] == [("direct", "Valeska Paris"), ("direct", "John Cornyn")]
+    assert pull[0].text.startswith("I was basically hauled in") and pull[0].text.endswith("suppressive.")
+    # The cue inside the pull quote ("told that ...") is the speaker's own words, not a report of the writer's.
+    assert not any(q.cue == "told" for q in found)
+
+
+def test_newspaper_named_times_is_a_speaker(pipeline):
+    # GUM_news_clock: "Times" is not a stretch of time.
+    text = 'The Straits Times noted that the messages had grown into a "support movement".'
+    assert quotes(pipeline, text)[0].speaker_text == "The Straits Times"
+
+
+def test_phrase_quoted_after_an_agentless_passive_cue_is_a_scare_quote(pipeline):
+    # GUM_news_korea: <q>, no one is named as saying it.
+    text = 'The army has been placed on high alert and has been told to prepare a "quasi-state of war".'
+    assert quotes(pipeline, text) == []

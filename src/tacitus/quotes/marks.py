@@ -75,7 +75,7 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and (after in CLOSING_CONTEXT or not after.isalnum())
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for found in PARAGRAPH_BREAK.finditer(text):
         spans.append((start, found.start()))
@@ -88,7 +88,7 @@ def find_stretches(text: str) -> list[Stretch]:
     """Every quoted stretch of ``text``, in order of their opening marks."""
     stretches: list[Stretch] = []
     carried: Stretch | None = None  # an outermost double quotation left open at the end of the last paragraph
-    for start, end in _paragraphs(text):
+    for start, end in paragraphs(text):
         stack: list[Stretch] = []
         # Only a double mark can open or close the carried quotation: an apostrophe ("I've") is not one.
         first_mark = DOUBLE_MARKS.search(text, start, end)

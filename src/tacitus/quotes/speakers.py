@@ -23,7 +23,8 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "
 PERSONAL = {"he", "she", "him", "her", "his"}
 # Titles that make a name a person's whatever type the actors stage gave it ("Mr MacFarlane").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
-# Nouns of time the parser sometimes takes for a subject ("He ... several times described"): never a speaker.
+# Nouns of time the parser sometimes takes for a subject ("He ... several times described"): never a speaker
+# (as common nouns: "The Straits Times noted" has a speaker).
 TIME_NOUNS = {"time", "times", "day", "week", "month", "year", "hour", "minute", "moment", "occasion"}
 # Nouns for what carries words rather than who speaks them: the speaker is whoever issued it.
 SPEECH_CARRIERS = {
@@ -93,7 +94,9 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb: the one nearest it when the parser gave two ("As well as new routes to the US,
     Mannion stated"), and never a stretch of time taken for one ("and several times described")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lemma_.lower() not in TIME_NOUNS]
+    subjects = [
+        c for c in verb.children if c.dep_ in SUBJECTS and not (c.pos_ == "NOUN" and c.lemma_.lower() in TIME_NOUNS)
+    ]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from tacitus.document import facts, index
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
+from tacitus.quotes.pullquotes import find_pull_quotes
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
 from tacitus.quotes.reported import trim as _trimmed
 from tacitus.quotes.speakers import (
@@ -61,6 +62,12 @@ class QuoteStage(Stage):
 
     def process(self, doc: Doc) -> None:
         doc._.quotes = QuoteFinder(doc, self.lexicon).quotes()
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """ "has been told to prepare ...": a passive cue that names no one who said it."""
+    children = list(cue.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 @dataclass
@@ -109,6 +116,12 @@ class QuoteFinder:
         self.quoted = [q for q in self.quoted if q is not None]
         for q in self.quoted:
             for i in range(q.outer_first, q.outer_last):
+                self.in_quote[i] = 1
+        # A pull quote is a quotation too: the cues inside it are the speaker's words, not the writer's.
+        self.pull_quotes = find_pull_quotes(doc)
+        for pull in self.pull_quotes:
+            first, last = self._token_range(pull.start, pull.end)
+            for i in range(first, last):
                 self.in_quote[i] = 1
         self.token_actor = index(doc, "token_actor")
 
@@ -259,7 +272,10 @@ class QuoteFinder:
             return
         ancestor = self._cue_ancestor(q)
         capitalised = words[0].text[0].isupper() and len(words) <= 3
-        if ancestor is not None and (self._finite(q) or not capitalised):
+        if ancestor is not None and not self._finite(q) and _agentless_passive(ancestor):
+            # "has been told to prepare a 'quasi-state of war'": a phrase no one is named as saying is a scare quote.
+            q.role = "term"
+        elif ancestor is not None and (self._finite(q) or not capitalised):
             q.role, q.cue = "fragment", ancestor
         elif self._finite(q) and len(words) >= 3:
             q.role = "speech"  # a partial quotation whose speaker the text gives elsewhere
@@ -452,6 +468,9 @@ class QuoteFinder:
                 continue
             cue = q.cue or self._cue_near(q)
             found.append(Found("direct", q.start, q.end, cue, cue.i + 1 if cue is not None else None))
+        for pull in self.pull_quotes:
+            if not any(f.start < pull.end and pull.start < f.end for f in found):
+                found.append(Found("direct", pull.start, pull.end, speaker=pull.speaker, attribution="pull_quote"))
         self.attribute(found)
         return [self._record(n, item) for n, item in enumerate(sorted(found, key=lambda f: f.start), 1)]
 
