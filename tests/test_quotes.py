@@ -294,3 +294,22 @@ def test_phrase_quoted_after_an_agentless_passive_cue_is_a_scare_quote(pipeline)
     # GUM_news_korea: <q>, no one is named as saying it.
     text = 'The army has been placed on high alert and has been told to prepare a "quasi-state of war".'
     assert quotes(pipeline, text) == []
+
+
+def test_block_quotation_after_a_cue_and_colon(pipeline):
+    # GUM_news_imprisoned: the paragraph after "denied these allegations:" is the Church's words, up to where
+    # the writer reports speech again.
+    text = (
+        "In a statement to the Australian Broadcasting Corporation, the Church denied these allegations:\n\n"
+        "She certainly wasn't 'forced' to be there. She was also never forced to perform labour in the engine "
+        "room. They also claimed Paris was a volunteer."
+    )
+    direct = [q for q in quotes(pipeline, text) if q.kind == "direct"]
+    assert [(q.text, q.cue, q.speaker_text, q.attribution) for q in direct] == [
+        (
+            "She certainly wasn't 'forced' to be there. She was also never forced to perform labour in the engine room.",
+            "denied",
+            "the Church",
+            "cue",
+        )
+    ]

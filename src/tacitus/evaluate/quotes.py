@@ -181,6 +181,9 @@ def evaluate_gum(gold_dir: Path, pipeline: Pipeline, baseline: Baseline, report:
         gold, negatives = gum_spans(doc, gold_dir)
         gold = [normalise(doc.text, s, e) for s, e in gold]
         negatives = [normalise(doc.text, s, e) for s, e in negatives]
+        # A <q> inside a <quote> ("She certainly wasn't 'forced' to be there.") is words quoted within a
+        # quotation: finding that quotation must not count as taking the <q> for speech.
+        negatives = [(s, e) for s, e in negatives if not any(gs <= s and e <= ge for gs, ge in gold)]
         predictions = {
             "tacitus": spoken_spans(outcome.record) if outcome.ok else [],
             "textacy": [content for content, _ in baseline.quotes(doc.text)],

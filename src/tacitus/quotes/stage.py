@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Token
 from tacitus.document import facts, index
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
-from tacitus.quotes.pullquotes import find_pull_quotes
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
 from tacitus.quotes.reported import trim as _trimmed
 from tacitus.quotes.speakers import (
@@ -36,6 +35,7 @@ from tacitus.quotes.speakers import (
     recent_actor,
     speaker_of_cue,
 )
+from tacitus.quotes.unmarked import find_block_quotes, find_pull_quotes
 from tacitus.record import Quote, Span
 from tacitus.stage import Stage
 
@@ -118,7 +118,7 @@ class QuoteFinder:
             for i in range(q.outer_first, q.outer_last):
                 self.in_quote[i] = 1
         # A pull quote is a quotation too: the cues inside it are the speaker's words, not the writer's.
-        self.pull_quotes = find_pull_quotes(doc)
+        self.pull_quotes = find_pull_quotes(doc) + find_block_quotes(doc, lexicon)
         for pull in self.pull_quotes:
             first, last = self._token_range(pull.start, pull.end)
             for i in range(first, last):
@@ -470,7 +470,10 @@ class QuoteFinder:
             found.append(Found("direct", q.start, q.end, cue, cue.i + 1 if cue is not None else None))
         for pull in self.pull_quotes:
             if not any(f.start < pull.end and pull.start < f.end for f in found):
-                found.append(Found("direct", pull.start, pull.end, speaker=pull.speaker, attribution="pull_quote"))
+                if pull.cue is None:
+                    found.append(Found("direct", pull.start, pull.end, speaker=pull.speaker, attribution="pull_quote"))
+                else:  # a block quotation: its cue introduced it, the speaker comes from that cue
+                    found.append(Found("direct", pull.start, pull.end, pull.cue, pull.cue.i + 1))
         self.attribute(found)
         return [self._record(n, item) for n, item in enumerate(sorted(found, key=lambda f: f.start), 1)]
 
