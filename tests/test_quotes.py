@@ -307,7 +307,8 @@ def test_block_quotation_after_a_cue_and_colon(pipeline):
     direct = [q for q in quotes(pipeline, text) if q.kind == "direct"]
     assert [(q.text, q.cue, q.speaker_text, q.attribution) for q in direct] == [
         (
-            "She certainly wasn't 'forced' to be there. She was also never forced to perform labour in the engine room.",
+            "She certainly wasn't 'forced' to be there. "
+            "She was also never forced to perform labour in the engine room.",
             "denied",
             "the Church",
             "cue",
