@@ -24,6 +24,7 @@ from tacitus.store.schema import (
     FeedState,
     batch_rows,
     create_statements,
+    recent_signatures_sql,
     unique_records,
 )
 
@@ -167,12 +168,7 @@ class DuckDBStore(Store):
 
     def signatures(self, last: int | None = None) -> Iterator[tuple[str, str, bytes]]:
         # The most recent `last` canonical articles, oldest first.
-        limit = f"LIMIT {int(last)}" if last is not None else ""
-        cursor = self.con.execute(
-            "SELECT * FROM (SELECT s.article_id, a.content_hash, s.minhash, a.seq FROM signatures s "
-            "JOIN articles a ON a.id = s.article_id WHERE s.article_id NOT IN (SELECT article_id FROM duplicates) "
-            f"ORDER BY a.seq DESC {limit}) ORDER BY seq"
-        )
+        cursor = self.con.execute(recent_signatures_sql(last))
         while rows := cursor.fetchmany(10_000):
             yield from ((aid, content_hash, bytes(sig)) for aid, content_hash, sig, _ in rows)
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
-from tacitus.store.schema import FAILURE_UPSERT, MERGE_KEY_SQL, TABLES, Batch, FeedState, batch_rows, unique_records
+from tacitus.store.schema import (
+    FAILURE_UPSERT,
+    MERGE_KEY_SQL,
+    TABLES,
+    Batch,
+    FeedState,
+    batch_rows,
+    recent_signatures_sql,
+    unique_records,
+)
 
 NOT_A_REPRINT = "e.article_id NOT IN (SELECT article_id FROM duplicates)"
 
@@ -49,13 +58,8 @@ class PostgresScale:
         return len(new)
 
     def signatures(self, last: int | None = None) -> Iterator[tuple[str, str, bytes]]:
-        limit = f"LIMIT {int(last)}" if last is not None else ""
         with self.pool.connection() as conn, conn.cursor(name="tacitus_signatures") as cursor:
-            cursor.execute(
-                "SELECT * FROM (SELECT s.article_id, a.content_hash, s.minhash, a.seq FROM signatures s "
-                "JOIN articles a ON a.id = s.article_id WHERE s.article_id NOT IN (SELECT article_id FROM duplicates) "
-                f"ORDER BY a.seq DESC {limit}) recent ORDER BY seq"
-            )
+            cursor.execute(recent_signatures_sql(last))
             while rows := cursor.fetchmany(10_000):
                 yield from ((aid, content_hash, bytes(sig)) for aid, content_hash, sig, _ in rows)
 

@@ -158,6 +158,16 @@ FAILURE_UPSERT = (
 )
 
 
+def recent_signatures_sql(last: int | None) -> str:
+    """The MinHash signatures of the most recent `last` canonical articles (all when None), oldest first."""
+    limit = f"LIMIT {int(last)}" if last is not None else ""
+    return (
+        "SELECT * FROM (SELECT s.article_id, a.content_hash, s.minhash, a.seq FROM signatures s "
+        "JOIN articles a ON a.id = s.article_id WHERE s.article_id NOT IN (SELECT article_id FROM duplicates) "
+        f"ORDER BY a.seq DESC {limit}) recent ORDER BY seq"
+    )
+
+
 def create_statements(sql_types: dict[str, str]) -> list[str]:
     """``CREATE TABLE`` for every table, in a backend's SQL types."""
     statements = []
