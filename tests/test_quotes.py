@@ -314,3 +314,39 @@ def test_block_quotation_after_a_cue_and_colon(pipeline):
             "cue",
         )
     ]
+
+
+def test_title_before_a_name_gives_the_named_persons_actor(pipeline):
+    # wikinews-meantime-79240
+    text = (
+        "The vice president of Dacia, Constantin Stroe, said that the price Ford offers is not important. "
+        '"It\'s important to have the factory working as soon as possible", he added.'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    stroe = actor_named(record, "Constantin Stroe")
+    assert [q.speaker for q in record.quotes] == [stroe, stroe]
+
+
+def test_pronoun_after_a_quote_ignores_a_pronoun_resolved_elsewhere(pipeline):
+    # wikinews-meantime-87805: "he" after the quotation is Djamal, the speaker of the sentence before.
+    text = (
+        "Indonesian Transport Minister Jusman Syafii Djamal spoke on Monday. The announcement was made at a joint "
+        "press conference with Indonesian Vice President Jusuf Kalla in Jakarta. Djamal told reporters that he "
+        'felt the best option was the lifting of the ban. "The easiest way is to lift the ban, because the ban '
+        'goes against the principle of open sky policy," he said.'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    assert direct.speaker == actor_named(record, "Jusman Syafii Djamal")
+
+
+def test_pronoun_after_a_described_speaker_keeps_its_resolution(pipeline):
+    # wikinews-meantime-131162: "the bank chief" has no actor; "He" is still Ben Bernanke.
+    text = (
+        "US bank chief Ben Bernanke said that the US economy was starting to recover from the recession. "
+        'According to the bank chief, "the prospects for a return to growth in the near term appear good." '
+        'He added, however, that "the economic recovery is likely to be relatively slow at first."'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    last = [q for q in record.quotes if q.speaker_text == "He"]
+    assert last and last[0].speaker == actor_named(record, "Ben Bernanke")

@@ -39,6 +39,7 @@ QUOTE_CHARS = "\"“”„«»‘’‚'"
 END_PUNCTUATION = ",.;:!?"
 XML_TAG = re.compile(r"<(/?)(quote|q)\b[^>]*>")
 GUM_XML_DIR = "gum_news/xml"
+PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "his", "its", "their", "you"}
 TARGETS = {"direct": 0.95, "speaker": 0.90, "indirect": 0.75}
 
 CharSpan = tuple[int, int]
@@ -368,7 +369,11 @@ def _score_speaker(gold, quote, accuracy: Accuracy, actor: Accuracy | None, acto
     got = (quote.speaker_start, quote.speaker_end) if quote.speaker_start is not None else None
     accuracy.add(_overlaps(got, [gold.speaker, *gold.speaker_names]))
     if actor is not None:
-        names = gold.speaker_names or [gold.speaker]
+        # The gold words that name the speaker: its names, and the speaker words themselves unless a pronoun
+        # (an actor's mention over "he" says only how the actors stage resolved it, not who spoke).
+        speaker_words = actor_mentions.text[gold.speaker[0] : gold.speaker[1]].lower()
+        names = [*gold.speaker_names, *([gold.speaker] if speaker_words not in PRONOUN_WORDS else [])]
+        names = names or [gold.speaker]
         actor.add(any(actor_mentions.same(quote.speaker, n) for n in names))
 
 

@@ -117,8 +117,15 @@ def phrase(head: Token) -> Speaker:
 
 def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
     """The actor id whose mention covers the speaker phrase: the head first, then the other words of the phrase
-    from the right (names end phrases), then an apposition ("the coach, Nabil Maaloul")."""
+    from the right (names end phrases), then an apposition ("the coach, Nabil Maaloul"). When the head is a
+    title or description and the phrase or an apposition in it holds a person's name with an actor of its own
+    ("The vice president of Dacia, Constantin Stroe"), the name's actor is the speaker: the actors stage may
+    have left the title an actor apart."""
     found = token_actor.get(speaker.head.i)
+    if found and speaker.head.pos_ == "NOUN":
+        named = _name_actor(speaker, token_actor)
+        if named and named != found:
+            return named
     if found:
         return found
     for i in range(speaker.end - 1, speaker.start - 1, -1):
@@ -131,6 +138,18 @@ def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
                 found = token_actor.get(token.i)
                 if found:
                     return found
+    return None
+
+
+def _name_actor(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
+    doc = speaker.head.doc
+    words = [doc[i] for i in range(speaker.end - 1, speaker.start - 1, -1)]
+    # An apposition of the head or of a word of the phrase (the parser may hang it on "Dacia").
+    phrase_words = [speaker.head, *(doc[i] for i in range(speaker.start, speaker.end))]
+    words += [t for w in phrase_words for c in w.children if c.dep_ == "appos" for t in c.subtree]
+    for token in words:
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and token_actor.get(token.i):
+            return token_actor[token.i]
     return None
 
 

@@ -415,13 +415,15 @@ class QuoteFinder:
                     previous_actors.append(item.actor)
 
     def _previous_speaker(self, item: Found, spoken: list[tuple[int, Found]], by_id: dict) -> Found | None:
-        """The latest attributed speaker with an actor, named before this pronoun in the sentences just before or
-        this one, of a kind the pronoun fits (he/she: a person)."""
+        """The latest attributed speaker named before this pronoun in the sentences just before or this one, of
+        a kind the pronoun fits (he/she: a person)."""
         pronoun = item.speaker.head
         earliest = self.sentence_starts[max(self.sentence_of(pronoun.i) - NEIGHBOUR_SENTENCES, 0)]
         for i, f in reversed(spoken):
             if earliest <= i < pronoun.i:
-                # A speaker the actors stage left without an actor still outranks an antecedent named earlier.
+                if f.actor is None and f.speaker.head.pos_ != "PROPN":
+                    return None  # a description without an actor ("the bank chief") may be the resolved actor
+                # A name the actors stage left without an actor still outranks an antecedent named earlier.
                 fits = (
                     f.actor is None
                     or pronoun.lower_ not in PERSONAL
@@ -444,8 +446,8 @@ class QuoteFinder:
         for mention in by_id[actor].mentions:
             token = self._token_range(mention.start, mention.start + 1)[0]
             if since < mention.start < self.doc[speaker.head.i].idx and not self.in_quote[token]:
-                if speaker.start <= token < speaker.end:
-                    continue
+                if speaker.start <= token < speaker.end or self.doc[token].lower_ in PRONOUNS:
+                    continue  # another pronoun is no evidence: it may be resolved as wrongly as this one
                 return False
         return True
 
