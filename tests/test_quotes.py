@@ -350,3 +350,17 @@ def test_pronoun_after_a_described_speaker_keeps_its_resolution(pipeline):
     record = pipeline.code_one(Article(id="q", text=text))
     last = [q for q in record.quotes if q.speaker_text == "He"]
     assert last and last[0].speaker == actor_named(record, "Ben Bernanke")
+
+
+def test_inverted_name_the_parser_hung_on_a_later_verb(pipeline):
+    # wikinews-meantime-123881: the parser runs "said William Clay Ford Jr., executive chairman of Ford Motor
+    # Co.." on into the next sentence and gives "Jr." to a later verb.
+    text = (
+        "Betty Sutton, Ohio's Congresswoman put forward the CARS act which provides a US$ 3,000 to 5,000 incentive "
+        'for those who trade in their vehicle for a fuel-efficient car. "It clearly stimulates the economy, and it '
+        "gets the consumer into the showroom and gets them buying again. But importantly -- and this is what I "
+        'particularly like about it -- it really helps the environment quite a bit in two respects." said William '
+        "Clay Ford Jr., executive chairman of Ford Motor Co.. Ford Motor Company has not come forward with requests "
+        "for assistance. Since December GM and Chrysler have received US$ 17.4 billion government loans."
+    )
+    assert [q.speaker_text for q in quotes(pipeline, text)] == ["William Clay Ford Jr."]

@@ -81,6 +81,9 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             named = next((c for c in after if c.pos_ == "PROPN" or c.lower_ in PRONOUNS or c.ent_type_), None)
             if named is not None and verb.lemma_ != "tell":
                 return phrase(named)
+            following = _name_after(verb)
+            if following is not None:
+                return following
         if verb.dep_ == "relcl":
             return phrase(verb.head)
         if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
@@ -89,6 +92,18 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             return None  # "it is interesting to note that ...", "fair to say": the writer's words
         verb = verb.head
     return None
+
+
+def _name_after(cue: Token) -> Speaker | None:
+    """'"...," said William Clay Ford Jr., executive chairman ...': the name right after an inverted cue that
+    the parser hung on a later verb, running on into the next sentence."""
+    doc = cue.doc
+    end = cue.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == cue.i + 1 or cue.lemma_ == "tell" or doc[cue.i + 1].ent_type_ in ("DATE", "TIME"):
+        return None  # "told Reuters" names who heard it; "said Monday" when
+    return Speaker(doc[end - 1], cue.i + 1, end)
 
 
 def _subject(verb: Token) -> Token | None:
