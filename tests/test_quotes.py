@@ -364,3 +364,15 @@ def test_inverted_name_the_parser_hung_on_a_later_verb(pipeline):
         "for assistance. Since December GM and Chrysler have received US$ 17.4 billion government loans."
     )
     assert [q.speaker_text for q in quotes(pipeline, text)] == ["William Clay Ford Jr."]
+
+
+def test_sentence_initial_surname_tagged_as_a_noun_takes_the_named_person(pipeline):
+    # wikinews-meantime-10450: "Jobs" at a sentence's start is tagged a common noun and gets no actor.
+    text = (
+        "Apple Computer CEO Steve Jobs opened the Worldwide Developers Conference in San Francisco, California on "
+        "Monday. He announced a seamless integration of podcasting with iTunes. Jobs welcomed everyone to the "
+        "event and said that there were 3,800 attendees."
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    reported = next(q for q in record.quotes if q.speaker_text == "Jobs")
+    assert reported.speaker == actor_named(record, "Steve Jobs")

@@ -172,7 +172,9 @@ def named_actor(speaker: Speaker, actors: list[Actor]) -> str | None:
     """For a speaker named by a surname the actors stage left without an actor ("..., Djamal told reporters"
     after "Jusman Syafii Djamal"): the one person actor whose name ends with that surname."""
     head = speaker.head
-    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i != speaker.end - 1:
+    # The tagger takes a surname at a sentence's start for a common noun ("Jobs welcomed", "Mannion said"):
+    # a capitalised head word is enough, as only a person actor's surname can match it.
+    if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper() or head.i != speaker.end - 1:
         return None
     fitting = {a.id for a in actors if a.type == "person" and a.name.split()[-1:] == [head.text] and " " in a.name}
     return fitting.pop() if len(fitting) == 1 else None
