@@ -376,3 +376,20 @@ def test_sentence_initial_surname_tagged_as_a_noun_takes_the_named_person(pipeli
     record = pipeline.code_one(Article(id="q", text=text))
     reported = next(q for q in record.quotes if q.speaker_text == "Jobs")
     assert reported.speaker == actor_named(record, "Steve Jobs")
+
+
+def test_speaker_words_of_nasa_statements(pipeline):
+    # GUM_news_nasa: a prepositional tail after an inverted name, a statement's owner, a title before a name.
+    text = (
+        "NASA Administrator Charles Bolden announced the decision on Tuesday.\n\n"
+        '"We want to thank all of the locations that expressed an interest," said Bolden to the gathered crowd '
+        "which contained many KSC employees.\n\n"
+        "Senator John Cornyn of Texas issued a statement.\n\n"
+        'Cornyn\'s statement added, "There is no question Houston should have been selected."\n\n'
+        'In a statement, Governor of Washington Chris Gregoire said, "Seattle would have been a perfect fit."'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = [q for q in record.quotes if q.kind == "direct"]
+    assert [q.speaker_text for q in direct] == ["Bolden", "Cornyn", "Governor of Washington Chris Gregoire"]
+    assert direct[1].speaker == actor_named(record, "John Cornyn")
+    assert direct[2].speaker == actor_named(record, "Chris Gregoire")

@@ -74,6 +74,9 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return phrase(verb.head)
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if subject.lemma_.lower() in SPEECH_CARRIERS and owner is not None and owner.pos_ == "PROPN":
+                return phrase(owner)  # "Cornyn's statement added": Cornyn speaks
             return phrase(subject)
         if verb == cue:
             # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
@@ -124,7 +127,12 @@ def phrase(head: Token) -> Speaker:
         if token.is_punct and token.text not in ("'", "’", "-", "."):
             start = token.i + 1
     for token in doc[head.i + 1 : end]:
-        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or token.dep_ in ("relcl", "acl", "cc"):
+        tail = token.dep_ in ("relcl", "acl", "cc") or token.lower_ in RELATIVE_PRONOUNS
+        # "said Bolden to the gathered crowd": a prepositional tail after a name is not part of the name
+        # ("Governor of Washington Chris Gregoire" keeps its "of"), nor is a possessive ending ("Cornyn's").
+        tail = tail or (token.dep_ == "prep" and token.head == head and head.pos_ == "PROPN" and token.lower_ != "of")
+        tail = tail or (token.dep_ == "case" and token.head == head)
+        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or tail:
             end = token.i
             break
     return Speaker(head, start, end)
@@ -137,7 +145,7 @@ def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
     ("The vice president of Dacia, Constantin Stroe"), the name's actor is the speaker: the actors stage may
     have left the title an actor apart."""
     found = token_actor.get(speaker.head.i)
-    if found and speaker.head.pos_ == "NOUN":
+    if found and speaker.head.ent_type_ != "PERSON":
         named = _name_actor(speaker, token_actor)
         if named and named != found:
             return named
