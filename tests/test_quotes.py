@@ -393,3 +393,16 @@ def test_speaker_words_of_nasa_statements(pipeline):
     assert [q.speaker_text for q in direct] == ["Bolden", "Cornyn", "Governor of Washington Chris Gregoire"]
     assert direct[1].speaker == actor_named(record, "John Cornyn")
     assert direct[2].speaker == actor_named(record, "Chris Gregoire")
+
+
+def test_quotation_after_a_statement_is_its_issuers(pipeline):
+    # GUM_news_nasa: no cue, the sentence before says who issued the statement.
+    text = (
+        "Not all were pleased with the final choice of locations. U.S. Senator John Cornyn, Republican from Texas, "
+        "issued a statement regarding the rejection of Johnson Space Center (JSC) in Houston, Texas as a location. "
+        '"Like many Texans, I am disappointed with NASA\'s decision to slight the Johnson Space Center."'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    assert (direct.speaker_text, direct.attribution) == ("U.S. Senator John Cornyn", "neighbour")
+    assert direct.speaker == actor_named(record, "John Cornyn")

@@ -97,6 +97,14 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
     return None
 
 
+def speaker_of_subject(verb: Token) -> Speaker | None:
+    """The subject of a verb as a speaker phrase, if it has one that is a name or a noun."""
+    subject = _subject(verb)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return phrase(subject)
+
+
 def _name_after(cue: Token) -> Speaker | None:
     """'"...," said William Clay Ford Jr., executive chairman ...': the name right after an inverted cue that
     the parser hung on a later verb, running on into the next sentence."""

@@ -29,11 +29,13 @@ from tacitus.quotes.speakers import (
     HONORIFICS,
     PERSONAL,
     PRONOUNS,
+    SPEECH_CARRIERS,
     Speaker,
     actor_of,
     named_actor,
     recent_actor,
     speaker_of_cue,
+    speaker_of_subject,
 )
 from tacitus.quotes.unmarked import find_block_quotes, find_pull_quotes
 from tacitus.record import Quote, Span
@@ -401,6 +403,9 @@ class QuoteFinder:
                 if neighbour is not None:
                     item.speaker, item.attribution = neighbour.speaker, "neighbour"
                     item.actor = neighbour.actor
+                else:
+                    item.speaker = self._issuer_before(item)
+                    item.attribution = "neighbour" if item.speaker is not None else "none"
             if item.speaker is not None and item.actor is None:
                 item.actor = actor_of(item.speaker, self.token_actor) or named_actor(item.speaker, actors)
                 if item.speaker.head.lower_ in PRONOUNS:
@@ -413,6 +418,23 @@ class QuoteFinder:
                 spoken.append((item.speaker.head.i, item))
                 if item.actor:
                     previous_actors.append(item.actor)
+
+    def _issuer_before(self, item: Found) -> Speaker | None:
+        """ "U.S. Senator John Cornyn issued a statement regarding the rejection. '"Like many Texans, I ...'": the
+        issuer of a statement, speech or letter in the sentence just before a quotation that has no speaker."""
+        first = self._token_range(item.start, item.start + 1)[0]
+        sentence = self.sentence_of(first)
+        if sentence == 0:
+            return None
+        start = self.sentence_starts[sentence - 1]
+        if "\n" in self.text[self.doc[start].idx : item.start]:
+            return None  # a paragraph apart
+        for token in self.doc[start : self.sentence_starts[sentence]]:
+            if token.dep_ == "dobj" and token.lemma_.lower() in SPEECH_CARRIERS and not self.in_quote[token.i]:
+                speaker = speaker_of_subject(token.head)
+                if speaker is not None:
+                    return speaker
+        return None
 
     def _previous_speaker(self, item: Found, spoken: list[tuple[int, Found]], by_id: dict) -> Found | None:
         """The latest attributed speaker named before this pronoun in the sentences just before or this one, of
