@@ -406,3 +406,14 @@ def test_quotation_after_a_statement_is_its_issuers(pipeline):
     direct = next(q for q in record.quotes if q.kind == "direct")
     assert (direct.speaker_text, direct.attribution) == ("U.S. Senator John Cornyn", "neighbour")
     assert direct.speaker == actor_named(record, "John Cornyn")
+
+
+def test_reported_clause_cut_before_another_quotation_drops_the_joining_word(pipeline):
+    # wikinews-meantime-100911: the clause stops before "with UBS analyst David Strauss saying", not after "with".
+    text = (
+        "USAF officials said that the contract had been awarded based on competence, track record and competitive "
+        'pricing, with UBS analyst David Strauss saying "The key decision was the amount of fuel the bigger plane '
+        'could carry."'
+    )
+    reported = next(q for q in quotes(pipeline, text) if q.kind == "indirect")
+    assert reported.text == "the contract had been awarded based on competence, track record and competitive pricing"

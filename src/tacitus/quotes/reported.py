@@ -63,7 +63,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_space or doc[start].text in EDGE_PUNCTUATION or doc[start].lower_ in COMPLEMENTIZERS
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION):
+    # A clause cut before what follows it may end on the word that joined them ("..., with", "..., and").
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION or doc[end - 1].pos_ in ("CCONJ", "ADP")
+    ):
         end -= 1
     return start, end
 
