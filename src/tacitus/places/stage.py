@@ -158,7 +158,7 @@ class PlaceStage(Stage):
                 if candidates and (any(e.kind == "country" for e in candidates) or _locative(whole)):
                     mentions.append(Mention(whole, key, self.gazetteer.lookup(key), "spacy"))
                 elif ent.label_ == "ORG":
-                    mentions += self.inside_name(whole, True)
+                    mentions += self.inside_name(whole, True, organisation=True)
                 covered.update(range(ent.start, ent.end))
         mentions += self.gazetteer_mentions(doc, covered)
         lower = self.words(doc).lower
@@ -178,7 +178,15 @@ class PlaceStage(Stage):
         return self.names_in(doc, 0, len(doc), proper.tolist(), None, "gazetteer", False)
 
     def names_in(
-        self, doc: Doc, start: int, end: int, usable: list[bool], population: int | None, source: str, in_name: bool
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        usable: list[bool],
+        population: int | None,
+        source: str,
+        in_name: bool,
+        own_names_only: bool = False,
     ) -> list[Mention]:
         """The longest gazetteer names (up to three tokens) among the ``usable`` tokens of ``start:end``."""
         found, i = [], start
@@ -194,6 +202,8 @@ class PlaceStage(Stage):
                 key = name_key(" ".join([strings[o] for o in orth[i : i + length]]))
                 wanted = 15000 if population is not None and i > 0 and of[i - 1] else None
                 entries = self.gazetteer.lookup(key)
+                if own_names_only:
+                    entries = tuple(e for e in entries if e.kind == "country" or name_key(e.name) == key)
                 if any(self.known_enough(e, wanted) for e in entries):
                     found.append(Mention(doc[i : i + length], key, entries, source, in_name=in_name))
                     i += length
@@ -218,10 +228,13 @@ class PlaceStage(Stage):
     def known_enough(self, entry: Entry, population: int | None = None) -> bool:
         return entry.kind != "city" or entry.population >= (population or self.min_gazetteer_population)
 
-    def inside_name(self, name: Span, in_name: bool) -> list[Mention]:
-        """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State"."""
+    def inside_name(self, name: Span, in_name: bool, organisation: bool = False) -> list[Mention]:
+        """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State".
+
+        Inside an organisation's name a town goes by its own name: "Quds Force" is not Jerusalem (al-Quds),
+        while "the U.S. Department of State" keeps the country's short form."""
         doc = name.doc
-        return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name)
+        return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name, organisation)
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
