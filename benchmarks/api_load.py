@@ -151,6 +151,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=600, help="requests per group (events, aggregates)")
     parser.add_argument("--seconds", type=float, default=90, help="time limit per group")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        default=None,
+        help="the server's answer cache (TACITUS_API_CACHE_MB; 0: none, every request queries)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "eval" / "api_load.json")
     args = parser.parse_args()
 
@@ -162,6 +168,8 @@ def main() -> None:
 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "TACITUS_API_TOKEN"}
+    if args.cache_mb is not None:
+        env["TACITUS_API_CACHE_MB"] = str(args.cache_mb)
     server = subprocess.Popen([str(TACITUS), "serve", "--db", db, "--port", str(port)], env=env,
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -180,6 +188,7 @@ def main() -> None:
         backend = "postgresql" if db.startswith("postgres") else "duckdb"
         results = {
             "events": args.events, "clients": args.clients, "store": backend,
+            "cache_mb": env.get("TACITUS_API_CACHE_MB", "default"),
             "event_query": drive(base, event_queries, args.requests, args.seconds, args.clients, seed=1),
             "aggregates": drive(base, aggregate_queries, args.requests, args.seconds, args.clients, seed=2),
         }  # fmt: skip
@@ -188,7 +197,8 @@ def main() -> None:
         server.wait(timeout=30)
         folder.cleanup()
 
-    print(f"\nAPI latency on {args.events:,} events ({results['store']}), {args.clients} concurrent clients")
+    print(f"\nAPI latency on {args.events:,} events ({results['store']}), {args.clients} concurrent clients, "
+          f"answer cache {results['cache_mb']} MB")  # fmt: skip
     print(f"{'group / endpoint':<28}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'req/s':>8}")
     for group in ("event_query", "aggregates"):
         s = results[group]["all"]

@@ -47,7 +47,8 @@ EXTRA_COUNTRY_NAMES = {
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KP": ["North Korea", "DPRK"],
-    "KR": ["South Korea"],
+    # "Korea" alone is the Republic in news usage ("Korea's exports", "Bank of Korea"), not the town of Koréa (CI).
+    "KR": ["South Korea", "Korea"],
     "RU": ["Russia"],
     "IR": ["Iran"],
     "SY": ["Syria"],

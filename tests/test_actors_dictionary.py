@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from tacitus.actors.codes import CodeBook
-from tacitus.actors.dictionary import parse_dictionary_date, read_actor_dictionary, read_agent_dictionary
+from tacitus.actors.dictionary import (
+    _phrase_variants,
+    parse_dictionary_date,
+    read_actor_dictionary,
+    read_agent_dictionary,
+)
 from tacitus.actors.lexicon import (
     DEFAULT_ACTOR_DICTIONARIES,
     DEFAULT_AGENT_DICTIONARIES,
@@ -63,6 +68,11 @@ def test_actor_dictionary_syntax(tmp_path):
     assert entry(loaded, "ADEN_ABYAN_ISLAMIC_ARMY_").phrases[-1] == "AAIA"
     annan = entry(loaded, "KOFI_ANNAN_")
     assert annan.code_at(date(2000, 1, 1)) == "IGOUNO"
+    # Other parenthesised words qualify the phrase (Phoenix's "+KOREA_(NORTH)_", "+GEORGIA_(NATION)_"): they
+    # stay in it, never names of their own ("North", "Nation").
+    assert _phrase_variants("+KOREA_(NORTH)_") == ["KOREA_NORTH_"]
+    assert _phrase_variants("+GEORGIA_(NATION)_") == ["GEORGIA_NATION_"]
+    assert _phrase_variants("HUMAN_RIGHTS_IN_CHINA_(HRIC)") == ["HUMAN_RIGHTS_IN_CHINA_", "HRIC"]
     assert annan.code_at(date(2010, 1, 1)) == "ELI"
     broken = entry(loaded, "BROKEN")
     assert broken.code_at(date(2013, 1, 1)) == "XYZ"  # the unreadable restriction is skipped ...

@@ -198,6 +198,7 @@ def test_petrarch_validation_dictionaries_through_the_stage_config():
             "actors": {
                 "actor_dictionaries": [str(validate / "PETR.Validate.actors.txt")],
                 "agent_dictionaries": [str(validate / "PETR.Validate.agents.txt")],
+                "city_roles": False,
             }
         },
     )
@@ -212,3 +213,25 @@ def test_petrarch_validation_dictionaries_through_the_stage_config():
     assert actor_with(record, "Sam Gamgee").code == "ORCHOB"
     record = code(pipeline, "The ambassadors of Arnor, Osgiliath and Gondor presented credentials.", "1995-01-01")
     assert {a.code for a in record.actors} >= {"ARNGOV", "OSGGOV", "GONGOV"}
+    # Parse errors the origin phrase survives: "from [Gondor wire]", "[Lawmakers in Fornost] and [Gondor]".
+    record = code(
+        pipeline, "Soldiers from Gondor wire tapped all communication links leading into Mordor.", "1995-01-01"
+    )
+    assert actor_with(record, "Soldiers").code == "GONMIL"
+    record = code(pipeline, "Lawmakers in Fornost and Gondor welcomed a resumption of ties with Eriador.", "1995-01-04")
+    assert {a.code for a in record.actors} >= {"FORLEG", "GONLEG", "ERI"}
+    record = code(pipeline, "Human rights activists in Arnor are about to restore ties with Gondor.", "1995-01-04")
+    assert actor_with(record, "Human rights activists").code == "ARNOPP"  # Arnor tagged NORP is still a place
+    record = code(
+        pipeline, "Washington security officials are about to restore full diplomatic ties with Gondor.", "1995-01-04"
+    )
+    assert actor_with(record, "Washington security officials").code == "USAGOV"
+    # city_roles off: a city is the dictionary's code, as in PETRARCH ("+SEOUL" under SOUTH_KOREA [KOR]).
+    record = code(pipeline, "Pyongyang on Thursday fired two artillery shells at Seoul.", "1995-01-04")
+    assert actor_with(record, "Seoul").code == "KOR"
+
+
+def test_a_city_stands_for_its_people_or_government(pipeline):
+    # The default (PLOVER gold standard convention): a city as a target is its civilians.
+    record = code(pipeline, "North Korea on Thursday fired two artillery shells at Seoul.")
+    assert actor_with(record, "Seoul").code == "KORCVL"

@@ -107,3 +107,14 @@ def test_toponym_set_accuracy():
 def test_a_toponym_naming_a_facility_does_not_place_events(pipeline):
     found = places(pipeline, "An American Airlines 777 landed at Heathrow airport.")
     assert all(m.in_name for p in found for m in p.mentions if m.text == "Heathrow")
+
+
+def test_korea_alone_is_the_republic(pipeline):
+    found = by_name(places(pipeline, "Exports from Korea rose in May, while North Korea fired a missile."))
+    assert found["Korea"].country == "KOR" and found["North Korea"].country == "PRK"
+
+
+def test_a_town_inside_an_organisation_name_goes_by_its_own_name(pipeline):
+    found = by_name(places(pipeline, "Soleimani commanded the Quds Force of the Revolutionary Guard in Iran."))
+    assert "Quds" not in found and found["Iran"].country == "IRN"
+    assert by_name(places(pipeline, "A spokesman for the U.S. Department of State said so."))["U.S."].country == "USA"

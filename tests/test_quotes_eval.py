@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tacitus.evaluate.quotes import ANNOTATED_SET, load_annotated, match, normalise
+from tacitus.evaluate.quotes import ANNOTATED_SET, load_annotated, match, normalise, split_at_narration
 from tests.conftest import ROOT, needs_gold, run_cli
 
 
@@ -46,3 +46,14 @@ def test_eval_quotes_prints_table_beside_textacy(tmp_path):
     assert ("annotated direct span, overlap", "textacy") in systems
     assert ("speaker of found direct quotes", "tacitus") in systems
     assert any(row["measure"].startswith("GUM <quote>") for row in report["rows"])
+
+
+def test_split_at_narration_separates_two_quotations_in_one_gold_span():
+    text = 'Intro. "We want to thank all," said Bolden to the crowd. "This was a hard decision." Next.'
+    start, end = text.index('"We'), text.index("Next") - 1
+    assert [text[s:e] for s, e in split_at_narration(text, [(start, end)])] == [
+        "We want to thank all,",
+        "This was a hard decision.",
+    ]
+    one = (text.index('"This'), text.index("Next") - 1)
+    assert split_at_narration(text, [one]) == [one]

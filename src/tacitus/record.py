@@ -27,7 +27,7 @@ ActorType = Literal["person", "organization", "country", "group", "other"]
 CodeSource = Literal["dictionary", "descriptor", "context"]
 Aux = Literal["historical", "future", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-QuoteAttribution = Literal["cue", "neighbour", "none"]
+QuoteAttribution = Literal["cue", "neighbour", "pull_quote", "none"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -131,7 +131,9 @@ class Quote(Part):
     )
     fragments: list[Span] = Field(default_factory=list, description="Quoted words inside a mixed quote.")
     attribution: QuoteAttribution = Field(
-        "none", description="How the speaker was found: its cue, a neighbouring sentence, or not at all."
+        "none",
+        description="How the speaker was found: its cue, a neighbouring sentence, the name after a pull quote "
+        "(a quotation paragraph without marks ending with its speaker's name), or not at all.",
     )
     sentence: int | None = Field(None, ge=0, description="Index of the sentence where the quote starts.")
 

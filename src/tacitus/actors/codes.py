@@ -19,6 +19,14 @@ UNKNOWN_ROOT = "---"
 # Roots that are not countries (CAMEO manual, "international and transnational actors").
 NON_STATE_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "INT"})
 
+# Regions (CAMEO manual, "regions"): a root less specific than any country a name states.
+REGION_ROOTS = words(
+    """AFR ASA BLK CAF CAS CAU CEU CFR CRB EAF EEU EIN EUR LAM MDT MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF WEU
+    WST"""
+)
+# CAMEO codes of countries whose ISO 3166 code changed: the same country, written as ISO writes it now.
+RENAMED_COUNTRIES = {"TMP": "TLS", "ZAR": "COD", "ROM": "ROU", "BUR": "MMR"}
+
 # Role codes of the CAMEO manual (domestic roles, and the religious and other secondary roles); the sector
 # set of a configuration adds every block its agent dictionaries use.
 CAMEO_SECTORS = words(
@@ -72,6 +80,7 @@ class CodeBook:
         blocks = split_blocks(code)
         if not blocks:
             return ParsedCode(None, None, (), ())
+        blocks = [RENAMED_COUNTRIES.get(b, b) for b in blocks]
         first = blocks[0]
         is_role = first in self.sectors and first not in NON_STATE_ROOTS and first not in self.countries
         if first == UNKNOWN_ROOT or is_role:

@@ -19,13 +19,15 @@ Pronouns and definite country nouns that find no antecedent are not actors and a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tacitus.actors.mentions import Mention
-from tacitus.actors.names import name_words, organisation_relation, person_relation
+from tacitus.actors.mentions import Mention, document_text
+from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
+from tacitus.quotes.marks import find_stretches
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach
 THING_WINDOW = 2  # ... an it/they
@@ -73,6 +75,16 @@ class Resolver:
         self.mentions = mentions
         self.sets = UnionFind(len(mentions))
         self.dropped: set[int] = set()
+        self.quoted = self._quoted_mentions()
+
+    def _quoted_mentions(self) -> set[int]:
+        """Mentions inside a double-quoted stretch. A pronoun of the narration does not refer to someone only
+        the quotation names: in '"Trump ... must be punished," he told the crowd' "he" is the speaker."""
+        text = document_text(self.doc)
+        if '"' not in text and "“" not in text and "«" not in text:
+            return set()
+        spans = [(s.content_start, s.content_end(text)) for s in find_stretches(text) if s.double]
+        return {i for i, m in enumerate(self.mentions) if any(start <= m.start_char < end for start, end in spans)}
 
     def resolve(self) -> list[list[int]]:
         """Clusters of mention indices, each an actor, in order of first mention."""
@@ -147,8 +159,12 @@ class Resolver:
             elif mention.type in ("organization", "group"):
                 words = self._name_text(mention)
                 for other in reversed(organisations):
-                    if self.mentions[other].type == mention.type and organisation_relation(
-                        words, self._name_text(self.mentions[other])
+                    earlier = self.mentions[other]
+                    if earlier.type == mention.type and (
+                        organisation_relation(words, self._name_text(earlier))
+                        or self._qualified_by_country(mention, earlier)
+                        or short_form(words, self._name_text(earlier))
+                        or short_form(self._name_text(earlier), words)
                     ):
                         self.sets.union(other, index)
                         break
@@ -162,6 +178,16 @@ class Resolver:
                     self.sets.union(other, index)
                     break
         self._merge_parenthesised_acronyms(organisations)
+
+    @staticmethod
+    def _qualified_by_country(short: Mention, long: Mention) -> bool:
+        """ "the Air Force" after "the United States Air Force", whose country its own words gave."""
+        return (
+            long.code.root_source == "descriptor"
+            and long.code.country is not None
+            and short.code.country in (None, long.code.country)
+            and country_qualified(short.name_text, long.name_text)
+        )
 
     def _compatible_people(self, a: int, b: int) -> bool:
         """Two clusters may merge unless each has a full name and the names differ: a bare "Mohamed" must not
@@ -226,9 +252,10 @@ class Resolver:
             named=bool(names),
         )
 
-    def _candidates(self, index: int, window: int, every: bool = False):
+    def _candidates(self, index: int, window: int, every: bool = False, narrated: bool = False):
         """(cluster root, earlier mention) for clusters mentioned in the last ``window`` sentences: the
-        closest mention of each cluster, or with ``every`` all of them (closest first)."""
+        closest mention of each cluster, or with ``every`` all of them (closest first); with ``narrated``
+        only mentions outside quotations."""
         mention = self.mentions[index]
         seen: set[int] = set()
         own = self.sets.find(index)
@@ -240,6 +267,8 @@ class Resolver:
                 break
             if candidate.start <= mention.start < candidate.end:
                 continue  # a mention cannot refer to a phrase that contains it
+            if narrated and other in self.quoted:
+                continue
             root = self.sets.find(other)
             if root == own or (root in seen and not every):
                 continue
@@ -255,10 +284,14 @@ class Resolver:
         if mention.head_lemma in COUNTRY_NOUNS and not mention.named:
             # "the country": the most salient country so far, not merely the last one named.
             best, best_score = None, float("-inf")
+            # The country the article is about is the one its people and organisations belong to ("Iran's
+            # leader ... the IRGC ... a martyr of the nation"), not only the one named last.
+            belonging = Counter(m.code.country for m in self.mentions[:index] if m.type != "country" and m.code.country)
             for root, candidate in self._candidates(index, window=10_000, every=True):
                 features = self.features(root, index)
                 if features.type == "country":
                     score = self._salience(mention, candidate, features)
+                    score += 10 * min(max((belonging[r] for r in features.roots), default=0), 10)
                     if score > best_score:
                         best, best_score = root, score
             if best is None:
@@ -335,7 +368,7 @@ class Resolver:
         window = PERSON_WINDOW if mention.type == "person" else THING_WINDOW
         best, best_score = None, float("-inf")
         features_of: dict[int, Features | None] = {}
-        candidates = list(self._candidates(index, window, every=True))
+        candidates = list(self._candidates(index, window, every=True, narrated=index not in self.quoted))
         # A cluster with a mention the pronoun may not refer to (its own clause's subject) is out entirely.
         bound = {root for root, candidate in candidates if self._bound(mention, candidate)}
         for root, candidate in candidates:

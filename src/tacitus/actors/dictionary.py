@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tacitus.actors.names import is_acronym_of
 from tacitus.errors import TacitusError
 
 NULL_CODE = "---"
@@ -177,14 +178,33 @@ def _content_lines(text: str):
             yield number, line
 
 
+def _abbreviates(acronym: str, phrase: str) -> bool:
+    """ "AAIA" of "ADEN_ABYAN_ISLAMIC_ARMY", "HRIC" of "HUMAN_RIGHTS_IN_CHINA": the acronym's letters are
+    initials of the phrase's words, in order, the first one first."""
+    if is_acronym_of(acronym, phrase.replace("_", " ")):
+        return True
+    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    initials = "".join(w[0] for w in re.split(r"[_\s\-]+", phrase.upper()) if w and w[0].isalpha())
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in letters)
+
+
 def _phrase_variants(phrase: str) -> list[str]:
-    """A dictionary phrase, and a separate phrase for a parenthesised acronym inside it."""
+    """A dictionary phrase, and a separate phrase for a parenthesised acronym of it
+    (``ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_``). Any other parenthesised words qualify the phrase and stay in it, as
+    PETRARCH reads them literally: ``KOREA_(NORTH)_`` is "Korea North", never "North" alone, and
+    ``GEORGIA_(NATION)_`` never makes "nation" a name of Georgia."""
     phrase = phrase.strip().lstrip("+").strip()
     if "(" not in phrase:
         return [phrase] if phrase.strip("_ ") else []
-    acronyms = [a.strip() for a in _ACRONYM_IN_PHRASE.findall(phrase) if a.strip()]
-    main = re.sub(r"[_\s]+", "_", _ACRONYM_IN_PHRASE.sub(" ", phrase)).strip("_") + "_"
-    return [p for p in (main, *acronyms) if p.strip("_ ")]
+    inside = [a.strip().strip("_") for a in _ACRONYM_IN_PHRASE.findall(phrase) if a.strip("_ ")]
+    main = re.sub(r"[_\s]+", "_", _ACRONYM_IN_PHRASE.sub(" ", phrase)).strip("_")
+    acronyms = [a for a in inside if _abbreviates(a, main)]
+    if len(acronyms) < len(inside):
+        main = re.sub(r"[_\s()]+", "_", phrase).strip("_")
+    return [p for p in (main + "_", *acronyms) if p.strip("_ ")]
 
 
 # --- dates ------------------------------------------------------------------------------------------------

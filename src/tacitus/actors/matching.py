@@ -46,14 +46,25 @@ def _words(raw: str) -> str | None:
     return fold(raw) or BARRIER
 
 
+# A token's normalised words by its ORTH hash (the same in every Doc of a vocabulary): looking a hash up in
+# the StringStore and then in an lru_cache costs more per token than the rest of this stage's first pass.
+_WORDS_BY_ORTH: dict[int, str | None] = {}
+_WORDS_BY_ORTH_MAX = 500_000
+
+
 def doc_text(doc: Doc) -> DocText:
     pieces = [" "]
     length = 1
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     strings = doc.vocab.strings
+    known = _WORDS_BY_ORTH
+    if len(known) > _WORDS_BY_ORTH_MAX:
+        known.clear()
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        words = _words(strings[orth])
+        words = known.get(orth, "")
+        if words == "":
+            words = known[orth] = _words(strings[orth])
         if words is None:
             continue
         starts[length] = i

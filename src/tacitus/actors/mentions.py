@@ -25,10 +25,10 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.codes import NON_STATE_ROOTS, split_blocks
+from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, name_words, person_relation
+from tacitus.actors.names import TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
@@ -48,6 +48,7 @@ from tacitus.actors.words import (
     PRONOUNS,
     QUANTITY_WORDS,
 )
+from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
@@ -95,6 +96,7 @@ class Mention:
     extra_codes: list[Code] = field(default_factory=list)  # more actors named at once ([FRO/BIL/SAM])
     definite: bool = False
     named: bool = False  # a descriptor with a name in it ("the Islamic State group"): not anaphoric
+    titled: bool = False  # a descriptor that is a name of its own words ("the Resistance front")
     counted: bool = False  # a descriptor with a number ("900 asylum seekers")
     head_lemma: str = ""
     role: str | None = None  # subject, object, oblique, possessor, other
@@ -136,6 +138,16 @@ class Tokens:
 
     def __getattr__(self, name: str):
         return getattr(self.doc, name)
+
+
+def document_text(doc: Doc) -> str:
+    """The article's text, which is the Doc's: reading ``Doc.text`` joins every token each time."""
+    article = doc._.article
+    if article is not None and len(doc):
+        last = doc[-1]
+        if len(article.text) == last.idx + len(last.text_with_ws):
+            return article.text
+    return doc.text
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -235,6 +247,7 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
+    entities = _agree_labels(doc, lexicon, entities)
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -251,6 +264,75 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One name, one label within a document. The small model labels a name from its context alone:
+    "Soleimani's death" makes Soleimani a place, "Qaani warned" makes Qaani an organisation, "The IRGC
+    described" makes the IRGC a place. A name no dictionary or gazetteer knows takes the label of the
+    person it names elsewhere in the article (a surname or a spelling variant of a PERSON) or of the
+    organisation it abbreviates or repeats (an ORG)."""
+    if len(entities) < 2:
+        return entities
+    full = document_text(doc.doc if isinstance(doc, Tokens) else doc)
+
+    def text_of(start: int, end: int) -> str:
+        last = doc[end - 1]
+        return full[doc[start].idx : last.idx + len(last.text)]
+
+    people = []  # name words of the PERSON entities of more than one word
+    organisations = []  # texts of the ORG entities
+    for start, end, label in entities:
+        if label == "PERSON":
+            words = name_words(text_of(start, end))
+            if len(words) > 1:
+                people.append(words)
+        elif label == "ORG":
+            organisations.append(text_of(start, end))
+    if not people and not organisations:
+        return entities
+    agreed = []
+    # Surnames compared by their transliteration key: "Qaani" is the "Ghaani" of "Esmail Ghaani".
+    surname_keys = {sound_key(p[-1]) for p in people}
+    for start, end, label in entities:
+        if label != "PERSON" and end - start <= 3:
+            if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
+                start += 1
+            if end - start == 1 and sound_key(doc[start].lower_) in surname_keys:
+                if _unknown_name(lexicon, doc[start].text):
+                    label = "PERSON"
+            elif label == "GPE" and organisations:
+                # "The IRGC described ...": the same name, or the acronym of one, the model tags ORG elsewhere.
+                text = text_of(start, end)
+                if (
+                    text in organisations or (text.isupper() and any(is_acronym_of(text, o) for o in organisations))
+                ) and _unknown_name(lexicon, text):
+                    label = "ORG"
+        agreed.append((start, end, label))
+    if people:
+        # A surname the model left unlabelled or took for a title ("Khamenei vows revenge on Trump at
+        # Soleimani anniversary", tagged a work of art): the person named in full elsewhere.
+        covered = {i for start, end, _ in agreed for i in range(start, end)}
+        strings = doc.vocab.strings
+        surnames = {strings.add(p[-1]) for p in people}
+        lowers = doc.to_array(LOWER).tolist()
+        for i in (i for i, lower in enumerate(lowers) if lower in surnames):
+            token = doc[i]
+            if (
+                token.i not in covered
+                and token.pos_ == "PROPN"
+                and token.ent_type_ not in NOT_ACTOR_ENTITIES
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+                and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+            ):
+                agreed.append((token.i, token.i + 1, "PERSON"))
+        agreed.sort()
+    return agreed
+
+
+def _unknown_name(lexicon: Lexicon, text: str) -> bool:
+    """A name neither the actor dictionaries nor the gazetteer knows."""
+    return _exact_entry(lexicon, text) is None and normalise_phrase(text) not in lexicon.city_names
 
 
 def _names_the_entity(
@@ -345,8 +427,9 @@ def _partitive_start(token: Token) -> int | None:
 class MentionFinder:
     """Finds and codes the mentions of one document."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> None:
         self.doc = doc
+        self.city_roles = city_roles
         cached = Tokens(doc)
         self.tokens = cached.tokens  # one Token object per token (see Tokens)
         self.lexicon = lexicon
@@ -357,6 +440,7 @@ class MentionFinder:
         self.token_place: dict[int, str] = getattr(doc._, "token_place", None) or {}
         self.places = {p.id: p for p in (getattr(doc._, "places", None) or [])}
         self.country_places: set[int] = set()
+        self.dateline_chars = self._dateline_chars(doc)
         self.appositions: dict[int, list[int]] = {}  # mention -> its appositions (while linking)
         self.mentions: list[Mention] = []
         self.by_head: dict[int, int] = {}  # head token -> mention index
@@ -479,13 +563,31 @@ class MentionFinder:
         self._code_name(mention)
         if mention.type == "country" and not mention.code.root:
             self._code_from_place(mention)
+            name = mention.name_text
+            if not mention.code.root and (name.isupper() or any(c.isdigit() for c in name)):
+                mention.type = "organization"  # "IE6", "NDS" tagged GPE: no place is written so
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
-            if root.dep_ in ("compound", "nmod") and root.head.i not in self.by_head:
-                return  # "Baghdad airport": part of the name of a place
+            if (
+                root.dep_ in ("compound", "nmod")
+                and root.head.i not in self.by_head
+                and root.head.i not in self.parse.agent_ending_at
+            ):
+                return  # "Baghdad airport": part of the name of a place; "Washington officials" are not
             self._code_city(mention, root)
+        if mention.type != "person" and self._in_dateline(self.tokens[start]):
+            return  # "TEHRAN, Jan 3 (Reuters) -": where the story was filed and who filed it, not actors
         self._append(mention)
+
+    def _dateline_chars(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character spans of wire datelines ("TEHRAN, Jan 3 (Reuters) -"): the place a story was filed from
+        is no actor in it."""
+        text = document_text(doc)
+        return datelines(text) if "-" in text or "–" in text or "—" in text else []
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.dateline_chars)
 
     def _code_from_place(self, mention: Mention) -> None:
         """A place name no actor dictionary knows, located by the places stage (when it ran): its country."""
@@ -502,6 +604,8 @@ class MentionFinder:
         capital is the subject or object ("Moscow demanded", "blockade Paris" is the city): the PLOVER gold
         standard's convention, and CAMEO's."""
         mention.type = "other"
+        if not self.city_roles:
+            return  # PETRARCH's reading: the dictionary's code for the city, "Seoul" is KOR
         capital = self.lexicon.capitals.get(mention.code.country or "")
         name = normalise_phrase(mention.name_text)
         if capital and name == capital and mention.role in ("subject", "object"):
@@ -565,11 +669,14 @@ class MentionFinder:
             head_lemma=lemma, role=role, verb=verb,
         )  # fmt: skip
         mention.definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS
-        mention.named = bool(modifier_names)
+        # "the Resistance front": a proper noun in the phrase makes it a name, not an anaphoric description.
+        proper = any(self.tokens[j].pos_ == "PROPN" and self.tokens[j].dep_ == "compound" for j in range(left, i))
+        mention.named = bool(modifier_names) or proper
+        mention.titled = proper and not modifier_names
         mention.counted = any(c.dep_ == "nummod" for c in token.children) or partitive is not None
         if lemma in COUNTRY_NOUNS:
             mention.type = "country"
-        elif lemma in COALITION_NOUNS and modifier_names:
+        elif lemma in COALITION_NOUNS and mention.named:
             mention.type = "group"
         elif lemma in ORGANISATION_NOUNS:
             mention.type = "organization" if mention.number == "sg" else "group"
@@ -599,11 +706,11 @@ class MentionFinder:
 
     def _code_from(self, code: str, valid: bool, source: str) -> Code:
         parsed = self.codes.parse(code)
-        root_blocks = [b for b in split_blocks(code) if b not in parsed.sectors]
+        root_blocks = [b for b in parsed.blocks if b not in parsed.sectors]
         root = "".join(root_blocks) if parsed.root else None
         return Code(
             root=root, country=parsed.country, sectors=list(parsed.sectors) if valid else [],
-            base=code if valid else None,
+            base="".join(parsed.blocks) if valid else None,
             root_source=source if root else None, sector_source=source if valid and parsed.sectors else None,
         )  # fmt: skip
 
@@ -613,7 +720,12 @@ class MentionFinder:
         name = normalise_phrase(mention.name_text)
         if mention.label == "NORP" or name in self.lexicon.country_names or mention.head in self.country_places:
             return True
-        return name not in self.lexicon.city_names
+        if name in self.lexicon.city_names:
+            return False
+        # A town the gazetteer spells otherwise ("Mecca" is Makkah) that the places stage located.
+        place = self.places.get(self.token_place.get(mention.head, ""))
+        feature = (getattr(place, "feature", None) or "") if place is not None else ""
+        return not feature.startswith("P.")
 
     def _code_name(self, mention: Mention) -> None:
         label = mention.label
@@ -631,6 +743,8 @@ class MentionFinder:
             # "Iranians", "the Houthis": a people or a group; "Iranian" before a noun: the country.
             adjectival = head.tag_ == "JJ" or head.dep_ in ("amod", "npadvmod")
             mention.type = "country" if adjectival and code.root and code.root == code.country else "group"
+        elif code.root and code.country and code.root != code.country and not code.sectors:
+            mention.type = "organization"  # "Halliburton" tagged GPE: the dictionary says MNCUSA
         elif label == "GPE" or (label is None and bare_country):
             mention.type = "country" if (code.country or label == "GPE") else "organization"
         elif (
@@ -657,6 +771,8 @@ class MentionFinder:
             and not code.sectors
         ):
             self._people_or_side(mention, head)
+        if mention.entry is not None and label != "PERSON":
+            self._narrow_region(mention)
         if mention.entry is None and mention.type in ("organization", "group"):
             self._code_from_own_words(mention)
         elif label == "NORP" and code.root == code.country:
@@ -688,25 +804,56 @@ class MentionFinder:
         """A name no dictionary knows is coded from its own words: "Serbian Workers' Union" is Serbian and a
         labour union, "Kenya Anti-Corruption Commission" Kenyan and governmental."""
         start, end = mention.name_start, mention.name_end
-        for i in range(start, end):
-            entry = _exact_entry(self.lexicon, self.tokens[i].text)
-            if entry is None:
-                continue
-            codes_at, valid = self._entry_code(entry)
-            if codes_at:
-                code = self._code_from(codes_at[0], valid, DESCRIPTOR)
-                if code.country and not code.sectors:
-                    mention.code.root, mention.code.country = code.country, code.country
-                    mention.code.root_source = DESCRIPTOR
-                    break
+        country = self._country_in_name(start, end)
+        if country is not None:
+            mention.code.root, mention.code.country, mention.code.root_source = country, country, DESCRIPTOR
         roles: list[str] = []
-        for agent in self._agents_within(start, end, in_names=True):
+        agents = self._agents_within(start, end, in_names=True)
+        covered = {i for agent in agents for i in range(agent.start, agent.end)}
+        for agent in agents:
+            after = agent.end
+            if (
+                agent.end - agent.start == 1
+                and self.tokens[agent.start].lower_ in TITLE_WORDS
+                and after < end
+                and after not in covered
+                and self.tokens[after].pos_ == "PROPN"
+            ):
+                continue  # "General Motors": a title word naming a company, no general
             blocks = [b for b in split_blocks(self.lexicon.agents[agent.entry].suffix) if b in self.codes.sectors]
             # The role of the name's last word comes first ("Workers' Union": a union).
             roles = [*blocks, *roles] if agent.end == end else [*roles, *blocks]
         if roles:
             mention.code.sectors = list(dict.fromkeys(roles))
             mention.code.sector_source = DESCRIPTOR
+
+    def _country_in_name(self, start: int, end: int) -> str | None:
+        """A country named by words of a name: "United States Air Force", "Palestinian Islamic Jihad"."""
+        # Country names of up to three words inside it, longest first.
+        pieces = [(i, i + n) for n in (3, 2, 1) for i in range(start, end - n + 1) if n < end - start]
+        for first, stop in pieces:
+            piece = self.doc[first:stop].text if stop - first > 1 else self.tokens[first].text
+            if stop - first > 1 and normalise_phrase(piece) not in self.lexicon.country_names:
+                continue  # only a country's own name, not a phrase some entry lists ("Sovereign State")
+            entry = _exact_entry(self.lexicon, piece)
+            if entry is None:
+                continue
+            codes_at, valid = self._entry_code(entry)
+            if codes_at:
+                code = self._code_from(codes_at[0], valid, DESCRIPTOR)
+                if code.country and not code.sectors:
+                    return code.country
+        return None
+
+    def _narrow_region(self, mention: Mention) -> None:
+        """A dictionary code rooted in a region ("PALESTINIAN_ISLAMIC_JIHAD [MEAREB]", the Middle East) gives
+        way to the country the name itself states."""
+        code = mention.code
+        if code.root not in REGION_ROOTS or mention.name_start is None:
+            return
+        country = self._country_in_name(mention.name_start, mention.name_end)
+        if country is not None:
+            code.root, code.country, code.base = country, country, None
 
     # -- links between mentions: modifiers, appositions, "of" phrases --
 
@@ -862,16 +1009,24 @@ class MentionFinder:
                 codes_at, valid = self._entry_code(entry)
                 if codes_at:
                     related.append((self._code_from(codes_at[0], valid, DESCRIPTOR), "amod"))
+        # "the Resistance front, from Hezbollah in Lebanon to the Houthis in Yemen": a range, not an origin.
+        ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.by_head:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS and not (ranged and child.lower_ == "from"):
+                for obj in map(self._origin_object, child.children):
+                    if obj.dep_ in ("pobj", "compound") and obj.i in self.by_head:
                         other = self.mentions[self.by_head[obj.i]]
                         if other.kind == "pronoun":
                             continue
                         code = self._describe(self.by_head[obj.i], done, depth + 1)
                         # "soldiers from Gondor": a country (a bare root, known to ISO or not) places them.
-                        place = code.country or (code.root and not code.sectors and other.type == "country")
+                        # A name the parser calls a people ("activists in Arnor", NORP) is a place here too.
+                        place = code.country or (
+                            code.root
+                            and not code.sectors
+                            and other.kind == "name"
+                            and other.type in ("country", "group")
+                        )
                         if child.lower_ == "of" or place:
                             related.append((code, "of" if child.lower_ == "of" else "origin"))
         if mention.appositive_of is None:
@@ -921,6 +1076,17 @@ class MentionFinder:
         if prefix:
             code.prefix = tuple(prefix)
         return code
+
+    def _origin_object(self, obj: Token) -> Token:
+        """The object of an origin phrase, or the country name the parser made a modifier of a noun that
+        follows it ("Soldiers from Gondor wire tapped ...", parsed as "from [Gondor wire]")."""
+        if obj.dep_ != "pobj" or obj.i in self.by_head:
+            return obj
+        for child in obj.children:
+            other = self.by_head.get(child.i)
+            if child.dep_ == "compound" and other is not None and self.mentions[other].type == "country":
+                return self.tokens[child.i]
+        return obj
 
     def _split_conjoined_modifiers(self) -> None:
         """ "Chinese and Indian troops", "Senior Hungarian and Romanian officials": one actor per conjunct,
@@ -975,6 +1141,7 @@ class MentionFinder:
                 if not objects:
                     continue
                 chain = [objects[0], *objects[0].conjuncts]
+                chain.extend(self._stray_conjuncts(mention, chain[-1]))
                 codes = [self.mentions[self.by_head[t.i]].code if t.i in self.by_head else None for t in chain]
                 if len(chain) < 2 or any(c is None or not c.root or c.sectors for c in codes):
                     continue
@@ -996,6 +1163,24 @@ class MentionFinder:
                     self.mentions[member].conjunct_group = group
                 break
 
+    def _stray_conjuncts(self, mention: Mention, last: Token) -> list[Token]:
+        """Country names the parser attached to the head rather than to the list of its origin phrase:
+        "Lawmakers in Fornost and Gondor" parsed as "[Lawmakers in Fornost] and [Gondor]"."""
+        found = []
+        for child in self.tokens[mention.head].children:
+            other = self.by_head.get(child.i)
+            if (
+                child.dep_ == "conj"
+                and child.i == last.i + 2
+                and self.tokens[last.i + 1].dep_ == "cc"
+                and other is not None
+                and self.mentions[other].kind == "name"
+                and self.mentions[other].type == "country"
+            ):
+                found.append(child)
+                last = child
+        return found
+
     def _demonym_code(self, token: Token) -> Code | None:
         name = self.parse.name_of_token.get(token.i)
         entry = name[3] if name else _exact_entry(self.lexicon, token.text)
@@ -1008,5 +1193,5 @@ class MentionFinder:
         return code if code.root else None
 
 
-def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Mention]:
-    return MentionFinder(doc, lexicon, day).find()
+def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> list[Mention]:
+    return MentionFinder(doc, lexicon, day, city_roles).find()

@@ -62,6 +62,8 @@ def sound_key(word: str) -> str:
 def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
+    if _digits(a) != _digits(b):
+        return False  # "IE6" and "IE9", "G7" and "G20" are different names
     ka, kb = sound_key(a), sound_key(b)
     if ka == kb and ka:
         return True
@@ -73,6 +75,7 @@ def same_word(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _name_words(text: str) -> tuple[str, ...]:
+    text = re.sub(r"['’]s?$", "", text.rstrip())  # "the Air Force's"
     words = [w for w in re.split(r"[\s\-_.'’]+", ascii_lower(text)) if w]
     core = [w for w in words if w not in TITLE_WORDS and w not in ARTICLES and w not in NAME_PARTICLES]
     return tuple(core or [w for w in words if w not in ARTICLES])
@@ -118,6 +121,30 @@ def person_relation(a: list[str], b: list[str]) -> str:
     return (
         "same" if same_word(short[0], long[0]) or (len(short[0]) == 1 and long[0].startswith(short[0])) else "different"
     )
+
+
+def _digits(word: str) -> str:
+    return "".join(c for c in word if c.isdigit()) if any(c.isdigit() for c in word) else ""
+
+
+def short_form(short_text: str, long_text: str) -> bool:
+    """ "Apple" after "Apple Computer": a one-word name that is the first word of a two- or three-word name
+    (not a hyphenated one: "Boeing-Air Force" is two organisations)."""
+    short, long = name_words(short_text), name_words(long_text)
+    return (
+        len(short) == 1
+        and 2 <= len(long) <= 3
+        and "-" not in long_text
+        and same_word(short[0], long[0])
+        and len(short[0]) > 2
+    )
+
+
+def country_qualified(short_text: str, long_text: str) -> bool:
+    """ "Air Force" of "United States Air Force": the longer name is the shorter one with words before it
+    (the caller checks that those words name the country)."""
+    short, long = name_words(short_text), name_words(long_text)
+    return 2 <= len(short) < len(long) and long[-len(short) :] == short
 
 
 @lru_cache(maxsize=50_000)

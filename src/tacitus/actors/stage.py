@@ -13,6 +13,7 @@ Configuration (``Settings.stage_config["actors"]``, see docs/actors.md):
 | agent_dictionaries   | packaged tacitus, PLOVER, Phoenix agents  | TABARI agent dictionaries |
 | coreference          | true                                      | resolve pronouns and definite descriptions |
 | document_country     | true                                      | give people with no country the document's |
+| city_roles           | true                                      | a city is its people (CVL) or government (GOV) |
 
 Writes ``doc._.actors`` (Actor records), ``doc._.token_actor`` (token -> the innermost actor mentioned
 there) and ``doc._.head_actors`` (head token -> every actor it stands for, where there are several:
@@ -35,7 +36,7 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
+from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, document_text
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 
@@ -50,6 +51,7 @@ SOURCE_RANK = {DICTIONARY: 0, DESCRIPTOR: 1, CONTEXT: 2, None: 3}
         "agent_dictionaries": None,
         "coreference": True,
         "document_country": True,
+        "city_roles": True,
     },
 )
 def make_actor_stage(
@@ -59,12 +61,13 @@ def make_actor_stage(
     agent_dictionaries: list[str] | None,
     coreference: bool,
     document_country: bool,
+    city_roles: bool,
 ) -> ActorStage:
     lexicon = load_lexicon(
         resolve_paths(actor_dictionaries, DEFAULT_ACTOR_DICTIONARIES),
         resolve_paths(agent_dictionaries, DEFAULT_AGENT_DICTIONARIES),
     )
-    return ActorStage(lexicon, coreference=coreference, document_country=document_country)
+    return ActorStage(lexicon, coreference=coreference, document_country=document_country, city_roles=city_roles)
 
 
 def publication_day(doc: Doc) -> date | None:
@@ -81,13 +84,16 @@ def publication_day(doc: Doc) -> date | None:
 class ActorStage(Stage):
     name = "actors"
 
-    def __init__(self, lexicon: Lexicon, coreference: bool = True, document_country: bool = True) -> None:
+    def __init__(
+        self, lexicon: Lexicon, coreference: bool = True, document_country: bool = True, city_roles: bool = True
+    ) -> None:
         self.lexicon = lexicon
+        self.city_roles = city_roles
         self.coreference = coreference
         self.document_country = document_country
 
     def process(self, doc: Doc) -> None:
-        finder = MentionFinder(doc, self.lexicon, publication_day(doc))
+        finder = MentionFinder(doc, self.lexicon, publication_day(doc), self.city_roles)
         mentions = finder.find()
         resolver = Resolver(doc, mentions)
         clusters = resolver.resolve() if self.coreference else resolver.resolve_names_only()
@@ -101,11 +107,7 @@ class ActorBuilder:
     def __init__(self, doc: Doc, mentions: list[Mention], clusters: list[list[int]], lexicon: Lexicon,
                  document_country: bool) -> None:  # fmt: skip
         self.doc = doc
-        # Doc.text joins every token each time it is read; the article's text is the same string.
-        article = doc._.article
-        last = doc[-1] if len(doc) else None
-        same = article is not None and last is not None and len(article.text) == last.idx + len(last.text_with_ws)
-        self.text = article.text if same else doc.text
+        self.text = document_text(doc)
         self.mentions = mentions
         self.clusters = clusters
         self.codes = lexicon.codes
@@ -208,9 +210,20 @@ class ActorBuilder:
             return
         for number, members in enumerate(self.clusters):
             kinds = {self.mentions[i].kind for i in members}
-            described = self._type(members) == "person" or "name" not in kinds
+            named = "name" in kinds or any(self.mentions[i].titled for i in members)
+            described = self._type(members) == "person" or not named
+            if self._bare_single_name(members):
+                continue  # "Firefox", "Aura": a lone word the model took for a person says nothing of a country
             if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
+
+    def _bare_single_name(self, members: list[int]) -> bool:
+        """A person known only by one word, with no title, description or pronoun anywhere."""
+        mentions = [self.mentions[i] for i in members]
+        return all(
+            m.kind == "name" and m.type == "person" and m.name_end - m.name_start == 1 and m.start == m.name_start
+            for m in mentions
+        )
 
     def _extra_codes(self, members: list[int]) -> list[Code]:
         for i in members:
@@ -228,9 +241,9 @@ class ActorBuilder:
     def _name(self, members: list[int]) -> str:
         names = [self.mentions[i] for i in members if self.mentions[i].kind == "name"]
         if names:
-            forms = Counter(m.name_text for m in names if m.label != "NORP" or len(names) == 1)
+            forms = Counter(_bare(m.name_text) for m in names if m.label != "NORP" or len(names) == 1)
             if not forms:
-                forms = Counter(m.name_text for m in names)
+                forms = Counter(_bare(m.name_text) for m in names)
             if self._type(members) == "country":
                 return max(forms, key=lambda f: (forms[f], len(f)))
             return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
@@ -294,6 +307,11 @@ class ActorBuilder:
                 if len(ids) > 1:
                     head_actors[mention.head] = ids
         return token_actor, head_actors
+
+
+def _bare(name: str) -> str:
+    """A name without the possessive it was written with ("Saudi Arabia's")."""
+    return name.removesuffix("'s").removesuffix("’s").removesuffix("'").rstrip() or name
 
 
 def actors_at(doc: Doc, token_index: int) -> list[str]:

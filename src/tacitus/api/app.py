@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tacitus import __version__
+from tacitus.api.cache import AnswerCache, cache_megabytes
 from tacitus.config import Settings
 from tacitus.errors import TacitusError, one_line
 from tacitus.store import Store
@@ -38,6 +39,7 @@ from tacitus.store.query import (
     ArticleFilter,
     EventFilter,
     QuoteFilter,
+    events_with_total,
 )
 
 WEB = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -133,8 +135,17 @@ class Coder:
             return self.pipeline.code_one(article)
 
 
-def create_app(store: Store, *, token: str | None = None, settings: Settings | None = None, pipeline=None) -> FastAPI:
-    """The application over ``store``. ``token``: the bearer token that allows storing (None: no writes)."""
+def create_app(
+    store: Store,
+    *,
+    token: str | None = None,
+    settings: Settings | None = None,
+    pipeline=None,
+    cache_mb: int | None = None,
+) -> FastAPI:
+    """The application over ``store``. ``token``: the bearer token that allows storing (None: no writes).
+    ``cache_mb``: room for answers kept between requests (:mod:`tacitus.api.cache`; default
+    ``TACITUS_API_CACHE_MB`` or 64; 0 keeps none)."""
     settings = settings or Settings()
     app = FastAPI(
         dependencies=[Depends(refuse_unknown_parameters)],
@@ -149,6 +160,8 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
     if pipeline is not None:
         coder.pipeline = pipeline
     write_lock = threading.Lock()
+    megabytes = cache_megabytes() if cache_mb is None else cache_mb
+    answers = app.state.answers = AnswerCache(store, megabytes * 1_000_000)
 
     @app.exception_handler(TacitusError)
     async def tacitus_error(request: Request, error: TacitusError) -> JSONResponse:
@@ -177,24 +190,41 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict:
-        rows = json_rows(store.events(filters, sort=sort, limit=limit, offset=offset))
-        return {"total": store.count_events(filters), "limit": limit, "offset": offset, "rows": rows}
+        counted: dict[str, int] = {}
+        total_key = ("total", filters)
+
+        def page_of_events() -> pa.Table:
+            if not store.dialect.pages_with_total or answers.peek(total_key) is not None:
+                return store.events(filters, sort=sort, limit=limit, offset=offset)
+            page = store.fetch(events_with_total(store.dialect, filters, sort, limit, offset))
+            if page.num_rows or offset == 0:
+                counted["total"] = page.column("total")[0].as_py() if page.num_rows else 0
+                answers.put(total_key, counted["total"])
+            return page.drop_columns(["total"])
+
+        page = answers.get(("events", filters, sort, limit, offset), page_of_events)
+        total = counted.get("total")
+        if total is None:
+            total = answers.get(total_key, lambda: store.count_events(filters))
+        return {"total": total, "limit": limit, "offset": offset, "rows": json_rows(page)}
 
     @app.get("/aggregates/timeline", tags=["aggregates"], summary="Events and Goldstein sum per period and QuadClass")
     def timeline(filters: Events, interval: Annotated[str, Query(description=", ".join(INTERVALS))] = "month") -> dict:
-        return {"interval": interval, "rows": json_rows(store.timeline(filters, interval=interval))}
+        rows = answers.get(("timeline", filters, interval), lambda: store.timeline(filters, interval=interval))
+        return {"interval": interval, "rows": json_rows(rows)}
 
     @app.get("/aggregates/quad_class", tags=["aggregates"], summary="Events and Goldstein sum per QuadClass")
     def quad_class(filters: Events) -> dict:
-        return {"rows": json_rows(store.by_quad_class(filters))}
+        return {"rows": json_rows(answers.get(("quad_class", filters), lambda: store.by_quad_class(filters)))}
 
     @app.get("/aggregates/dyads", tags=["aggregates"], summary="Source-target pairs weighted by events")
     def dyads(filters: Events, limit: Limit = 50) -> dict:
-        return {"rows": json_rows(store.dyads(filters, limit=limit))}
+        return {"rows": json_rows(answers.get(("dyads", filters, limit), lambda: store.dyads(filters, limit=limit)))}
 
     @app.get("/aggregates/places", tags=["aggregates"], summary="Event places with coordinates and counts")
     def places(filters: Events, limit: Limit = 500) -> dict:
-        return {"rows": json_rows(store.event_places(filters, limit=limit))}
+        rows = answers.get(("places", filters, limit), lambda: store.event_places(filters, limit=limit))
+        return {"rows": json_rows(rows)}
 
     @app.get("/actors", tags=["actors"], summary="Actors across articles, with their mentions and events")
     def actors(
@@ -277,6 +307,8 @@ def create_app(store: Store, *, token: str | None = None, settings: Settings | N
         if store_it:
             with write_lock:
                 stored = await run_in_threadpool(store.add_records, [record]) == 1
+                if stored:
+                    answers.clear()
         return {"stored": stored, "record": record.to_dict()}
 
     @app.get("/", include_in_schema=False)

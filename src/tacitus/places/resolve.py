@@ -59,16 +59,24 @@ class Context:
 
 
 def prominence(entry: Entry, key: str, candidates: list[Entry]) -> float:
-    score = math.log10(entry.population + 1) + KIND_PRIOR[entry.kind]
-    if entry.feature == "P.PPLC":
-        score += CAPITAL
-    if name_key(entry.name) == key:
-        score += OWN_NAME
-    if entry.kind == "city" and any(
-        c.kind == "admin1" and c.admin1_code == entry.admin1_code for c in candidates if c is not entry
-    ):
-        score += BIG_SEAT if entry.population >= 1_000_000 else SAME_NAME_SEAT
-    return score
+    return prominences(key, candidates, [entry])[0]
+
+
+def prominences(key: str, candidates: list[Entry], entries: list[Entry] | None = None) -> list[float]:
+    """The prominence of each of ``entries`` (default: the candidates) among ``candidates`` for the name
+    ``key``. The regions among the candidates are gathered once: a name can have hundreds of towns."""
+    seats = {c.admin1_code for c in candidates if c.kind == "admin1"}
+    scores = []
+    for entry in candidates if entries is None else entries:
+        score = math.log10(entry.population + 1) + KIND_PRIOR[entry.kind]
+        if entry.feature == "P.PPLC":
+            score += CAPITAL
+        if name_key(entry.name) == key:
+            score += OWN_NAME
+        if entry.kind == "city" and entry.admin1_code in seats:
+            score += BIG_SEAT if entry.population >= 1_000_000 else SAME_NAME_SEAT
+        scores.append(score)
+    return scores
 
 
 def matches_qualifier(entry: Entry, qualifier: list[Entry]) -> bool:
@@ -109,7 +117,7 @@ def resolve(
         return Resolution(None, "unresolved", 0)
     if len(candidates) == 1:
         return Resolution(candidates[0], "only", 1)
-    base = {id(c): prominence(c, key, candidates) for c in candidates}
+    base = {id(c): score for c, score in zip(candidates, prominences(key, candidates), strict=True)}
     by_prominence = max(candidates, key=lambda c: base[id(c)])
     if qualifier:
         qualified = [c for c in candidates if matches_qualifier(c, qualifier)]
@@ -127,6 +135,7 @@ def first_guess(gazetteer: Gazetteer, key: str, candidates: list[Entry]) -> Entr
         return None
     if len(candidates) == 1:
         return candidates[0]
-    scored = sorted(candidates, key=lambda c: prominence(c, key, candidates), reverse=True)
-    margin = prominence(scored[0], key, candidates) - prominence(scored[1], key, candidates)
-    return scored[0] if margin >= FIRST_GUESS_MARGIN else None
+    scores = prominences(key, candidates)
+    order = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)  # stable: ties keep their order
+    margin = scores[order[0]] - scores[order[1]]
+    return candidates[order[0]] if margin >= FIRST_GUESS_MARGIN else None

@@ -18,8 +18,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, POS
+from spacy.attrs import IS_PUNCT, IS_TITLE, IS_UPPER, LOWER, ORTH, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
@@ -29,11 +30,13 @@ from tacitus.record import Place, PlaceMention
 from tacitus.stage import Stage
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_OF = get_string_id("of")
 _NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Nouns after a toponym that make it part of a facility's name.
 FACILITY_NOUNS = {"airport", "airfield", "airbase", "base", "stadium", "arena", "university", "college",
                   "hospital", "station", "prison", "camp", "bridge", "dam", "mosque", "church", "cathedral",
                   "temple", "museum", "hotel", "plant", "refinery", "embassy", "consulate"}  # fmt: skip
+_FACILITY_NOUN_IDS = {get_string_id(noun) for noun in FACILITY_NOUNS}
 # Entities spaCy's small model sometimes gives a country's name.
 MISLABELLED = ("ORG", "PERSON", "NORP")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)")
@@ -56,6 +59,9 @@ class Words:
     title: np.ndarray
     upper: np.ndarray
     of: list[bool]
+    orth: list[int]  # the hash of each token's text (its text is ``doc.vocab.strings[orth]``)
+    lower: list[int]  # the hash of each token's lower-cased text
+    punct: list[bool]
     inside: list[bool] = field(default_factory=list)  # may be part of a place name inside a longer name
 
 
@@ -152,12 +158,13 @@ class PlaceStage(Stage):
                 if candidates and (any(e.kind == "country" for e in candidates) or _locative(whole)):
                     mentions.append(Mention(whole, key, self.gazetteer.lookup(key), "spacy"))
                 elif ent.label_ == "ORG":
-                    mentions += self.inside_name(whole, True)
+                    mentions += self.inside_name(whole, True, organisation=True)
                 covered.update(range(ent.start, ent.end))
         mentions += self.gazetteer_mentions(doc, covered)
+        lower = self.words(doc).lower
         for mention in mentions:
             end = mention.span.end
-            if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS:
+            if end < len(doc) and lower[end] in _FACILITY_NOUN_IDS:
                 mention.in_name = True  # "Heathrow airport", "Kandahar air base": the name of a facility
         self.attach_qualifiers(mentions)
         return mentions, context
@@ -171,11 +178,20 @@ class PlaceStage(Stage):
         return self.names_in(doc, 0, len(doc), proper.tolist(), None, "gazetteer", False)
 
     def names_in(
-        self, doc: Doc, start: int, end: int, usable: list[bool], population: int | None, source: str, in_name: bool
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        usable: list[bool],
+        population: int | None,
+        source: str,
+        in_name: bool,
+        own_names_only: bool = False,
     ) -> list[Mention]:
         """The longest gazetteer names (up to three tokens) among the ``usable`` tokens of ``start:end``."""
         found, i = [], start
-        of = self.words(doc).of
+        words = self.words(doc)
+        of, orth, strings = words.of, words.orth, doc.vocab.strings
         while i < end:
             if not usable[i]:
                 i += 1
@@ -183,10 +199,13 @@ class PlaceStage(Stage):
             for length in (3, 2, 1):
                 if i + length > end or not all(usable[i : i + length]):
                     continue
-                key = name_key(" ".join(doc[k].text for k in range(i, i + length)))
+                key = name_key(" ".join([strings[o] for o in orth[i : i + length]]))
                 wanted = 15000 if population is not None and i > 0 and of[i - 1] else None
-                if any(self.known_enough(e, wanted) for e in self.gazetteer.lookup(key)):
-                    found.append(Mention(doc[i : i + length], key, self.gazetteer.lookup(key), source, in_name=in_name))
+                entries = self.gazetteer.lookup(key)
+                if own_names_only:
+                    entries = tuple(e for e in entries if e.kind == "country" or name_key(e.name) == key)
+                if any(self.known_enough(e, wanted) for e in entries):
+                    found.append(Mention(doc[i : i + length], key, entries, source, in_name=in_name))
                     i += length
                     break
             else:
@@ -198,9 +217,10 @@ class PlaceStage(Stage):
         """The token attributes these loops read, as arrays fetched from spaCy once per document."""
         cached = doc.user_data.get("tacitus_places_words")
         if cached is None:
-            columns = doc.to_array([POS, IS_TITLE, IS_UPPER, LOWER])
-            of = doc.vocab.strings.add("of")
-            cached = Words(columns[:, 0], columns[:, 1], columns[:, 2], (columns[:, 3] == of).tolist())
+            columns = doc.to_array([POS, IS_TITLE, IS_UPPER, LOWER, ORTH, IS_PUNCT])
+            lower = columns[:, 3]
+            cached = Words(columns[:, 0], columns[:, 1], columns[:, 2], (lower == _OF).tolist(),
+                           columns[:, 4].tolist(), lower.tolist(), (columns[:, 5] == 1).tolist())  # fmt: skip
             cached.inside = ((cached.pos == PROPN) | (cached.upper == 1)).tolist()
             doc.user_data["tacitus_places_words"] = cached
         return cached
@@ -208,10 +228,13 @@ class PlaceStage(Stage):
     def known_enough(self, entry: Entry, population: int | None = None) -> bool:
         return entry.kind != "city" or entry.population >= (population or self.min_gazetteer_population)
 
-    def inside_name(self, name: Span, in_name: bool) -> list[Mention]:
-        """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State"."""
+    def inside_name(self, name: Span, in_name: bool, organisation: bool = False) -> list[Mention]:
+        """Toponyms inside a longer name: "University of Texas Arlington", "the U.S. Department of State".
+
+        Inside an organisation's name a town goes by its own name: "Quds Force" is not Jerusalem (al-Quds),
+        while "the U.S. Department of State" keeps the country's short form."""
         doc = name.doc
-        return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name)
+        return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name, organisation)
 
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
@@ -291,13 +314,19 @@ def _locative(span: Span) -> bool:
     return before.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ in PLACE_LABELS
 
 
+_THE = get_string_id("the")
+_POSSESSIVES = {get_string_id(w) for w in ("'s", "’s", "'")}
+
+
 def _trim(span: Span) -> Span:
     """``span`` without a leading "the" and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    words = PlaceStage.words(doc)
+    lower, punct = words.lower, words.punct
+    while start < end and (lower[start] == _THE or punct[start]):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    while end > start and (lower[end - 1] in _POSSESSIVES or punct[end - 1]):
         end -= 1
     return doc[start:end] if end > start else span
 
@@ -313,4 +342,5 @@ def _pieces(ent: Span) -> list[Span]:
             start = token.i + 1
     if ent.end > start:
         pieces.append(doc[start : ent.end])
-    return [_trim(p) for p in pieces if len(_trim(p))]
+    trimmed = (_trim(p) for p in pieces)
+    return [p for p in trimmed if len(p)]

@@ -19,6 +19,7 @@ DOUBLE_EITHER = '"'
 SINGLE_OPEN = "‘‚"
 SINGLE_EITHER = "'’"
 MARKS = re.compile(r"[\"“”„«»‘’‚']")
+DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 # Characters after which a mark opens a quotation (start of text, space, opening bracket, dash ...).
 OPENING_CONTEXT = set(" \t\n([{—–-/:;") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
@@ -74,7 +75,7 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and (after in CLOSING_CONTEXT or not after.isalnum())
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for found in PARAGRAPH_BREAK.finditer(text):
         spans.append((start, found.start()))
@@ -87,9 +88,10 @@ def find_stretches(text: str) -> list[Stretch]:
     """Every quoted stretch of ``text``, in order of their opening marks."""
     stretches: list[Stretch] = []
     carried: Stretch | None = None  # an outermost double quotation left open at the end of the last paragraph
-    for start, end in _paragraphs(text):
+    for start, end in paragraphs(text):
         stack: list[Stretch] = []
-        first_mark = MARKS.search(text, start, end)
+        # Only a double mark can open or close the carried quotation: an apostrophe ("I've") is not one.
+        first_mark = DOUBLE_MARKS.search(text, start, end)
         lead = start + len(text[start:end]) - len(text[start:end].lstrip())
         if carried is not None:
             if first_mark and first_mark.start() == lead and text[lead] in DOUBLE_OPEN + DOUBLE_EITHER:
@@ -106,7 +108,9 @@ def find_stretches(text: str) -> list[Stretch]:
             i, mark = found.start(), found.group()
             if stack and stack[0].continued_at and i == stack[0].continued_at[-1]:
                 continue  # the continuation mark itself
-            if mark in DOUBLE_OPEN or (mark in DOUBLE_EITHER and not _double_open(stack)):
+            if mark in DOUBLE_OPEN and _double_open(stack) and _closes(text, i) and not _opens(text, i):
+                _close_double(stack, stretches, i)  # an opening mark typed where the closing one belongs ('.“ ')
+            elif mark in DOUBLE_OPEN or (mark in DOUBLE_EITHER and not _double_open(stack)):
                 if mark in DOUBLE_EITHER and not _opens(text, i) and _closes(text, i):
                     continue  # a stray closing mark with nothing open
                 stack.append(Stretch(i, None, double=True))

@@ -63,7 +63,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_space or doc[start].text in EDGE_PUNCTUATION or doc[start].lower_ in COMPLEMENTIZERS
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION):
+    # A clause cut before what follows it may end on the word that joined them ("..., with", "..., and").
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION or doc[end - 1].pos_ in ("CCONJ", "ADP")
+    ):
         end -= 1
     return start, end
 
@@ -79,6 +82,7 @@ def _complement(cue: Token) -> ReportedClause | None:
         return None
     if clause is not None:
         start, end = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        start, end = _without_final_attribution(doc, start, end)
         return ReportedClause(cue, cue.i + 1, start, end, "clause")
     # "The country would retaliate, he said": the cue hangs on what was said.
     if cue.dep_ in PARENTHETICAL_DEPS and any(c.dep_ == "nsubj" for c in cue.children):
@@ -96,11 +100,33 @@ def _just_after_quotation(cue: Token) -> bool:
     return False
 
 
+def _peripheral(according: Token) -> bool:
+    """Whether "according to X" opens or closes its sentence, set off by a comma: then it attributes the whole
+    sentence ("Officials said ..., according to state media"), not only the clause the parser hung it on."""
+    doc, sentence = according.doc, according.sent
+    first, last = according.left_edge.i, according.right_edge.i
+    opens = first == sentence.start and last + 1 < len(doc) and doc[last + 1].text == ","
+    closes = (
+        first > sentence.start and doc[first - 1].text == "," and all(t.is_punct for t in doc[last + 1 : sentence.end])
+    )
+    return opens or closes
+
+
+def _without_final_attribution(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A reported clause without a sentence-final ", according to X": that names who reports the sentence, it
+    is not part of what was said."""
+    for token in doc[start:end]:
+        final = token.lower_ == "according" and token.left_edge.i > start and token.right_edge.i + 1 >= end
+        if final and _peripheral(token):
+            return trim(doc, start, token.left_edge.i)
+    return start, end
+
+
 def _according(according: Token) -> ReportedClause | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None or not any(c.dep_ == "pobj" for c in to.children):
         return None
-    head = according.head
+    head = according.sent.root if _peripheral(according) else according.head
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     if head == according:
@@ -111,7 +137,7 @@ def _according(according: Token) -> ReportedClause | None:
 def _around(head: Token, skip_start: int, skip_end: int, cue: Token, cue_end: int, form: str) -> ReportedClause:
     """What ``head``'s clause says, without the words that attribute it (at its start or end)."""
     doc = head.doc
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    start, end = trim(doc, head.left_edge.i, head.right_edge.i + 1)
     if skip_start <= start:
         start = skip_end
     elif skip_end >= end:

@@ -21,6 +21,11 @@ SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pob
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "its", "their"}
 PERSONAL = {"he", "she", "him", "her", "his"}
+# Titles that make a name a person's whatever type the actors stage gave it ("Mr MacFarlane").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+# Nouns of time the parser sometimes takes for a subject ("He ... several times described"): never a speaker
+# (as common nouns: "The Straits Times noted" has a speaker).
+TIME_NOUNS = {"time", "times", "day", "week", "month", "year", "hour", "minute", "moment", "occasion"}
 # Nouns for what carries words rather than who speaks them: the speaker is whoever issued it.
 SPEECH_CARRIERS = {
     "statement", "release", "letter", "report", "email", "e-mail", "message", "note", "communique", "tweet",
@@ -65,17 +70,23 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return phrase(target) if target is not None else None
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = _subject(verb)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return phrase(verb.head)
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if subject.lemma_.lower() in SPEECH_CARRIERS and owner is not None and owner.pos_ == "PROPN":
+                return phrase(owner)  # "Cornyn's statement added": Cornyn speaks
             return phrase(subject)
         if verb == cue:
             # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative")]
-            named = next((c for c in after if c.pos_ in ("PROPN", "PRON") or c.ent_type_), None)
+            named = next((c for c in after if c.pos_ == "PROPN" or c.lower_ in PRONOUNS or c.ent_type_), None)
             if named is not None and verb.lemma_ != "tell":
                 return phrase(named)
+            following = _name_after(verb)
+            if following is not None:
+                return following
         if verb.dep_ == "relcl":
             return phrase(verb.head)
         if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
@@ -84,6 +95,35 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             return None  # "it is interesting to note that ...", "fair to say": the writer's words
         verb = verb.head
     return None
+
+
+def speaker_of_subject(verb: Token) -> Speaker | None:
+    """The subject of a verb as a speaker phrase, if it has one that is a name or a noun."""
+    subject = _subject(verb)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return phrase(subject)
+
+
+def _name_after(cue: Token) -> Speaker | None:
+    """'"...," said William Clay Ford Jr., executive chairman ...': the name right after an inverted cue that
+    the parser hung on a later verb, running on into the next sentence."""
+    doc = cue.doc
+    end = cue.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end == cue.i + 1 or cue.lemma_ == "tell" or doc[cue.i + 1].ent_type_ in ("DATE", "TIME"):
+        return None  # "told Reuters" names who heard it; "said Monday" when
+    return Speaker(doc[end - 1], cue.i + 1, end)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb: the one nearest it when the parser gave two ("As well as new routes to the US,
+    Mannion stated"), and never a stretch of time taken for one ("and several times described")."""
+    subjects = [
+        c for c in verb.children if c.dep_ in SUBJECTS and not (c.pos_ == "NOUN" and c.lemma_.lower() in TIME_NOUNS)
+    ]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def phrase(head: Token) -> Speaker:
@@ -95,7 +135,12 @@ def phrase(head: Token) -> Speaker:
         if token.is_punct and token.text not in ("'", "’", "-", "."):
             start = token.i + 1
     for token in doc[head.i + 1 : end]:
-        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or token.dep_ in ("relcl", "acl", "cc"):
+        tail = token.dep_ in ("relcl", "acl", "cc") or token.lower_ in RELATIVE_PRONOUNS
+        # "said Bolden to the gathered crowd": a prepositional tail after a name is not part of the name
+        # ("Governor of Washington Chris Gregoire" keeps its "of"), nor is a possessive ending ("Cornyn's").
+        tail = tail or (token.dep_ == "prep" and token.head == head and head.pos_ == "PROPN" and token.lower_ != "of")
+        tail = tail or (token.dep_ == "case" and token.head == head)
+        if (token.is_punct and token.text not in ("'", "’", "-", ".")) or tail:
             end = token.i
             break
     return Speaker(head, start, end)
@@ -103,8 +148,15 @@ def phrase(head: Token) -> Speaker:
 
 def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
     """The actor id whose mention covers the speaker phrase: the head first, then the other words of the phrase
-    from the right (names end phrases), then an apposition ("the coach, Nabil Maaloul")."""
+    from the right (names end phrases), then an apposition ("the coach, Nabil Maaloul"). When the head is a
+    title or description and the phrase or an apposition in it holds a person's name with an actor of its own
+    ("The vice president of Dacia, Constantin Stroe"), the name's actor is the speaker: the actors stage may
+    have left the title an actor apart."""
     found = token_actor.get(speaker.head.i)
+    if found and speaker.head.ent_type_ != "PERSON":
+        named = _name_actor(speaker, token_actor)
+        if named and named != found:
+            return named
     if found:
         return found
     for i in range(speaker.end - 1, speaker.start - 1, -1):
@@ -118,6 +170,30 @@ def actor_of(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _name_actor(speaker: Speaker, token_actor: dict[int, str]) -> str | None:
+    doc = speaker.head.doc
+    words = [doc[i] for i in range(speaker.end - 1, speaker.start - 1, -1)]
+    # An apposition of the head or of a word of the phrase (the parser may hang it on "Dacia").
+    phrase_words = [speaker.head, *(doc[i] for i in range(speaker.start, speaker.end))]
+    words += [t for w in phrase_words for c in w.children if c.dep_ == "appos" for t in c.subtree]
+    for token in words:
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and token_actor.get(token.i):
+            return token_actor[token.i]
+    return None
+
+
+def named_actor(speaker: Speaker, actors: list[Actor]) -> str | None:
+    """For a speaker named by a surname the actors stage left without an actor ("..., Djamal told reporters"
+    after "Jusman Syafii Djamal"): the one person actor whose name ends with that surname."""
+    head = speaker.head
+    # The tagger takes a surname at a sentence's start for a common noun ("Jobs welcomed", "Mannion said"):
+    # a capitalised head word is enough, as only a person actor's surname can match it.
+    if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper() or head.i != speaker.end - 1:
+        return None
+    fitting = {a.id for a in actors if a.type == "person" and a.name.split()[-1:] == [head.text] and " " in a.name}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def recent_actor(pronoun: Token, actors: list[Actor], previous_speakers: list[str]) -> str | None:

@@ -25,7 +25,19 @@ from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
 from tacitus.quotes.reported import trim as _trimmed
-from tacitus.quotes.speakers import PRONOUNS, Speaker, actor_of, recent_actor, speaker_of_cue
+from tacitus.quotes.speakers import (
+    HONORIFICS,
+    PERSONAL,
+    PRONOUNS,
+    SPEECH_CARRIERS,
+    Speaker,
+    actor_of,
+    named_actor,
+    recent_actor,
+    speaker_of_cue,
+    speaker_of_subject,
+)
+from tacitus.quotes.unmarked import find_block_quotes, find_pull_quotes
 from tacitus.record import Quote, Span
 from tacitus.stage import Stage
 
@@ -52,6 +64,12 @@ class QuoteStage(Stage):
 
     def process(self, doc: Doc) -> None:
         doc._.quotes = QuoteFinder(doc, self.lexicon).quotes()
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """ "has been told to prepare ...": a passive cue that names no one who said it."""
+    children = list(cue.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 @dataclass
@@ -100,6 +118,12 @@ class QuoteFinder:
         self.quoted = [q for q in self.quoted if q is not None]
         for q in self.quoted:
             for i in range(q.outer_first, q.outer_last):
+                self.in_quote[i] = 1
+        # A pull quote is a quotation too: the cues inside it are the speaker's words, not the writer's.
+        self.pull_quotes = find_pull_quotes(doc) + find_block_quotes(doc, lexicon)
+        for pull in self.pull_quotes:
+            first, last = self._token_range(pull.start, pull.end)
+            for i in range(first, last):
                 self.in_quote[i] = 1
         self.token_actor = index(doc, "token_actor")
 
@@ -250,7 +274,10 @@ class QuoteFinder:
             return
         ancestor = self._cue_ancestor(q)
         capitalised = words[0].text[0].isupper() and len(words) <= 3
-        if ancestor is not None and (self._finite(q) or not capitalised):
+        if ancestor is not None and not self._finite(q) and _agentless_passive(ancestor):
+            # "has been told to prepare a 'quasi-state of war'": a phrase no one is named as saying is a scare quote.
+            q.role = "term"
+        elif ancestor is not None and (self._finite(q) or not capitalised):
             q.role, q.cue = "fragment", ancestor
         elif self._finite(q) and len(words) >= 3:
             q.role = "speech"  # a partial quotation whose speaker the text gives elsewhere
@@ -365,6 +392,7 @@ class QuoteFinder:
         spoken: list[tuple[int, Found]] = []  # (token index of the attribution, quotation) of attributed ones
         previous_actors: list[str] = []
         actors = facts(self.doc, "actors")
+        by_id = {a.id: a for a in actors}
         for item in sorted(found, key=lambda f: f.start):
             if item.cue is not None:
                 item.speaker = speaker_of_cue(item.cue)
@@ -375,14 +403,75 @@ class QuoteFinder:
                 if neighbour is not None:
                     item.speaker, item.attribution = neighbour.speaker, "neighbour"
                     item.actor = neighbour.actor
+                else:
+                    item.speaker = self._issuer_before(item)
+                    item.attribution = "neighbour" if item.speaker is not None else "none"
             if item.speaker is not None and item.actor is None:
-                item.actor = actor_of(item.speaker, self.token_actor)
-                if item.actor is None and item.speaker.head.lower_ in PRONOUNS:
-                    item.actor = recent_actor(item.speaker.head, actors, previous_actors)
+                item.actor = actor_of(item.speaker, self.token_actor) or named_actor(item.speaker, actors)
+                if item.speaker.head.lower_ in PRONOUNS:
+                    previous = self._previous_speaker(item, spoken, by_id)
+                    if previous is not None and self._antecedent_before(item.actor, previous, by_id, item.speaker):
+                        item.actor = previous.actor
+                    elif item.actor is None:
+                        item.actor = recent_actor(item.speaker.head, actors, previous_actors)
             if item.speaker is not None:
                 spoken.append((item.speaker.head.i, item))
                 if item.actor:
                     previous_actors.append(item.actor)
+
+    def _issuer_before(self, item: Found) -> Speaker | None:
+        """ "U.S. Senator John Cornyn issued a statement regarding the rejection. '"Like many Texans, I ...'": the
+        issuer of a statement, speech or letter in the sentence just before a quotation that has no speaker."""
+        first = self._token_range(item.start, item.start + 1)[0]
+        sentence = self.sentence_of(first)
+        if sentence == 0:
+            return None
+        start = self.sentence_starts[sentence - 1]
+        if "\n" in self.text[self.doc[start].idx : item.start]:
+            return None  # a paragraph apart
+        for token in self.doc[start : self.sentence_starts[sentence]]:
+            if token.dep_ == "dobj" and token.lemma_.lower() in SPEECH_CARRIERS and not self.in_quote[token.i]:
+                speaker = speaker_of_subject(token.head)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _previous_speaker(self, item: Found, spoken: list[tuple[int, Found]], by_id: dict) -> Found | None:
+        """The latest attributed speaker named before this pronoun in the sentences just before or this one, of
+        a kind the pronoun fits (he/she: a person)."""
+        pronoun = item.speaker.head
+        earliest = self.sentence_starts[max(self.sentence_of(pronoun.i) - NEIGHBOUR_SENTENCES, 0)]
+        for i, f in reversed(spoken):
+            if earliest <= i < pronoun.i:
+                if f.actor is None and f.speaker.head.pos_ != "PROPN":
+                    return None  # a description without an actor ("the bank chief") may be the resolved actor
+                # A name the actors stage left without an actor still outranks an antecedent named earlier.
+                fits = (
+                    f.actor is None
+                    or pronoun.lower_ not in PERSONAL
+                    or getattr(by_id.get(f.actor), "type", None) == "person"
+                    or any(t.lower_.rstrip(".") in HONORIFICS for t in self.doc[f.speaker.start : f.speaker.end])
+                )
+                return f if fits else None
+        return None
+
+    def _antecedent_before(self, actor: str | None, previous: Found, by_id: dict, speaker: Speaker) -> bool:
+        """Whether a pronoun speaker is better taken for the previous speaker than for ``actor``, the actor the
+        actors stage resolved it to: true when that actor is not named in the writer's words (outside quotation
+        marks) after the previous speaker was, so the pronoun's likeliest antecedent is the previous speaker.
+        "Khamenei said ... '... Trump and his accomplices ...,' he told the crowd": he is Khamenei, not Trump."""
+        if actor == previous.actor or (actor is None and previous.actor is None):
+            return False
+        if actor is None or actor not in by_id:
+            return True
+        since = previous.speaker.head.idx
+        for mention in by_id[actor].mentions:
+            token = self._token_range(mention.start, mention.start + 1)[0]
+            if since < mention.start < self.doc[speaker.head.i].idx and not self.in_quote[token]:
+                if speaker.start <= token < speaker.end or self.doc[token].lower_ in PRONOUNS:
+                    continue  # another pronoun is no evidence: it may be resolved as wrongly as this one
+                return False
+        return True
 
     def _neighbour(self, item: Found, spoken: list[tuple[int, Found]]) -> Found | None:
         """The latest attributed speech in the sentences just before this quotation, if any."""
@@ -403,6 +492,12 @@ class QuoteFinder:
                 continue
             cue = q.cue or self._cue_near(q)
             found.append(Found("direct", q.start, q.end, cue, cue.i + 1 if cue is not None else None))
+        for pull in self.pull_quotes:
+            if not any(f.start < pull.end and pull.start < f.end for f in found):
+                if pull.cue is None:
+                    found.append(Found("direct", pull.start, pull.end, speaker=pull.speaker, attribution="pull_quote"))
+                else:  # a block quotation: its cue introduced it, the speaker comes from that cue
+                    found.append(Found("direct", pull.start, pull.end, pull.cue, pull.cue.i + 1))
         self.attribute(found)
         return [self._record(n, item) for n, item in enumerate(sorted(found, key=lambda f: f.start), 1)]
 

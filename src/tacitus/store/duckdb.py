@@ -28,6 +28,8 @@ from tacitus.store.schema import (
     unique_records,
 )
 
+LATE_MATERIALIZATION_ROWS = 2000
+
 SQL_TYPES = {
     "text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DATE", "json": "JSON",
     "text[]": "VARCHAR[]", "timestamp": "TIMESTAMP", "blob": "BLOB",
@@ -92,6 +94,10 @@ class DuckDBStore(Store):
         cursor = getattr(self._local, "cursor", None)
         if cursor is None:
             cursor = self._local.cursor = self.con.cursor()
+            # A page of events is sorted over every matching row; reading the wide columns (evidence text)
+            # only for the rows of the page, not for every candidate, makes deep and large pages 1.1-2x faster.
+            # DuckDB does that only for pages up to 50 rows (limit + offset) unless told otherwise.
+            cursor.execute(f"SET late_materialization_max_rows = {LATE_MATERIALIZATION_ROWS}")
             self._cursors.append(cursor)
         return cursor
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 
@@ -871,6 +872,9 @@ TENSE_RULES = frozenset({"month-day", "day-month", "month", "quarter", "season",
                          "in-units"})  # fmt: skip
 
 
+# Rules are pure functions of the text, the reference date and the tense, and Normal is frozen: an expression
+# found both by spaCy and by the scanner, or valued again with its tense, is read once.
+@lru_cache(maxsize=16384)
 def normalise(text: str, reference: date | None, tense: str | None = None) -> Normal | None:
     """The TIMEX3 value of the whole expression ``text``, or None when no rule reads all of it."""
     text = clean(text)

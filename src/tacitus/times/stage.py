@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -100,11 +102,7 @@ class TimeStage(Stage):
                         read_whole.update(range(piece.start, piece.end))
         if self.scan:
             # The scanner looks around time words and numbers that are not in an expression already read.
-            triggers = [
-                (token.idx, token.idx + len(token))
-                for token in doc
-                if token.i not in read_whole and is_trigger(token.text)
-            ]
+            triggers = trigger_spans(doc, read_whole)
             for match in scan(text, triggers):
                 span = doc.char_span(match.start, match.end, alignment_mode="expand")
                 if span is not None and len(span):
@@ -244,6 +242,34 @@ class TimeStage(Stage):
             if days and time.value:
                 nearest = min(days, key=lambda t: abs(t.start - time.start))
                 time.value = nearest.value[:10] + time.value[10:]
+
+
+# Whether a word is a trigger, by the hash of its text (stable across vocabularies): most of a text's words
+# were seen in earlier articles, so a document costs one array fetch and a few dictionary lookups.
+_TRIGGER_OF_ORTH: dict[int, bool] = {}
+_MAX_CACHED_WORDS = 500_000
+
+
+def trigger_spans(doc: Doc, skip: set[int]) -> list[tuple[int, int]]:
+    """Character spans of the tokens that are :func:`~tacitus.times.grammar.is_trigger` words, in text order,
+    leaving out the tokens in ``skip``."""
+    columns = doc.to_array([ORTH, IDX, LENGTH])
+    if not len(columns):
+        return []
+    orths, at_token = np.unique(columns[:, 0], return_inverse=True)
+    if len(_TRIGGER_OF_ORTH) > _MAX_CACHED_WORDS:
+        _TRIGGER_OF_ORTH.clear()
+    strings = doc.vocab.strings
+    flags = []
+    for orth in orths.tolist():
+        flag = _TRIGGER_OF_ORTH.get(orth)
+        if flag is None:
+            flag = _TRIGGER_OF_ORTH[orth] = is_trigger(strings[orth])
+        flags.append(flag)
+    wanted = np.asarray(flags, dtype=bool)[at_token.reshape(-1)]
+    if skip:
+        wanted[list(skip)] = False
+    return [(start, start + length) for start, length in columns[wanted][:, 1:].tolist()]
 
 
 def dateline_date(text: str) -> date | None:
