@@ -424,3 +424,9 @@ def test_a_preposition_in_a_that_clause_is_not_the_demands_pattern(nlp, coder, t
     doc = parse(nlp, text, {subject: "src", target: "tgt"})
     codes = {c.code for c in coder.code(doc) if c.source == "src"}
     assert codes and all(code.startswith("10") for code in codes), codes
+
+
+def test_warning_that_allies_will_act_does_not_target_the_allies(nlp, coder):
+    text = "Qaani warned that the Resistance front would avenge the general."
+    doc = parse(nlp, text, {"Qaani": "qaa", "the Resistance front": "res", "the general": "gen"})
+    assert not any(c.target == "res" for c in coder.code(doc)), triples(coder.code(doc))
