@@ -207,10 +207,6 @@ INSTRUMENT_NOUNS = frozenset({
 })  # fmt: skip
 
 
-# Complement verbs whose subject undergoes rather than acts: "X would pay", "X will face justice", "X is guilty".
-UNDERGOING_LEMMAS = frozenset({"pay", "face", "suffer", "regret", "be", "become", "remain", "lose", "fall", "die"})
-
-
 def object_heads(verb: Token) -> list[Token]:
     return _children(verb, OBJECT_DEPS)
 
@@ -260,12 +256,8 @@ def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
                 args.tokens.append(obj)
                 break
     if not args.targets and not args.passive:
-        # "warned that the US would pay / would be punished / is responsible": a verb of warning or saying without
-        # an object aims at its complement's subject when the complement says what befalls it; not when the subject
-        # acts ("warned that its allies would avenge the general": the allies are not the target).
+        # "the US would pay": a verb of warning or saying without an object aims at its complement's subject.
         for complement in _children(verb, ("ccomp",)):
-            if not (is_passive(complement) or complement.lemma_.lower() in UNDERGOING_LEMMAS):
-                continue
             for subject in _children(complement, SUBJECT_DEPS):
                 found = [a for a in actors.of_phrases(subject) if a not in args.sources]
                 if found:

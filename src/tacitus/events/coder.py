@@ -24,11 +24,13 @@ from tacitus.errors import TacitusError
 from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
 from tacitus.events.clauses import (
     COMPLEMENT_DEPS,
+    SUBJECT_DEPS,
     clause_heads,
     clause_members,
     clause_span,
     governing_chain,
     is_negated,
+    is_passive,
 )
 from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
@@ -296,6 +298,15 @@ class EventCoder:
                 continue  # "Speaking at a ceremony ..., X said": the circumstance of a statement, not one more
             args = find_arguments(verb, actors)
             sources, targets = list(args.sources), list(args.targets)
+            if any(
+                t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
+                and (t.head.i in matches or any(c.dep_ == "dobj" for c in t.head.children))
+                and t.head.i not in retributions and not is_passive(t.head)
+                for t in args.tokens
+            ):  # fmt: skip
+                # "warned that its allies would avenge the general": the allies act (on an object, or in a coded
+                # event of their own) in what was said; they are not its target. "believes X can cope" stays.
+                targets = []
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
             if not targets and i not in inherited_target:
