@@ -171,6 +171,15 @@ def test_wire_story_they_will_pay_is_khameneis_threat(wire):
     assert threats[0].date == "2022-01-03"
 
 
+def test_wire_story_threat_is_one_event_told_by_the_story_not_the_headline(wire):
+    """The headline "Khamenei vows revenge on Trump" and the lead "... threatened former US president Donald Trump
+    with retribution" report one threat: the lead's full sentence is its evidence, the dateline its place."""
+    threats = [e for e in wire.events if e.plover.type == "THREATEN" and _name(wire, e.target) == "Donald Trump"]
+    assert len(threats) == 1, [e.evidence.text for e in threats]
+    assert "threatened former US president Donald Trump" in threats[0].evidence.text
+    assert _place(wire, threats[0].place) == "Tehran" and threats[0].date == "2022-01-03"
+
+
 def test_one_head_naming_two_actors_gives_an_event_for_each(pipeline):
     record = pipeline.code_one(Article(id="troops", text="Chinese and Indian troops attacked the rebels on Monday."))
     sources = {_name(record, e.source) for e in record.events if e.plover.type == "ASSAULT"}

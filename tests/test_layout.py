@@ -1,4 +1,4 @@
-from tacitus.layout import datelines
+from tacitus.layout import datelines, headline_end
 from tacitus.record import Article
 
 
@@ -32,3 +32,9 @@ def test_dateline_forms():
     for text in ("BEIRUT (AP) — Israeli jets struck", "KYIV, Ukraine -- Officials said", "GENEVA, March 4 - Talks"):
         assert datelines(text), text
     assert not datelines("The US-led coalition - which includes Britain - said")
+
+
+def test_headline_end():
+    assert headline_end("Khamenei vows revenge\n\nTEHRAN, Jan 3 - He spoke.") == len("Khamenei vows revenge")
+    assert headline_end("He spoke on Monday.\nThen he left.") == 0
+    assert headline_end("A single line without an end") == 0

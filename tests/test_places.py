@@ -118,3 +118,8 @@ def test_a_town_inside_an_organisation_name_goes_by_its_own_name(pipeline):
     found = by_name(places(pipeline, "Soleimani commanded the Quds Force of the Revolutionary Guard in Iran."))
     assert "Quds" not in found and found["Iran"].country == "IRN"
     assert by_name(places(pipeline, "A spokesman for the U.S. Department of State said so."))["U.S."].country == "USA"
+
+
+def test_dateline_after_a_headline(pipeline):
+    text = "Taliban enter the capital\n\nKABUL, Aug 15 (Reuters) - Taliban fighters entered the city on Sunday."
+    assert [(p.name, p.dateline) for p in places(pipeline, text)] == [("Kabul", True)]

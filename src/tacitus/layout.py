@@ -44,6 +44,16 @@ def breaks_line(text: str, newline_at: int, newlines: int) -> bool:
     return bool(LINE_END.search(line)) or len(line) < WRAPPED_LINE_MIN
 
 
+def headline_end(text: str) -> int:
+    """Where the article's headline ends: its first line when that line is a title (no sentence-ending
+    punctuation) followed by more text; 0 when the article does not open with one."""
+    newline_at = text.find("\n")
+    if newline_at <= 0 or not text[newline_at:].strip():
+        return 0
+    line = text[:newline_at].rstrip()
+    return 0 if not line or LINE_END.search(line) else len(line)
+
+
 @Language.component("news_layout")
 def mark_layout(doc: Doc) -> Doc:
     text = doc.text

@@ -36,6 +36,7 @@ from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_cod
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
 from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
+from tacitus.layout import headline_end
 from tacitus.places.anchor import dateline_place
 from tacitus.times.anchor import event_date
 
@@ -234,7 +235,9 @@ class EventCoder:
         anchors: dict = {}  # compound actors share a clause: find its date and place once
         for coding in codings:
             self._anchor(doc, sentences[coding.sentence], coding, anchors)
-        return deduplicate(codings)
+        title_end = headline_end(doc.text)
+        headlines = {n for n, sentence in enumerate(sentences) if sentence.start_char < title_end}
+        return deduplicate(codings, headlines)
 
     # Verbs ---------------------------------------------------------------------------------------------
 
@@ -809,11 +812,18 @@ def _dates_agree(first: str | None, second: str | None) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
-def deduplicate(codings: list[Coding]) -> list[Coding]:
-    """One event per reported interaction: the same actors, the same kind of event, compatible dates."""
+def deduplicate(codings: list[Coding], headlines: set[int] = frozenset()) -> list[Coding]:
+    """One event per reported interaction: the same actors, the same kind of event, compatible dates.
+
+    The report that stands for an interaction has both actors if any has, then the most confidence; a
+    headline's telegraphic wording ("Khamenei vows revenge on Trump") gives way to the story's own sentence.
+    """
     kept: list[Coding] = []
     # Events with both actors first, so that a mention without the agent ("the killing of X") joins the full one.
-    ranked = sorted(codings, key=lambda c: (c.source is None or c.target is None, -c.confidence, c.sentence))
+    ranked = sorted(
+        codings,
+        key=lambda c: (c.source is None or c.target is None, c.sentence in headlines, -c.confidence, c.sentence),
+    )
     for coding in ranked:
         duplicate = next(
             (

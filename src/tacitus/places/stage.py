@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
+from tacitus.layout import datelines
 from tacitus.places.gazetteer import Entry, country_of_demonym, load_gazetteer, name_key
 from tacitus.places.resolve import Context, Resolution, first_guess, resolve
 from tacitus.record import Place, PlaceMention
@@ -39,6 +40,8 @@ FACILITY_NOUNS = {"airport", "airfield", "airbase", "base", "stadium", "arena", 
 _FACILITY_NOUN_IDS = {get_string_id(noun) for noun in FACILITY_NOUNS}
 # Entities spaCy's small model sometimes gives a country's name.
 MISLABELLED = ("ORG", "PERSON", "NORP")
+# How far into the article a dateline may stand: after a headline (and a byline) at most.
+DATELINE_REACH = 400
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)")
 
 
@@ -237,12 +240,16 @@ class PlaceStage(Stage):
         return self.names_in(doc, name.start, name.end, self.words(doc).inside, 0, "name", in_name, organisation)
 
     def dateline(self, doc: Doc) -> Mention | None:
-        """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", when the article opens with one."""
-        head = doc._.article.text[:120] if doc._.article is not None else doc[:40].text
-        match = _DATELINE.match(head)
+        """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", at the head of the story (the
+        article's first paragraph, or the one after its headline)."""
+        text = doc._.article.text if doc._.article is not None else doc.text
+        head = text[:DATELINE_REACH]
+        found = datelines(head)
+        offset = found[0][0] if found else 0
+        match = _DATELINE.match(head[offset:])
         if match is None:
             return None
-        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="contract")
+        span = doc.char_span(offset + match.start("place"), offset + match.end("place"), alignment_mode="contract")
         if span is None or not len(span):
             return None
         key = name_key(match.group("place"))
