@@ -48,6 +48,7 @@ from tacitus.actors.words import (
     PRONOUNS,
     QUANTITY_WORDS,
 )
+from tacitus.document import sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -152,7 +153,7 @@ def document_text(doc: Doc) -> str:
 
 def _sentence_index(doc: Doc) -> list[int]:
     index = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
+    for number, sentence in enumerate(sentences(doc)):
         for i in range(sentence.start, sentence.end):
             index[i] = number
     return index

@@ -91,9 +91,13 @@ class ActorFinder:
         if depth == 0:
             # As PETRARCH: else the first actor anywhere in the phrase ("the roads leading into Mordor"), but not
             # in a relative clause ("the drone strike that killed X": X is the victim, not the strike's actor).
-            relative = {t.i for c in head.subtree if c.dep_ == "relcl" and c.i != head.i for t in c.subtree}
-            for token in head.subtree:
-                if token.i != head.i and token.i not in relative and (pronouns or token.pos_ != "PRON"):
+            # Only tokens with an actor are looked at (spaCy builds a Token object per word of a subtree walked).
+            doc = head.doc
+            for i in range(head.left_edge.i, head.right_edge.i + 1):
+                if i == head.i or (i not in self.token_actor and i not in self.speaker_of):
+                    continue
+                token = doc[i]
+                if (pronouns or token.pos_ != "PRON") and _below_outside_relative_clause(token, head):
                     actor = self.of_token(token)
                     if actor is not None:
                         return self._phrase_head_actor(token, actor)
@@ -266,3 +270,13 @@ def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
                     break
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
+
+
+def _below_outside_relative_clause(token: Token, head: Token) -> bool:
+    """Whether ``token`` is in the subtree of ``head`` and not inside a relative clause below ``head``."""
+    current = token
+    while current.i != head.i:
+        if current.dep_ == "relcl" or current.head.i == current.i:
+            return False  # a relative clause on the way up, or the root reached without meeting ``head``
+        current = current.head
+    return True

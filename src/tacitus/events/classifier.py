@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tacitus.document import sentences as document_sentences
 from tacitus.errors import TacitusError
 from tacitus.events.codebook import codebook
 
@@ -124,7 +125,7 @@ class EventClassifier:
         chosen = [c for c in codings if method == "classifier" or c.method in ("verb", "nominal")]
         if not chosen:
             return codings
-        sentences = list(doc.sents)
+        sentences = document_sentences(doc)
         predictions = self.predict([sentences[c.sentence].text for c in chosen])
         book = codebook()
         for coding, prediction in zip(chosen, predictions, strict=True):

@@ -20,6 +20,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.document import facts, index
+from tacitus.document import sentences as document_sentences
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
 from tacitus.events.clauses import (
@@ -193,7 +194,7 @@ class EventCoder:
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
         codings: list[Coding] = []
-        sentences = list(doc.sents)
+        sentences = document_sentences(doc)
         token_actor = actors.token_actor
         for number, sentence in enumerate(sentences):
             # A sentence without an actor cannot hold an event (speech events are found from the quotations).
@@ -255,8 +256,13 @@ class EventCoder:
             if not self._reports(verb, match):
                 continue
             # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
-            complement = {t.i for c in verb.children if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
-            if any(j in complement for j in matches if j != i and j not in retributions):
+            complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+            if any(
+                _in_subtree(doc[j], complement)
+                for j in matches
+                if j != i and j not in retributions
+                for complement in complements
+            ):
                 superseded.add(i)
         for i, match in matches.items():
             verb = doc[i]
@@ -803,6 +809,13 @@ def _is_purpose(verb: Token) -> bool:
 def _confidence(base: float, source: str | None, target: str | None) -> float:
     value = base + (0.1 if source and target else -0.15)
     return round(min(0.99, max(0.05, value)), 2)
+
+
+def _in_subtree(token: Token, top: Token) -> bool:
+    """``token`` is ``top`` or below it (without walking the subtree, which builds a Token per word)."""
+    if not top.left_edge.i <= token.i <= top.right_edge.i:
+        return False
+    return token.i == top.i or top.is_ancestor(token)
 
 
 def _dates_agree(first: str | None, second: str | None) -> bool:

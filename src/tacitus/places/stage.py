@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
+from tacitus.document import sentences
 from tacitus.layout import datelines
 from tacitus.places.gazetteer import Entry, country_of_demonym, load_gazetteer, name_key
 from tacitus.places.resolve import Context, Resolution, first_guess, resolve
@@ -278,7 +279,7 @@ class PlaceStage(Stage):
 
     def resolve(self, mentions: list[Mention], context: Context) -> None:
         """Resolve each mention against the article's context, in which its own sentence counts twice."""
-        sentence_starts = [sentence.start for sentence in mentions[0].span.doc.sents] if mentions else []
+        sentence_starts = [sentence.start for sentence in sentences(mentions[0].span.doc)] if mentions else []
         sentence_of = {id(m): bisect_right(sentence_starts, m.span.start) for m in mentions}
         guesses = {}
         for mention in mentions:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from tacitus.document import facts, index
+from tacitus.document import facts, index, sentences
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
@@ -112,7 +112,7 @@ class QuoteFinder:
         self.text = doc.text
         self.lexicon = lexicon
         self.token_starts = [t.idx for t in doc]
-        self.sentence_starts = [s.start for s in doc.sents]
+        self.sentence_starts = [s.start for s in sentences(doc)]
         self.in_quote = bytearray(len(doc))  # 1 for tokens inside a quotation, its marks included
         self.quoted = [self._tokens(s) for s in find_stretches(self.text) if s.depth == 0]
         self.quoted = [q for q in self.quoted if q is not None]
