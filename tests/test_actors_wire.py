@@ -170,3 +170,11 @@ def test_a_lone_word_taken_for_a_person_gets_no_country_from_the_document(pipeli
     for name in ("Firefox", "Safari", "Chrome"):
         found = [a for a in record.actors if any(m.text == name for m in a.mentions)]
         assert all(a.country is None or a.type != "person" for a in found)
+
+
+def test_a_successor_holds_the_office_of_the_one_succeeded(wire, pipeline):
+    # "His successor, Esmail Ghaani": no title of his own; he holds Soleimani's office (IRGC general).
+    ghaani = actor_with(wire, "Esmail Ghaani")
+    assert (ghaani.country, ghaani.sectors) == ("IRN", ["MIL"])
+    record = code(pipeline, "Defence Minister Ali Shamkhani resigned. His successor, Mohammad Bagheri, was sworn in.")
+    assert actor_with(record, "Mohammad Bagheri").sectors == ["GOV"]

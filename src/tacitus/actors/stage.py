@@ -41,6 +41,8 @@ from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 
 SOURCE_RANK = {DICTIONARY: 0, DESCRIPTOR: 1, CONTEXT: 2, None: 3}
+# Nouns that name someone by the office of another: the holder's office passes to the one named.
+SUCCESSION_NOUNS = frozenset({"successor", "predecessor", "replacement"})
 
 
 @Language.factory(
@@ -127,6 +129,9 @@ class ActorBuilder:
                     codes[number].root_source = CONTEXT
                     if not codes[number].sectors and inherited.sectors:
                         codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
+        for number, members in enumerate(self.clusters):
+            if not codes[number].sectors:
+                self._inherit_office(number, members, codes)
         if self.document_country:
             self._document_country(codes)
 
@@ -187,6 +192,33 @@ class ActorBuilder:
                 ):
                     return codes[cluster]
         return None
+
+    def _inherit_office(self, number: int, members: list[int], codes: list[Code]) -> None:
+        """ "His successor, Esmail Ghaani", "the predecessor of X": a person named as someone's successor holds
+        that person's office, so takes their sectors (and country, when the text gave none)."""
+        tokens = self.doc
+        for i in members:
+            mention = self.mentions[i]
+            if mention.kind != "name":
+                continue
+            head = tokens[mention.head]
+            offices = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                offices.append(head.head)
+            for office in offices:
+                if office.lemma_.lower() not in SUCCESSION_NOUNS:
+                    continue
+                holders = [c for c in office.children if c.dep_ == "poss"]
+                holders += [o for c in office.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+                for holder in holders:
+                    cluster = self.cluster_of.get(self.by_head.get(holder.i, -1))
+                    if cluster is None or cluster == number or not codes[cluster].sectors:
+                        continue
+                    code, other = codes[number], codes[cluster]
+                    code.sectors, code.sector_source = list(other.sectors), CONTEXT
+                    if other.root and SOURCE_RANK[code.root_source] >= SOURCE_RANK[CONTEXT]:
+                        code.root, code.country, code.root_source = other.root, other.country, CONTEXT
+                    return
 
     def _document_country(self, codes: list[Code]) -> None:
         """People, and groups or organisations known only by a description ("the militia"), that the text
