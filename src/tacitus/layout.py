@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_RIGHT_PUNCT, IS_SPACE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,23 +58,29 @@ def headline_end(text: str) -> int:
 
 @Language.component("news_layout")
 def mark_layout(doc: Doc) -> Doc:
+    if len(doc) < 2:
+        return doc
     text = doc.text
     spans = datelines(text)
     starts = {end for _, end in spans}
-    for token in doc[1:]:
-        if token.is_space:
+    # Token attributes as one array: only the few tokens that can change a boundary become Token objects.
+    idx, space, punct, quote, right, trailing = doc.to_array(
+        [IDX, IS_SPACE, IS_PUNCT, IS_QUOTE, IS_RIGHT_PUNCT, SPACY]
+    ).T
+    after_break = np.flatnonzero(space[:-1] == 1) + 1
+    closing = np.flatnonzero((punct[1:] == 1) & ((quote[1:] == 1) | (right[1:] == 1))) + 1
+    in_dateline = [i for start, end in spans for i in np.flatnonzero((idx > start) & (idx < end)).tolist()]
+    at_start = np.flatnonzero(np.isin(idx, list(starts))).tolist() if starts else []
+    for i in sorted({*after_break.tolist(), *closing.tolist(), *in_dateline, *at_start}):
+        if i == 0 or space[i]:
             continue
-        previous = doc[token.i - 1]
-        newlines = previous.text.count("\n") if previous.is_space else 0
-        if (newlines and breaks_line(text, previous.idx, newlines)) or token.idx in starts:
-            token.is_sent_start = True
-        elif any(start < token.idx < end for start, end in spans):
-            token.is_sent_start = False  # a dateline is one unit: "TEHRAN, Jan 3 (Reuters) -"
-        elif (
-            token.is_punct
-            and not previous.is_space
-            and not previous.whitespace_
-            and token.is_quote | token.is_right_punct
-        ):
-            token.is_sent_start = False  # a closing mark stays with its sentence: 'basis."' before a break
+        previous = i - 1
+        start_previous = int(idx[previous])
+        newlines = text.count("\n", start_previous, start_previous + len(doc[previous])) if space[previous] else 0
+        if (newlines and breaks_line(text, start_previous, newlines)) or idx[i] in starts:
+            doc[i].is_sent_start = True
+        elif any(start < idx[i] < end for start, end in spans):
+            doc[i].is_sent_start = False  # a dateline is one unit: "TEHRAN, Jan 3 (Reuters) -"
+        elif punct[i] and not space[previous] and not trailing[previous] and (quote[i] or right[i]):
+            doc[i].is_sent_start = False  # a closing mark stays with its sentence: 'basis."' before a break
     return doc
