@@ -178,3 +178,12 @@ def test_a_successor_holds_the_office_of_the_one_succeeded(wire, pipeline):
     assert (ghaani.country, ghaani.sectors) == ("IRN", ["MIL"])
     record = code(pipeline, "Defence Minister Ali Shamkhani resigned. His successor, Mohammad Bagheri, was sworn in.")
     assert actor_with(record, "Mohammad Bagheri").sectors == ["GOV"]
+
+
+def test_trends_are_not_actors_and_a_diet_needs_its_capital(pipeline):
+    record = code(pipeline, "Experts say increasing population and changing diet would increase food needs by 2050.")
+    assert not [a.name for a in record.actors if a.name.endswith(("population", "diet"))]
+    assert not record.events
+    record = code(pipeline, "The Diet approved the budget on Friday. Japan's ageing population worries economists.")
+    assert actor_with(record, "The Diet").code == "JPNLEG"
+    assert not any("population" in m.text for a in record.actors for m in a.mentions)

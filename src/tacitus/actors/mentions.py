@@ -30,6 +30,7 @@ from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
 from tacitus.actors.names import TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
+    CAPITALISED_AGENTS,
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
     COUNTRY_NOUNS,
@@ -47,6 +48,7 @@ from tacitus.actors.words import (
     PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
+    TREND_PARTICIPLES,
 )
 from tacitus.document import sentences
 from tacitus.layout import datelines
@@ -644,6 +646,10 @@ class MentionFinder:
             return  # "the southeastern city": a place, for the places stage
         if token.ent_type_ in NOT_ACTOR_ENTITIES:
             return
+        if lemma in CAPITALISED_AGENTS and token.text.islower():
+            return  # "changing diet": food, not the Japanese parliament
+        if any(c.dep_ == "amod" and c.tag_ == "VBG" and c.lower_ in TREND_PARTICIPLES for c in token.children):
+            return  # "increasing population": a trend, not a group that acts
         if lemma in QUANTITY_WORDS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in token.children
         ):

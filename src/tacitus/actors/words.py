@@ -84,6 +84,13 @@ EQUIPMENT_NOUNS = words(
     """tank helicopter gunship gunboat drone warship warplane jet aircraft plane artillery missile rocket bomb
     vessel submarine bulldozer"""
 )
+# Participles that make a noun phrase a trend, not an actor: "increasing population", "changing diet".
+TREND_PARTICIPLES = words(
+    """increasing growing rising declining falling shrinking changing ageing aging dwindling expanding
+    booming swelling"""
+)
+# Agent words that name an institution only with a capital: "the Diet" (a parliament), not "a changing diet".
+CAPITALISED_AGENTS = frozenset({"diet"})
 # Places named by a common noun: for the places stage, not actors ("the southeastern city").
 PLACE_NOUNS = words(
     """city town village province region district area capital port neighbourhood neighborhood suburb
