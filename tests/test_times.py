@@ -105,3 +105,12 @@ def test_a_year_after_an_amount_is_a_rate(pipeline):
     )
     found = times(pipeline, text)
     assert [(t.text, t.type, t.value) for t in found] == [("a year", "SET", "P1Y"), ("a year", "DURATION", "P1Y")]
+
+
+def test_an_anniversary_of_an_event_dated_in_its_own_phrase(pipeline):
+    text = (
+        "Stocks fell on Monday. Traders are responding to the 20th anniversary of the October 1987 stock market "
+        "crash. Markets crashed on Monday."
+    )
+    found = by_text(times(pipeline, text, published="2007-10-20"))
+    assert found["the 20th anniversary of the October 1987 stock market crash"].value == "2007-10"

@@ -17,6 +17,7 @@ a noun the table below does not relate to a verb are matched only to the same no
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -193,6 +194,21 @@ def find_anchored(doc: Doc, text: str | None = None) -> list[Anchored]:
         sign = -1 if preposition.lower_ in _BEFORE else 1
         found.append(Anchored(_expression(token, event), event, sign * amount, unit))
     return found
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+
+
+def own_date(event: Token) -> str | None:
+    """The date the event's own noun phrase gives it: "the October 1987 stock market crash" -> 1987-10."""
+    doc = event.doc
+    for i in range(event.left_edge.i, event.i):
+        token = doc[i]
+        if token.like_num and len(token.text) == 4 and token.text.isdigit() and 1000 <= int(token.text) <= 2100:
+            month = _MONTHS.get(doc[i - 1].lower_.rstrip(".")) if i > event.left_edge.i else None
+            return f"{token.text}-{month:02d}" if month else token.text
+    return None
 
 
 def _participants(event: Token) -> set[str]:

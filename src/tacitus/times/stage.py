@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from tacitus.record import Time
 from tacitus.stage import Stage
-from tacitus.times.anchored import anchor_date, find_anchored, moved
+from tacitus.times.anchored import anchor_date, find_anchored, moved, own_date
 from tacitus.times.fallback import dateparser_value
 from tacitus.times.grammar import NUMBER, TENSE_RULES, UNIT, Normal, duration_value, is_trigger, normalise, scan
 from tacitus.times.grammar import UNITS as _UNITS
@@ -189,6 +189,11 @@ class TimeStage(Stage):
         ]
         for candidate, time in zip(chosen, times, strict=True):
             if candidate.anchored is not None:
+                own = own_date(candidate.anchored.event)
+                if own is not None:  # "the 20th anniversary of the October 1987 crash": dated in the phrase
+                    time.type, time.valued_by = "DATE", "anchor"
+                    time.value = moved(own, candidate.anchored.amount, candidate.anchored.unit)
+                    continue
                 anchor = anchor_date(candidate.anchored.event, [(s, v) for s, v, _ in dated], candidate.span)
                 if anchor is None:
                     # Not dated in the text: the amount alone is still a duration ("two years").
