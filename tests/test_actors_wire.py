@@ -181,9 +181,13 @@ def test_a_successor_holds_the_office_of_the_one_succeeded(wire, pipeline):
 
 
 def test_trends_are_not_actors_and_a_diet_needs_its_capital(pipeline):
-    record = code(pipeline, "Experts say increasing population and changing diet would increase food needs by 2050.")
-    assert not [a.name for a in record.actors if a.name.endswith(("population", "diet"))]
-    assert not record.events
+    for text in (
+        "Experts say increasing population and changing diet would increase food needs by 2050.",
+        "They estimated by 2050, increasing population and changing diet would increase world food needs.",
+    ):
+        record = code(pipeline, text)
+        assert not [a.name for a in record.actors if a.name.endswith(("population", "diet"))]
+        assert not record.events
     record = code(pipeline, "The Diet approved the budget on Friday. Japan's ageing population worries economists.")
     assert actor_with(record, "The Diet").code == "JPNLEG"
     assert not any("population" in m.text for a in record.actors for m in a.mentions)

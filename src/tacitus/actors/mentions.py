@@ -648,7 +648,7 @@ class MentionFinder:
             return
         if lemma in CAPITALISED_AGENTS and token.text.islower():
             return  # "changing diet": food, not the Japanese parliament
-        if any(c.dep_ == "amod" and c.tag_ == "VBG" and c.lower_ in TREND_PARTICIPLES for c in token.children):
+        if _is_trend(token):
             return  # "increasing population": a trend, not a group that acts
         if lemma in QUANTITY_WORDS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in token.children
@@ -1198,6 +1198,21 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _is_trend(noun: Token) -> bool:
+    """ "increasing population", "changing diet": a noun a change participle describes, whether the parser
+    hangs the participle on the noun or (at the head of a clause) the noun on the participle."""
+    if any(c.dep_ == "amod" and c.tag_ == "VBG" and c.lower_ in TREND_PARTICIPLES for c in noun.children):
+        return True
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.i == noun.i - 1
+        and verb.tag_ == "VBG"
+        and verb.lower_ in TREND_PARTICIPLES
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> list[Mention]:
