@@ -22,6 +22,8 @@ Later stages read what earlier ones wrote (the order is :data:`tacitus.config.ST
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
@@ -51,6 +53,16 @@ def index(doc: Doc, name: str) -> dict[int, str]:
     return getattr(doc._, name) or {}
 
 
+def document_text(doc: Doc) -> str:
+    """The article's text, which is the Doc's: reading ``Doc.text`` joins every token each time."""
+    article = doc._.article
+    if article is not None and len(doc):
+        last = doc[-1]
+        if len(article.text) == last.idx + len(last.text_with_ws):
+            return article.text
+    return doc.text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, found once and shared by the stages.
 
@@ -68,6 +80,15 @@ def sentences(doc: Doc) -> list[Span]:
             found = [doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)], strict=True)]
         doc.user_data["tacitus_sentences"] = found
     return found
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``: ``Token.sent`` re-reads the sentence marks on every call."""
+    found = sentences(doc)
+    starts = doc.user_data.get("tacitus_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["tacitus_sentence_starts"] = [sentence.start for sentence in found]
+    return found[bisect_right(starts, i) - 1]
 
 
 def to_record(doc: Doc) -> Record:

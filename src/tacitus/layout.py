@@ -18,6 +18,8 @@ from spacy.attrs import IDX, IS_PUNCT, IS_QUOTE, IS_RIGHT_PUNCT, IS_SPACE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tacitus.document import document_text
+
 # A dateline: a place in capitals, optionally a date and an agency, then a dash; at the start of a paragraph.
 DATELINE = re.compile(
     r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,40})?"
@@ -60,7 +62,7 @@ def headline_end(text: str) -> int:
 def mark_layout(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
-    text = doc.text
+    text = document_text(doc)
     spans = datelines(text)
     starts = {end for _, end in spans}
     # Token attributes as one array: only the few tokens that can change a boundary become Token objects.

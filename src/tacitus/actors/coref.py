@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tacitus.actors.mentions import Mention, document_text
+from tacitus.actors.mentions import Mention
 from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
 from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
+from tacitus.document import document_text
 from tacitus.quotes.marks import find_stretches
 
 PERSON_WINDOW = 3  # sentences back a he/she may reach

@@ -50,7 +50,7 @@ from tacitus.actors.words import (
     QUANTITY_WORDS,
     TREND_PARTICIPLES,
 )
-from tacitus.document import sentences
+from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -141,16 +141,6 @@ class Tokens:
 
     def __getattr__(self, name: str):
         return getattr(self.doc, name)
-
-
-def document_text(doc: Doc) -> str:
-    """The article's text, which is the Doc's: reading ``Doc.text`` joins every token each time."""
-    article = doc._.article
-    if article is not None and len(doc):
-        last = doc[-1]
-        if len(article.text) == last.idx + len(last.text_with_ws):
-            return article.text
-    return doc.text
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -36,7 +36,8 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, document_text
+from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
+from tacitus.document import document_text
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.document import facts, index
+from tacitus.document import document_text, facts, index
 from tacitus.document import sentences as document_sentences
 from tacitus.errors import TacitusError
 from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
@@ -185,7 +185,8 @@ class EventCoder:
     # ---------------------------------------------------------------------------------------------------
 
     def code(self, doc: Doc) -> list[Coding]:
-        if self.discards and self.discards.story_discarded(doc.text):
+        text = document_text(doc)
+        if self.discards and self.discards.story_discarded(text):
             return []
         forms = document_forms(doc)
         quotes = facts(doc, "quotes")
@@ -236,7 +237,7 @@ class EventCoder:
         anchors: dict = {}  # compound actors share a clause: find its date and place once
         for coding in codings:
             self._anchor(doc, sentences[coding.sentence], coding, anchors)
-        title_end = headline_end(doc.text)
+        title_end = headline_end(text)
         headlines = {n for n, sentence in enumerate(sentences) if sentence.start_char < title_end}
         return deduplicate(codings, headlines)
 
@@ -508,7 +509,7 @@ class EventCoder:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in matches:
                 continue
             span_tokens = [token, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
-            evidence = clause_span([t for t in span_tokens if t.sent == token.sent])
+            evidence = clause_span([t for t in span_tokens if sentence.start <= t.i < sentence.end])
             aux = nominal_modality(token)
             for src in sources or [None]:
                 for tgt in targets:

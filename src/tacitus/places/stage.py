@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from tacitus.document import sentences
+from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 from tacitus.places.gazetteer import Entry, country_of_demonym, load_gazetteer, name_key
 from tacitus.places.resolve import Context, Resolution, first_guess, resolve
@@ -243,7 +243,7 @@ class PlaceStage(Stage):
     def dateline(self, doc: Doc) -> Mention | None:
         """The place of a wire-style dateline, "BAGHDAD, Jan 3 (Reuters) -", at the head of the story (the
         article's first paragraph, or the one after its headline)."""
-        text = doc._.article.text if doc._.article is not None else doc.text
+        text = document_text(doc)
         head = text[:DATELINE_REACH]
         found = datelines(head)
         offset = found[0][0] if found else 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tacitus.document import sentence_at
 from tacitus.quotes.lexicon import CueLexicon
 
 # Words that may open a reported clause without belonging to what was said.
@@ -103,7 +104,8 @@ def _just_after_quotation(cue: Token) -> bool:
 def _peripheral(according: Token) -> bool:
     """Whether "according to X" opens or closes its sentence, set off by a comma: then it attributes the whole
     sentence ("Officials said ..., according to state media"), not only the clause the parser hung it on."""
-    doc, sentence = according.doc, according.sent
+    doc = according.doc
+    sentence = sentence_at(doc, according.i)
     first, last = according.left_edge.i, according.right_edge.i
     opens = first == sentence.start and last + 1 < len(doc) and doc[last + 1].text == ","
     closes = (
@@ -126,7 +128,7 @@ def _according(according: Token) -> ReportedClause | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None or not any(c.dep_ == "pobj" for c in to.children):
         return None
-    head = according.sent.root if _peripheral(according) else according.head
+    head = sentence_at(according.doc, according.i).root if _peripheral(according) else according.head
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     if head == according:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from tacitus.document import facts, index, sentences
+from tacitus.document import document_text, facts, index, sentences
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import Stretch, find_stretches
 from tacitus.quotes.reported import ReportedClause, find_reported_clauses
@@ -109,7 +109,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = document_text(doc)
         self.lexicon = lexicon
         self.token_starts = [t.idx for t in doc]
         self.sentence_starts = [s.start for s in sentences(doc)]

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.document import document_text
 from tacitus.quotes.lexicon import CueLexicon
 from tacitus.quotes.marks import DOUBLE_MARKS, paragraphs
 from tacitus.quotes.speakers import PRONOUNS, Speaker, speaker_of_cue
@@ -40,7 +41,7 @@ class PullQuote:
 
 
 def find_block_quotes(doc: Doc, lexicon: CueLexicon) -> list[PullQuote]:
-    text = doc.text
+    text = document_text(doc)
     found = []
     spans = paragraphs(text)
     for (start, end), (next_start, next_end) in pairwise(spans):
@@ -79,7 +80,7 @@ def _reported_by_writer(cue: Token) -> bool:
 
 
 def find_pull_quotes(doc: Doc) -> list[PullQuote]:
-    text = doc.text
+    text = document_text(doc)
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     found = []
     for start, end in paragraphs(text):
@@ -113,7 +114,7 @@ def _bare_name(doc: Doc, start: int, end: int) -> Span | None:
     if not 2 <= len(tail) <= 4:
         return None
     name = doc[tail[-1].i : tail[0].i + 1]
-    return name if SENTENCE_BREAK.search(doc.text[start : name.start_char]) else None
+    return name if SENTENCE_BREAK.search(document_text(doc)[start : name.start_char]) else None
 
 
 def _closing_name(text: str, start: int, end: int, people: list[Span]) -> Span | None:

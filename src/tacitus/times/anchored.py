@@ -24,6 +24,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.document import sentence_at
 from tacitus.times.calendar import shift
 from tacitus.times.grammar import ORDINALS, UNITS, number_value
 
@@ -102,19 +103,11 @@ def _expression(first: Token, event: Token) -> Span:
 
 
 def _sentence_end(token: Token) -> int:
-    # Token.sent re-checks the whole document's sentence marks on every call; walking is cheaper.
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and not doc[i].is_sent_start:
-        i += 1
-    return i
+    return sentence_at(token.doc, token.i).end
 
 
 def _sentence_start(token: Token) -> int:
-    i = token.i
-    while i > 0 and not token.doc[i].is_sent_start:
-        i -= 1
-    return i
+    return sentence_at(token.doc, token.i).start
 
 
 def _ordinal(token: Token) -> int | None:

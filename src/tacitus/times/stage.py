@@ -23,6 +23,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from tacitus.document import document_text, sentence_at
 from tacitus.record import Time
 from tacitus.stage import Stage
 from tacitus.times.anchored import anchor_date, find_anchored, moved, own_date
@@ -71,7 +72,7 @@ class TimeStage(Stage):
 
     def process(self, doc: Doc) -> None:
         article = doc._.article
-        text = article.text if article is not None else doc.text  # doc.text is rebuilt on each access
+        text = document_text(doc)
         reference = date.fromisoformat(article.published) if article and article.published else dateline_date(text)
         chosen = self.choose(self.candidates(doc, text, reference))
         times: list[Time] = []
@@ -236,12 +237,7 @@ class TimeStage(Stage):
                     time.value, time.valued_by, time.anchor = days[-1].value[:10], "anchor", days[-1].id
                 continue
             token = doc.char_span(time.start, time.end, alignment_mode="expand")[0]
-            first, last = token.i, token.i
-            while first > 0 and not doc[first].is_sent_start:
-                first -= 1
-            while last + 1 < len(doc) and not doc[last + 1].is_sent_start:
-                last += 1
-            sent = doc[first : last + 1]
+            sent = sentence_at(doc, token.i)
             days = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type == "DATE"
                     and t.value and _DAY_VALUE.match(t.value)]  # fmt: skip
             if days and time.value:
