@@ -114,3 +114,17 @@ def test_an_anniversary_of_an_event_dated_in_its_own_phrase(pipeline):
     )
     found = by_text(times(pipeline, text, published="2007-10-20"))
     assert found["the 20th anniversary of the October 1987 stock market crash"].value == "2007-10"
+
+
+def test_a_time_in_a_clause_below_the_event_does_not_date_it(pipeline):
+    """ "criticised the decision to delay elections until 2025": 2025 dates the delay, not the criticism."""
+    record = pipeline.code_one(
+        Article(
+            id="t",
+            text="France criticised the junta's decision to delay elections until 2025.",
+            published="2022-01-31",
+        )
+    )
+    criticism = [e for e in record.events if e.trigger.text == "criticised"]
+    assert criticism, [(e.cameo, e.trigger.text) for e in record.events]
+    assert criticism[0].date == "2022-01-31"

@@ -55,12 +55,13 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
         time = times.get(token_time.get(token.i, ""))
         if time is not None and _date_of(time, published):
             return DateAnchor(_date_of(time, published), time.id, "clause")
-    # The sentence's dated expression nearest the clause.
+    # The sentence's dated expression nearest the clause, unless it dates a clause below this one.
     centre = clause[0].i if clause else sentence.start
+    members = {t.i for t in clause}
     nearest = None
     for token in sentence:
         time = times.get(token_time.get(token.i, ""))
-        if time is not None and _date_of(time, published):
+        if time is not None and _date_of(time, published) and not _in_subordinate_clause(token, members):
             distance = abs(token.i - centre)
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, time)
@@ -69,3 +70,16 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     if use_article and published:
         return DateAnchor(published, None, "article")
     return DateAnchor(None, None, "none")
+
+
+def _in_subordinate_clause(token: Token, members: set[int]) -> bool:
+    """Whether ``token`` hangs from the clause through a verb of its own: "criticised the decision to delay
+    elections until 2025" does not date the criticism. A time in a governing clause ("said on Tuesday that
+    ...") still dates what it reports, as the nearest evidence there is."""
+    through_verb = False
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in members:
+            return through_verb
+        through_verb = through_verb or token.pos_ in ("VERB", "AUX")
+    return False
