@@ -128,3 +128,9 @@ def test_a_time_in_a_clause_below_the_event_does_not_date_it(pipeline):
     criticism = [e for e in record.events if e.trigger.text == "criticised"]
     assert criticism, [(e.cameo, e.trigger.text) for e in record.events]
     assert criticism[0].date == "2022-01-31"
+
+
+def test_a_date_spacy_cuts_at_its_comma_is_one_expression(pipeline):
+    found = by_text(times(pipeline, "BAMAKO, Jan 31, 2022 (Reuters) - The junta met on Monday.", None))
+    assert found["Jan 31, 2022"].value == "2022-01-31"
+    assert "2022" not in found and found["Monday"].value == "2022-01-31"

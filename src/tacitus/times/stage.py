@@ -94,6 +94,7 @@ class TimeStage(Stage):
     def candidates(self, doc: Doc, text: str, reference: date | None) -> list[Candidate]:
         found = []
         read_whole: set[int] = set()  # tokens of spaCy expressions the grammar reads whole
+        previous = None
         for ent in doc.ents:
             if ent.label_ in TIME_LABELS:
                 for piece in _split_lines(ent):
@@ -101,6 +102,10 @@ class TimeStage(Stage):
                     found.append(candidate)
                     if candidate.normal is not None:
                         read_whole.update(range(piece.start, piece.end))
+                    joined = _joined_date(previous, candidate, reference)
+                    if joined is not None:
+                        found.append(joined)
+                    previous = candidate
         if self.scan:
             # The scanner looks around time words and numbers that are not in an expression already read.
             triggers = trigger_spans(doc, read_whole)
@@ -271,6 +276,21 @@ def trigger_spans(doc: Doc, skip: set[int]) -> list[tuple[int, int]]:
     if skip:
         wanted[list(skip)] = False
     return [(start, start + length) for start, length in columns[wanted][:, 1:].tolist()]
+
+
+def _joined_date(first: Candidate | None, second: Candidate, reference: date | None) -> Candidate | None:
+    """One date spaCy cut in two at a comma ("Jan 31" + "2022" in "BAMAKO, Jan 31, 2022 (Reuters)"), when the
+    grammar values the whole as a more precise date than its second piece."""
+    if first is None or first.normal is None or second.normal is None:
+        return None
+    doc = first.span.doc
+    if second.span.start - first.span.end != 1 or doc[first.span.end].text != ",":
+        return None
+    span = doc[first.span.start : second.span.end]
+    normal = normalise(span.text, reference)
+    if normal is None or not normal.value or len(normal.value) <= len(second.normal.value or ""):
+        return None
+    return Candidate(span, "spacy+rules", normal)
 
 
 def dateline_date(text: str) -> date | None:
