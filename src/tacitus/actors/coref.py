@@ -248,10 +248,21 @@ class Resolver:
             gender=gender,
             roots={m.code.root for m in typed if m.code.root},
             sectors={s for m in typed for s in m.code.sectors},
-            lemmas={m.head_lemma for m in typed},
+            lemmas={m.head_lemma for m in typed} | {lemma for m in names for lemma in self._title_lemmas(m)},
             size=len(members),
             named=bool(names),
         )
+
+    def _title_lemmas(self, name: Mention) -> set[str]:
+        """The nouns of the title a name was introduced with ("US bank chief Ben Bernanke"): a description
+        that repeats one ("the bank chief said") refers back to the person."""
+        if name.name_start is None:
+            return set()
+        return {
+            self.doc[i].lemma_.lower()
+            for i in range(name.start, name.name_start)
+            if self.doc[i].pos_ in ("NOUN", "PROPN")
+        }
 
     def _candidates(self, index: int, window: int, every: bool = False, narrated: bool = False):
         """(cluster root, earlier mention) for clusters mentioned in the last ``window`` sentences: the
