@@ -273,3 +273,12 @@ def test_a_described_business_speaker_is_an_actor_with_country_and_sector(pipeli
     record = code(pipeline, text)
     supplier = actor_with(record, "a Delhi auto parts supplier")
     assert (supplier.country, supplier.sectors) == ("IND", ["BUS"])
+
+
+def test_people_known_by_what_they_say_are_group_actors(pipeline):
+    text = "Acme recalled the phone on Friday, with critics saying that the company had acted too slowly."
+    record = code(pipeline, text)
+    critics = actor_with(record, "critics")
+    assert (critics.type, critics.sectors) == ("group", [])
+    quote = next(q for q in record.quotes if q.speaker_text == "critics")
+    assert quote.speaker == critics.id
