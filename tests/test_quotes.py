@@ -284,6 +284,20 @@ def test_pull_quote_paragraph_ending_with_its_speakers_name(pipeline):
     assert not any(q.cue == "told" for q in found)
 
 
+def test_body_sentence_repeating_a_pull_quote_is_the_same_speakers_quotation(pipeline):
+    # A pull quote is copied from the article; the body sentence it copies lost its marks on the page.
+    said = "We were told to stay below deck for weeks and nobody would explain why."
+    text = (
+        f"{said} Maria Lopez\n\n"
+        "Lopez joined the crew in 2003 and left the ship two years later.\n\n"
+        f"{said} She says the crew was never given a reason for the order."
+    )
+    found = quotes(pipeline, text)
+    repeated = [q for q in found if q.start > text.index("Lopez joined") and q.kind == "direct"]
+    assert [(q.text, q.speaker_text, q.attribution) for q in repeated] == [(said, "Maria Lopez", "pull_quote")]
+    assert repeated[0].speaker == found[0].speaker
+
+
 def test_newspaper_named_times_is_a_speaker(pipeline):
     # GUM_news_clock: "Times" is not a stretch of time.
     text = 'The Straits Times noted that the messages had grown into a "support movement".'

@@ -48,7 +48,7 @@ from tacitus.actors.words import (
     PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
-    SPEAKING_NOUNS,
+    SIDE_NOUNS,
     TREND_PARTICIPLES,
 )
 from tacitus.document import document_text, sentences
@@ -488,7 +488,7 @@ class MentionFinder:
         strings = doc.vocab.strings
         columns = doc.to_array([POS, DEP, LOWER, LEMMA]).tolist() if len(doc) else []
         compound, pronouns = strings.add("compound"), {strings.add(p) for p in PRONOUNS}
-        nouns = CANDIDATE_NOUNS | GENERIC_ROLES | SPEAKING_NOUNS
+        nouns = CANDIDATE_NOUNS | GENERIC_ROLES | SIDE_NOUNS
         candidates = {strings.add(form) for n in nouns for form in (n, n.capitalize())}
         for i, (pos, dep, lower, lemma) in enumerate(columns):
             name = parse.name_of_token.get(i)
@@ -674,8 +674,8 @@ class MentionFinder:
                 for c in token.children
             )
         )
-        speaking = agent is None and lemma in SPEAKING_NOUNS
-        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of and not speaking:
+        taking_sides = agent is None and lemma in SIDE_NOUNS
+        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of and not taking_sides:
             return  # most nouns: no agent, no group noun
         if lemma in PLACE_NOUNS:
             return  # "the southeastern city": a place, for the places stage
@@ -695,7 +695,7 @@ class MentionFinder:
         while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
         modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
-        if agent is None and not role_of and not speaking:
+        if agent is None and not role_of and not taking_sides:
             group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
             definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in token.children)
             if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:
