@@ -282,3 +282,13 @@ def test_people_known_by_what_they_say_are_group_actors(pipeline):
     assert (critics.type, critics.sectors) == ("group", [])
     quote = next(q for q in record.quotes if q.speaker_text == "critics")
     assert quote.speaker == critics.id
+
+
+def test_a_description_prefers_the_subject_of_the_sentence_before(pipeline):
+    text = (
+        "The press event came days after Consumer Reports declined to give Apple's newest phone a good rating. "
+        "The group said that the free cases were a good first step."
+    )
+    record = code(pipeline, text)
+    reviewers = actor_with(record, "Consumer Reports")
+    assert "The group" in [m.text for m in reviewers.mentions]

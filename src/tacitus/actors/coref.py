@@ -312,11 +312,7 @@ class Resolver:
                 self.sets.union(best, index)
             return
         if mention.definite and not mention.named:
-            best = None
-            for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
-                if self._description_fits(mention, self.features(root, index), candidate):
-                    best = root
-                    break
+            best = self._description_antecedent(index)
             if best is not None:
                 self.sets.union(best, index)
                 return
@@ -338,6 +334,26 @@ class Resolver:
                 ):
                     self.sets.union(other, index)
                     return
+
+    def _description_antecedent(self, index: int) -> int | None:
+        """The cluster a definite description refers to: the nearest that fits, except that in an earlier
+        sentence its subject comes before the other actors it names ("Consumer Reports declined to give
+        Apple's newest phone a rating. The group said ...": the group is Consumer Reports), as in the
+        Stanford sieves' left-to-right order over earlier sentences."""
+        mention = self.mentions[index]
+        nearest = None
+        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+            if nearest is not None and candidate.sentence != nearest[1].sentence:
+                break
+            if not self._description_fits(mention, self.features(root, index), candidate):
+                continue
+            if candidate.sentence == mention.sentence:
+                return root
+            if nearest is None:
+                nearest = (root, candidate)
+            if candidate.role == "subject":
+                return root
+        return nearest[0] if nearest is not None else None
 
     def _description_fits(self, mention: Mention, features: Features, candidate: Mention) -> bool:
         if candidate.kind == "pronoun" and features.size == 1:
