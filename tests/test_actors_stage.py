@@ -235,3 +235,60 @@ def test_a_city_stands_for_its_people_or_government(pipeline):
     # The default (PLOVER gold standard convention): a city as a target is its civilians.
     record = code(pipeline, "North Korea on Thursday fired two artillery shells at Seoul.")
     assert actor_with(record, "Seoul").code == "KORCVL"
+
+
+def test_a_surname_the_model_takes_for_a_town_is_the_person_named_in_full(pipeline):
+    text = (
+        "Fritz Henderson, the chief executive officer of Acme Motors, spoke in Detroit on Monday. "
+        "Speaking to reporters under the rules of the exchange, Henderson described the plan as a fresh start."
+    )
+    record = code(pipeline, text)
+    henderson = actor_with(record, "Fritz Henderson")
+    assert "Henderson" in [m.text for m in henderson.mentions]
+    assert henderson.type == "person" and henderson.sectors == ["BUS"]  # a company officer, not the military
+
+
+def test_an_acronym_the_model_left_unlabelled_is_the_organisation_it_tags_elsewhere(pipeline):
+    text = (
+        "The United States Air Force (USAF) chose the European bid on Friday. "
+        "USAF also denied that creating jobs at home was a factor."
+    )
+    record = code(pipeline, text)
+    air_force = actor_with(record, "The United States Air Force")
+    assert [m.text for m in air_force.mentions].count("USAF") == 2
+
+
+def test_a_description_repeating_the_title_of_a_named_person_is_that_person(pipeline):
+    text = (
+        "US bank chief Ben Bernanke said on Friday the economy was recovering. "
+        "The bank chief said that growth would be slow at first."
+    )
+    record = code(pipeline, text)
+    bernanke = actor_with(record, "US bank chief Ben Bernanke")
+    assert "The bank chief" in [m.text for m in bernanke.mentions]
+
+
+def test_a_described_business_speaker_is_an_actor_with_country_and_sector(pipeline):
+    text = 'Indian firms are worried. "We are watching the market closely," said a Delhi auto parts supplier.'
+    record = code(pipeline, text)
+    supplier = actor_with(record, "a Delhi auto parts supplier")
+    assert (supplier.country, supplier.sectors) == ("IND", ["BUS"])
+
+
+def test_people_known_by_what_they_say_are_group_actors(pipeline):
+    text = "Acme recalled the phone on Friday, with critics saying that the company had acted too slowly."
+    record = code(pipeline, text)
+    critics = actor_with(record, "critics")
+    assert (critics.type, critics.sectors) == ("group", [])
+    quote = next(q for q in record.quotes if q.speaker_text == "critics")
+    assert quote.speaker == critics.id
+
+
+def test_a_description_prefers_the_subject_of_the_sentence_before(pipeline):
+    text = (
+        "The press event came days after Consumer Reports declined to give Apple's newest phone a good rating. "
+        "The group said that the free cases were a good first step."
+    )
+    record = code(pipeline, text)
+    reviewers = actor_with(record, "Consumer Reports")
+    assert "The group" in [m.text for m in reviewers.mentions]

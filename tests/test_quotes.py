@@ -284,6 +284,20 @@ def test_pull_quote_paragraph_ending_with_its_speakers_name(pipeline):
     assert not any(q.cue == "told" for q in found)
 
 
+def test_body_sentence_repeating_a_pull_quote_is_the_same_speakers_quotation(pipeline):
+    # A pull quote is copied from the article; the body sentence it copies lost its marks on the page.
+    said = "We were told to stay below deck for weeks and nobody would explain why."
+    text = (
+        f"{said} Maria Lopez\n\n"
+        "Lopez joined the crew in 2003 and left the ship two years later.\n\n"
+        f"{said} She says the crew was never given a reason for the order."
+    )
+    found = quotes(pipeline, text)
+    repeated = [q for q in found if q.start > text.index("Lopez joined") and q.kind == "direct"]
+    assert [(q.text, q.speaker_text, q.attribution) for q in repeated] == [(said, "Maria Lopez", "pull_quote")]
+    assert repeated[0].speaker == found[0].speaker
+
+
 def test_newspaper_named_times_is_a_speaker(pipeline):
     # GUM_news_clock: "Times" is not a stretch of time.
     text = 'The Straits Times noted that the messages had grown into a "support movement".'
@@ -417,3 +431,40 @@ def test_reported_clause_cut_before_another_quotation_drops_the_joining_word(pip
     )
     reported = next(q for q in quotes(pipeline, text) if q.kind == "indirect")
     assert reported.text == "the contract had been awarded based on competence, track record and competitive pricing"
+
+
+def test_second_of_two_conjoined_participles_shares_the_subject(pipeline):
+    # The parser hangs "and merely saying" on the first "saying" as its complement.
+    text = (
+        'He refused to predict when the bank would be sold, saying that that was a question "better addressed to '
+        'the regulator", and merely saying that he expected a sale to be "years, not months" away.'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    second = next(q for q in record.quotes if q.text.startswith("he expected"))
+    assert (second.speaker_text, second.attribution) == ("He", "cue")
+
+
+def test_organisation_after_a_persons_title_does_not_take_the_speech(pipeline):
+    # "Name, title of Unit, Organisation said": the parser makes the organisation a second subject.
+    text = (
+        'Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said "There is a lot of anger '
+        'here today."'
+    )
+    record = pipeline.code_one(Article(id="q", text=text))
+    direct = next(q for q in record.quotes if q.kind == "direct")
+    assert direct.speaker_text == "Whitey MacDonald"
+    assert direct.speaker == actor_named(record, "Whitey MacDonald")
+
+
+def test_according_to_a_source_the_parser_made_a_subject(pipeline):
+    # "according to X believes that ...": the parser makes X the subject of "believes", "to" has no object.
+    text = 'On the contrary, according to industry analyst Dennis DesRosier believes the mill is "likely" to close.'
+    reported = next(q for q in quotes(pipeline, text) if q.cue == "according")
+    assert reported.speaker_text == "industry analyst Dennis DesRosier"
+
+
+def test_a_cue_the_parser_took_for_an_object_predicate_shares_the_subject(pipeline):
+    # A typo ("called say") makes the parser take the cue for an object predicate of the verb before it.
+    text = 'The union president Ron Gettelfinger called say the plan is "extremely disappointing."'
+    reported = next(q for q in quotes(pipeline, text) if q.kind != "direct")
+    assert reported.speaker_text == "The union president Ron Gettelfinger"

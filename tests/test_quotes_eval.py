@@ -6,7 +6,15 @@ import json
 import subprocess
 import sys
 
-from tacitus.evaluate.quotes import ANNOTATED_SET, load_annotated, match, normalise, split_at_narration
+from tacitus.evaluate.quotes import (
+    ANNOTATED_SET,
+    GoldQuote,
+    load_annotated,
+    match,
+    names_an_actor,
+    normalise,
+    split_at_narration,
+)
 from tests.conftest import ROOT, needs_gold, run_cli
 
 
@@ -32,6 +40,20 @@ def test_normalise_and_match():
     text = 'He said "dangerous" ((it)) today.'
     assert text[slice(*normalise(text, 8, 26))] == "dangerous"
     assert len(match([(0, 10), (20, 30)], [(5, 25)])) == 1  # one-to-one
+
+
+def test_actor_id_is_owed_only_where_the_gold_speaker_is_an_actor():
+    def gold(text: str, words: str, names: list[str] = ()) -> GoldQuote:
+        start = text.index(words)
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        return GoldQuote(0, 1, "indirect", (start, start + len(words)), spans)
+
+    text = "Some reports said X. The court filing said Y. The Washington Post said Z. Boeing's statement said W."
+    assert not names_an_actor(text, gold(text, "Some reports"))
+    assert not names_an_actor(text, gold(text, "The court filing"))
+    assert names_an_actor(text, gold(text, "The Washington Post"))  # a name, not a text
+    assert names_an_actor(text, gold(text, "Boeing's statement"))  # its owner speaks
+    assert names_an_actor(text, gold(text, "The court filing", ["Washington Post"]))  # a name stands behind it
 
 
 @needs_gold

@@ -248,10 +248,21 @@ class Resolver:
             gender=gender,
             roots={m.code.root for m in typed if m.code.root},
             sectors={s for m in typed for s in m.code.sectors},
-            lemmas={m.head_lemma for m in typed},
+            lemmas={m.head_lemma for m in typed} | {lemma for m in names for lemma in self._title_lemmas(m)},
             size=len(members),
             named=bool(names),
         )
+
+    def _title_lemmas(self, name: Mention) -> set[str]:
+        """The nouns of the title a name was introduced with ("US bank chief Ben Bernanke"): a description
+        that repeats one ("the bank chief said") refers back to the person."""
+        if name.name_start is None:
+            return set()
+        return {
+            self.doc[i].lemma_.lower()
+            for i in range(name.start, name.name_start)
+            if self.doc[i].pos_ in ("NOUN", "PROPN")
+        }
 
     def _candidates(self, index: int, window: int, every: bool = False, narrated: bool = False):
         """(cluster root, earlier mention) for clusters mentioned in the last ``window`` sentences: the
@@ -301,11 +312,7 @@ class Resolver:
                 self.sets.union(best, index)
             return
         if mention.definite and not mention.named:
-            best = None
-            for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
-                if self._description_fits(mention, self.features(root, index), candidate):
-                    best = root
-                    break
+            best = self._description_antecedent(index)
             if best is not None:
                 self.sets.union(best, index)
                 return
@@ -327,6 +334,26 @@ class Resolver:
                 ):
                     self.sets.union(other, index)
                     return
+
+    def _description_antecedent(self, index: int) -> int | None:
+        """The cluster a definite description refers to: the nearest that fits, except that in an earlier
+        sentence its subject comes before the other actors it names ("Consumer Reports declined to give
+        Apple's newest phone a rating. The group said ...": the group is Consumer Reports), as in the
+        Stanford sieves' left-to-right order over earlier sentences."""
+        mention = self.mentions[index]
+        nearest = None
+        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+            if nearest is not None and candidate.sentence != nearest[1].sentence:
+                break
+            if not self._description_fits(mention, self.features(root, index), candidate):
+                continue
+            if candidate.sentence == mention.sentence:
+                return root
+            if nearest is None:
+                nearest = (root, candidate)
+            if candidate.role == "subject":
+                return root
+        return nearest[0] if nearest is not None else None
 
     def _description_fits(self, mention: Mention, features: Features, candidate: Mention) -> bool:
         if candidate.kind == "pronoun" and features.size == 1:

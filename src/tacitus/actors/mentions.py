@@ -48,6 +48,7 @@ from tacitus.actors.words import (
     PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
+    SIDE_NOUNS,
     TREND_PARTICIPLES,
 )
 from tacitus.document import document_text, sentences
@@ -292,7 +293,7 @@ def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str
             if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
                 start += 1
             if end - start == 1 and sound_key(doc[start].lower_) in surname_keys:
-                if _unknown_name(lexicon, doc[start].text):
+                if _unknown_name(lexicon, doc[start].text) or _surname_not_town(lexicon, doc[start]):
                     label = "PERSON"
             elif label == "GPE" and organisations:
                 # "The IRGC described ...": the same name, or the acronym of one, the model tags ORG elsewhere.
@@ -320,7 +321,44 @@ def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str
             ):
                 agreed.append((token.i, token.i + 1, "PERSON"))
         agreed.sort()
+    if organisations:
+        agreed = _unlabelled_acronyms(doc, lexicon, agreed, organisations)
     return agreed
+
+
+def _unlabelled_acronyms(
+    doc: Doc | Tokens, lexicon: Lexicon, entities: list[tuple[int, int, str]], organisations: list[str]
+) -> list[tuple[int, int, str]]:
+    """An acronym the model left unlabelled in one sentence ("USAF also denied that ...") that it tags as an
+    organisation elsewhere in the article, or that abbreviates an organisation named there: that organisation
+    (one name, one label within a document)."""
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    added = []
+    for token in doc:
+        text = token.text
+        if (
+            not (2 <= len(text) <= 8 and text.isalpha() and text.isupper())
+            or token.i in covered
+            or token.pos_ != "PROPN"
+            or token.ent_type_ in NOT_ACTOR_ENTITIES
+        ):
+            continue
+        if (text in organisations or any(is_acronym_of(text, o) for o in organisations)) and _unknown_name(
+            lexicon, text
+        ):
+            added.append((token.i, token.i + 1, "ORG"))
+    return sorted(entities + added) if added else entities
+
+
+def _surname_not_town(lexicon: Lexicon, token: Token) -> bool:
+    """A surname the model took for a town of the same name ("Henderson described ..." after "Fritz
+    Henderson"): a town only the gazetteer knows (no actor dictionary entry), not written as a place (the
+    object of a preposition, "in Henderson"). News names a person in full once and by surname after."""
+    return (
+        _exact_entry(lexicon, token.text) is None
+        and normalise_phrase(token.text) in lexicon.city_names
+        and token.dep_ != "pobj"
+    )
 
 
 def _unknown_name(lexicon: Lexicon, text: str) -> bool:
@@ -450,7 +488,8 @@ class MentionFinder:
         strings = doc.vocab.strings
         columns = doc.to_array([POS, DEP, LOWER, LEMMA]).tolist() if len(doc) else []
         compound, pronouns = strings.add("compound"), {strings.add(p) for p in PRONOUNS}
-        candidates = {strings.add(form) for n in CANDIDATE_NOUNS | GENERIC_ROLES for form in (n, n.capitalize())}
+        nouns = CANDIDATE_NOUNS | GENERIC_ROLES | SIDE_NOUNS
+        candidates = {strings.add(form) for n in nouns for form in (n, n.capitalize())}
         for i, (pos, dep, lower, lemma) in enumerate(columns):
             name = parse.name_of_token.get(i)
             if name is None and pos not in (NOUN, PROPN, PRON) and lower not in pronouns:
@@ -625,12 +664,18 @@ class MentionFinder:
         agent = parse.agent_ending_at.get(i)
         lemma = token.lemma_.lower()
         # "Soleimani, head of Iran's Quds Force": a role of an organisation, said of an actor.
+        # So is "the bank chief", "the party leader": the organisation as a noun before the role.
         role_of = (
             lemma in GENERIC_ROLES
             and token.dep_ in ("appos", "attr", "nsubj", "nsubjpass", "dobj", "conj")
-            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            and any(
+                (c.dep_ == "prep" and c.lower_ == "of")
+                or (c.dep_ == "compound" and c.i < i and c.lemma_.lower() in ORGANISATION_NOUNS)
+                for c in token.children
+            )
         )
-        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of:
+        taking_sides = agent is None and lemma in SIDE_NOUNS
+        if agent is None and lemma not in CANDIDATE_NOUNS and not role_of and not taking_sides:
             return  # most nouns: no agent, no group noun
         if lemma in PLACE_NOUNS:
             return  # "the southeastern city": a place, for the places stage
@@ -650,7 +695,7 @@ class MentionFinder:
         while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
         modifier_names = [parse.name_of_token[j] for j in range(left, i) if j in parse.name_of_token]
-        if agent is None and not role_of:
+        if agent is None and not role_of and not taking_sides:
             group_noun = lemma in ORGANISATION_NOUNS or lemma in COALITION_NOUNS
             definite = self.tokens[left].lower_ in DEFINITE_DETERMINERS or any(c.dep_ == "poss" for c in token.children)
             if not (group_noun and (modifier_names or definite)) and lemma not in COUNTRY_NOUNS:

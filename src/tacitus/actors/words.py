@@ -71,6 +71,10 @@ GENERIC_ROLES = words(
     """leader head chief member official spokesman spokeswoman spokesperson representative figure deputy
     founder chairman chairwoman secretary-general envoy delegate loyalist supporter adviser advisor"""
 )
+# People known by the side they take against someone ("critics said", "opponents warned"): a party to the
+# story, though no CAMEO sector names them, so actors with no sector of their own. Neutral sources
+# ("experts", "analysts", "observers") comment on a story rather than take part in it and stay no actors.
+SIDE_NOUNS = words("critic opponent detractor sceptic skeptic")
 # Heads of partitive noun phrases: in "thousands of Iranians" the actor is the Iranians.
 QUANTITY_WORDS = words(
     """dozens hundreds thousands millions scores tens some many most all several few number group crowd crowds

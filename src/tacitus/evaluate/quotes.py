@@ -32,6 +32,7 @@ from tacitus.evaluate.gold import GoldDoc, gold_path, load_gum
 from tacitus.evaluate.metrics import Accuracy, Report, Score
 from tacitus.pipeline import STAGE_PREFIX, Pipeline
 from tacitus.quotes.marks import find_stretches
+from tacitus.quotes.speakers import SPEECH_CARRIERS
 from tacitus.record import Article, Record
 
 ANNOTATED_SET = Path(__file__).resolve().parents[3] / "tests" / "data" / "quotes" / "wikinews-quotes.jsonl"
@@ -41,6 +42,9 @@ XML_TAG = re.compile(r"<(/?)(quote|q)\b[^>]*>")
 GUM_XML_DIR = "gum_news/xml"
 PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "his", "its", "their", "you"}
 TARGETS = {"direct": 0.95, "speaker": 0.90, "indirect": 0.75}
+# Head nouns of a speaker that is a text, not an actor ("Other reports", "The bankruptcy filing"): no actor
+# id is owed where the gold names no one behind it.
+DOCUMENT_NOUNS = SPEECH_CARRIERS | {"filing", "study", "survey", "poll", "article", "paper", "account"}
 
 CharSpan = tuple[int, int]
 
@@ -277,6 +281,9 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
     actor = Accuracy()
     reported_speaker = Accuracy()
     reported_actor = Accuracy()
+    # The same, only where the gold speaker is an actor (a person, organisation or group), not a text.
+    actor_of_actors = Accuracy()
+    reported_actor_of_actors = Accuracy()
     outcomes = pipeline.code(article for article, _ in items)
     for (article, gold), outcome in zip(items, outcomes, strict=True):
         text = article.text
@@ -304,6 +311,8 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
         # Speakers, on the gold quotations each system found (overlap): the words it names, and the actor.
         for g, p in match(g_direct, t_direct):
             _score_speaker(gold_direct[g], tacitus_direct[p], speaker["tacitus"], actor, actor_mentions)
+            if names_an_actor(text, gold_direct[g]):
+                _score_speaker(gold_direct[g], tacitus_direct[p], Accuracy(), actor_of_actors, actor_mentions)
         for g, p in match(g_direct, x_direct):
             expected = gold_direct[g]
             got = textacy[p][1]
@@ -311,7 +320,10 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
             speaker["textacy"].add(correct)
         t_reported = spans((q.start, q.end) for q in tacitus_reported)
         for g, p in match(g_reported, t_reported):
-            _score_speaker(gold_reported[g], tacitus_reported[p], reported_speaker, reported_actor, actor_mentions)
+            gold_quote, quote = gold_reported[g], tacitus_reported[p]
+            _score_speaker(gold_quote, quote, reported_speaker, reported_actor, actor_mentions)
+            if names_an_actor(text, gold_quote):
+                _score_speaker(gold_quote, quote, Accuracy(), reported_actor_of_actors, actor_mentions)
     for system, (exact, _overlap) in direct.items():
         report.add("annotated direct span, exact", system, exact)
     for system, (_exact, overlap) in direct.items():
@@ -332,8 +344,26 @@ def evaluate_annotated(pipeline: Pipeline, baseline: Baseline, report: Report, l
             "speaker of found direct quotes", system, accuracy, TARGETS["speaker"] if system == "tacitus" else None
         )
     report.add("speaker actor id of found direct quotes", "tacitus", actor)
+    report.add("speaker actor id of found direct quotes, actor speakers", "tacitus", actor_of_actors)
     report.add("speaker of found indirect+mixed quotes", "tacitus", reported_speaker)
     report.add("speaker actor id of found indirect+mixed quotes", "tacitus", reported_actor)
+    report.add("speaker actor id of found indirect+mixed quotes, actor speakers", "tacitus", reported_actor_of_actors)
+
+
+def names_an_actor(text: str, gold: GoldQuote) -> bool:
+    """Whether the gold speaker is an actor: not a text with no one named behind it ("Other reports", "The
+    bankruptcy filing"; "a statement by Boeing" and "Boeing's statement" name Boeing). A quote without a gold
+    speaker owes no actor either way and is scored as before (right when none is given)."""
+    if gold.speaker is None or gold.speaker_names:
+        return True
+    speaker = text[gold.speaker[0] : gold.speaker[1]]
+    if re.search(r"['’]s\b", speaker):
+        return True  # "Boeing's statement": its owner speaks
+    words = re.findall(r"[A-Za-z-]+", speaker)
+    head = words[-1] if words else ""
+    if head[:1].isupper():
+        return True  # a name ("The Washington Post"), not a text
+    return head not in DOCUMENT_NOUNS and head.removesuffix("s") not in DOCUMENT_NOUNS
 
 
 class ActorMentions:

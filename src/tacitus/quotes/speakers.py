@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 from tacitus.record import Actor
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# Clauses that share their subject with the clause they hang on: "X warned ... and added", "X ..., adding".
-SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pobj", "prep")
+# Clauses that share their subject with the clause they hang on: "X warned ... and added", "X ..., adding"; a
+# verb the parser took for an object predicate ("X and Y called say the plan is ...") too.
+SUBJECT_SHARING = ("conj", "xcomp", "advcl", "acl", "pcomp", "dep", "dobj", "pobj", "prep", "oprd")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "his", "its", "their"}
 PERSONAL = {"he", "she", "him", "her", "his"}
@@ -50,8 +51,10 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
     """The speaker phrase of a cue verb (or of the ``according`` of ``according to``)."""
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
-        target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return phrase(target) if target is not None else None
+        if to is None:
+            return None
+        target = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return phrase(target) if target is not None else _noun_phrase_after(to)
     verb = cue
     for _ in range(5):
         if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb != cue:
@@ -89,12 +92,30 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
                 return following
         if verb.dep_ == "relcl":
             return phrase(verb.head)
-        if verb.dep_ not in SUBJECT_SHARING or verb.head == verb:
+        if not (verb.dep_ in SUBJECT_SHARING or _conjoined_participle(verb)) or verb.head == verb:
             return None
         if verb.head.pos_ == "ADJ" or any(c.pos_ == "ADJ" and c.dep_ == "acomp" for c in verb.head.children):
             return None  # "it is interesting to note that ...", "fair to say": the writer's words
         verb = verb.head
     return None
+
+
+def _noun_phrase_after(word: Token) -> Speaker | None:
+    """ "according to Automotive analyst Dennis DesRosier believes that ...": when the parser made the
+    object of "to" the subject of a verb after it, the words right after "to" up to that verb still name
+    the source."""
+    doc = word.doc
+    end = word.i + 1
+    while end < len(doc) and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        end += 1
+    nouns = [doc[i] for i in range(word.i + 1, end) if doc[i].pos_ in ("NOUN", "PROPN")]
+    return Speaker(nouns[-1], word.i + 1, end) if nouns else None
+
+
+def _conjoined_participle(verb: Token) -> bool:
+    """ "..., saying that ..., and merely saying that ...": the parser hangs the second of two conjoined
+    participles on the first as its complement; it shares the first one's subject all the same."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG"
 
 
 def speaker_of_subject(verb: Token) -> Speaker | None:
@@ -123,7 +144,20 @@ def _subject(verb: Token) -> Token | None:
     subjects = [
         c for c in verb.children if c.dep_ in SUBJECTS and not (c.pos_ == "NOUN" and c.lemma_.lower() in TIME_NOUNS)
     ]
-    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+    if not subjects:
+        return None
+    nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+    titled = next((s for s in subjects if s.i < nearest.i and _title_continues(s, nearest)), None)
+    return titled or nearest
+
+
+def _title_continues(person: Token, organisation: Token) -> bool:
+    """ "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said": the parser makes the
+    organisation a second subject, but it only continues the title set off after the person's name."""
+    if person.ent_type_ != "PERSON" or not any(c.dep_ == "appos" for c in person.children):
+        return False
+    after = person.right_edge.i + 1
+    return organisation.left_edge.i == after + 1 and person.doc[after].text == ","
 
 
 def phrase(head: Token) -> Speaker:

@@ -37,7 +37,7 @@ from tacitus.quotes.speakers import (
     speaker_of_cue,
     speaker_of_subject,
 )
-from tacitus.quotes.unmarked import find_block_quotes, find_pull_quotes
+from tacitus.quotes.unmarked import find_block_quotes, find_pull_quotes, find_repeated_pull_quotes
 from tacitus.record import Quote, Span
 from tacitus.stage import Stage
 
@@ -120,7 +120,8 @@ class QuoteFinder:
             for i in range(q.outer_first, q.outer_last):
                 self.in_quote[i] = 1
         # A pull quote is a quotation too: the cues inside it are the speaker's words, not the writer's.
-        self.pull_quotes = find_pull_quotes(doc) + find_block_quotes(doc, lexicon)
+        pulls = find_pull_quotes(doc)
+        self.pull_quotes = pulls + find_repeated_pull_quotes(self.text, pulls) + find_block_quotes(doc, lexicon)
         for pull in self.pull_quotes:
             first, last = self._token_range(pull.start, pull.end)
             for i in range(first, last):

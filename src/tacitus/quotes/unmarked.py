@@ -7,7 +7,8 @@ A *pull quote* is set off in its own paragraph with its speaker's name after it:
 
 The signal is the paragraph's end: after a finished sentence comes a person's name (with a title after a
 comma) and no final punctuation, which no sentence of the writer's ends like. A paragraph with quotation
-marks is left to the marks.
+marks is left to the marks. A pull quote is copied from the article: a body sentence that repeats one of its
+sentences word for word is that speaker's quotation too, though the page lost its marks.
 
 A *block quotation* is the paragraph after one that ends with a cue and a colon ("In a statement, the Church
 denied these allegations:"). It runs to the end of its paragraph, or to the first sentence in which the writer
@@ -28,6 +29,7 @@ from tacitus.quotes.marks import DOUBLE_MARKS, paragraphs
 from tacitus.quotes.speakers import PRONOUNS, Speaker, speaker_of_cue
 
 SENTENCE_BREAK = re.compile(r"[.!?] +$")
+PULL_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MIN_QUOTE_WORDS = 4
 MAX_TITLE_CHARS = 80
 
@@ -96,8 +98,31 @@ def find_pull_quotes(doc: Doc) -> list[PullQuote]:
             said_end -= 1
         if len(text[start:said_end].split()) < MIN_QUOTE_WORDS:
             continue
-        found.append(PullQuote(start, said_end, Speaker(name.root, name.start, name.end)))
+        name_end = name.end
+        while name_end > name.start + 1 and name.doc[name_end - 1].is_space:
+            name_end -= 1  # the model may end a name with the paragraph break after it
+        found.append(PullQuote(start, said_end, Speaker(name.root, name.start, name_end)))
     return found
+
+
+def find_repeated_pull_quotes(text: str, pulls: list[PullQuote]) -> list[PullQuote]:
+    """The body sentences that repeat a pull quote's words verbatim: a pull quote is copied from the article,
+    so where the body has its sentence (without marks, the page having lost them) that is the same speaker's
+    quotation."""
+    repeats = []
+    for pull in pulls:
+        if pull.cue is not None:
+            continue
+        for sentence in PULL_SENTENCE_END.split(text[pull.start : pull.end]):
+            sentence = sentence.strip()
+            if len(sentence.split()) < MIN_QUOTE_WORDS:
+                continue
+            at = text.find(sentence)
+            while at != -1:
+                if not pull.start <= at < pull.end:
+                    repeats.append(PullQuote(at, at + len(sentence), pull.speaker))
+                at = text.find(sentence, at + len(sentence))
+    return repeats
 
 
 def _bare_name(doc: Doc, start: int, end: int) -> Span | None:
