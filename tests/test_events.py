@@ -430,3 +430,17 @@ def test_warning_that_allies_will_act_does_not_target_the_allies(nlp, coder):
     text = "Qaani warned that the Resistance front would avenge the general."
     doc = parse(nlp, text, {"Qaani": "qaa", "the Resistance front": "res", "the general": "gen"})
     assert not any(c.target == "res" for c in coder.code(doc)), triples(coder.code(doc))
+
+
+def test_caret_skips_the_next_noun_phrase(nlp, tmp_path):
+    # TABARI's "^": "* AT ^ +" skips the phrase after AT; the target is the next actor.
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- WARN  [160] ---\nWARN\n- * AT ^ +  [162]\n\n--- CELEBRATE  [181] ---\nCELEBRATE\n"
+                     "- * IFTAR AT ^ ^ +  [044]\n", encoding="utf-8")  # fmt: skip
+    coder = EventCoder(str(verbs))
+    text = "The Danish government warned at the Gondor of the Prince of Dol Amroth."
+    doc = parse(nlp, text, {"The Danish government": "dnk", "Gondor": "gon", "the Prince of Dol Amroth": "dol"})
+    assert triples(coder.code(doc)) == {("dnk", "dol", "162")}
+    text = "Arnor has celebrated Iftar at Osgiliath with the parliament of Gondor."
+    doc = parse(nlp, text, {"Arnor": "arn", "Osgiliath": "osg", "Gondor": "gon"})
+    assert triples(coder.code(doc)) == {("arn", "gon", "044")}
