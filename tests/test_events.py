@@ -444,3 +444,20 @@ def test_caret_skips_the_next_noun_phrase(nlp, tmp_path):
     text = "Arnor has celebrated Iftar at Osgiliath with the parliament of Gondor."
     doc = parse(nlp, text, {"Arnor": "arn", "Osgiliath": "osg", "Gondor": "gon"})
     assert triples(coder.code(doc)) == {("arn", "gon", "044")}
+
+
+def test_four_coordinated_sources_and_two_targets_give_eight_events(nlp, coder):
+    text = "The United States, Britain, France and Germany condemned Russia and Belarus."
+    names = {"The United States": "usa", "Britain": "gbr", "France": "fra", "Germany": "deu", "Russia": "rus",
+             "Belarus": "blr"}  # fmt: skip
+    doc = parse(nlp, text, names)
+    found = {(c.source, c.target) for c in coder.code(doc)}
+    assert found == {(s, t) for s in ("usa", "gbr", "fra", "deu") for t in ("rus", "blr")}
+
+
+def test_a_name_that_stands_for_two_actors_is_the_target_of_both(nlp, coder):
+    text = "Egypt welcomed the resumption of ties with the Gulf states."
+    doc = parse(nlp, text, {"Egypt": "egy", "the Gulf states": "sau"})
+    states = next(t for t in doc if t.text == "states")
+    doc._.head_actors = {states.i: ["sau", "are"]}
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("egy", "sau"), ("egy", "are")}

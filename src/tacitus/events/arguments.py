@@ -129,9 +129,11 @@ class ActorFinder:
             if not found:
                 continue
             actor, where = found
-            members = [actor]
+            # "ties with Lorien", where one name stands for two actors: every one of them.
+            members = list(self.head_actors.get(where.i) or [actor])
             if where.i != token.i:
-                members += [self.of_phrase(t) for t in coordinated(where)[1:]]
+                for member in coordinated(where)[1:]:
+                    members.extend(self.head_actors.get(member.i) or [self.of_phrase(member)])
             for member in members:
                 if member and member not in actors:
                     actors.append(member)

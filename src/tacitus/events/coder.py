@@ -42,7 +42,9 @@ from tacitus.places.anchor import dateline_place
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
-MAX_PAIRS = 6  # compound actors: at most this many source x target events from one clause
+# Compound actors: at most this many source x target events from one clause. "The US, Britain, France and Germany
+# condemned Russia and Belarus" reports eight; the cap only stops a misparsed list from exploding.
+MAX_PAIRS = 16
 # Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
 INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
                            "commit", "accept", "consent", "undertake"})  # fmt: skip
