@@ -144,9 +144,27 @@ def coordinated(token: Token) -> list[Token]:
     """A phrase head and the heads coordinated with it, in order."""
     result = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and not _conjunct_of_its_modifier(token, child):
             result.extend(coordinated(child))
     return result
+
+
+def _conjunct_of_its_modifier(head: Token, conjunct: Token) -> bool:
+    """ "Lawmakers in Kosovo and Serbia": the parser sometimes coordinates the second name with the common noun,
+    but like joins like: a name right after the name a phrase of the noun ends with ("in Kosovo and") belongs to
+    that phrase, and is not an actor of its own."""
+    if head.pos_ != "NOUN" or conjunct.pos_ != "PROPN":
+        return False
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ != "prep" or child.i > conjunct.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.right_edge.i < conjunct.i:
+                between = doc[obj.right_edge.i + 1 : conjunct.left_edge.i]
+                if len(between) and all(t.dep_ in ("cc", "punct") for t in between):
+                    return True
+    return False
 
 
 def _children(token: Token, deps) -> list[Token]:

@@ -181,8 +181,8 @@ class PatternMatcher:
             return position
         element, rest = elements[0], elements[1:]
         if isinstance(element, Role) and element.kind == "^":
-            # TABARI's "^" skips the next noun phrase: "* AT ^ +" in "warned at the Gondor of the Prince" aims at
-            # the prince, not at Gondor.
+            # TABARI's "^" skips the next noun phrase: "* AT ^ +" in "warned at the Kremlin of the president of
+            # Belarus" aims at the president, not at the Kremlin.
             skipped = _noun_phrase_end(tokens, position)
             if skipped is not None:
                 position, previous_end = skipped, tokens[skipped - 1].i
