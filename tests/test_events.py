@@ -479,3 +479,19 @@ def test_a_name_coordinated_with_the_place_of_a_noun_is_not_an_actor_of_its_own(
     doc = Doc(nlp.vocab, words=["Police", "and", "Kenya"], heads=[0, 0, 0], deps=["ROOT", "cc", "conj"],
               pos=["NOUN", "CCONJ", "PROPN"])  # fmt: skip
     assert [t.text for t in coordinated(doc[0])] == ["Police", "Kenya"]
+
+
+def test_a_reported_passive_without_agent_is_not_the_reporters_act(nlp, coder):
+    text = "Ukrainian officials said 54 civilians were killed in Kharkiv."
+    doc = parse(nlp, text, {"Ukrainian officials": "ukr", "civilians": "cvl"})
+    assert not [c for c in coder.code(doc) if c.source == "ukr"]
+
+
+def test_a_subject_the_parser_split_in_two_is_one_compound(nlp, coder):
+    # The parser gives "welcomed" two subjects, "Wolves" and "Gondor".
+    text = (
+        "Wolves, bears, and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath after a rift, "
+        "the agency said."
+    )
+    doc = parse(nlp, text, {"Gondor": "gon", "Osgiliath": "osg", "the agency": "med"})
+    assert ("gon", "osg") in {(c.source, c.target) for c in coder.code(doc)}

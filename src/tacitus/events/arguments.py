@@ -178,7 +178,12 @@ def subject_heads(verb: Token) -> list[Token]:
         subject = own[0]
         if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]  # "a drone strike that killed X": the strike
-        return [subject]
+        # "Lions, tigers, and Gondor welcomed": the parser may split a coordinated subject into several subjects.
+        return [s for s in own if s.dep_ == subject.dep_]
+    # "Ethiopia act on a resolution": a name before a verb that has no subject, taken for a compound, is its subject.
+    named = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i]
+    if named and verb.pos_ == "VERB":
+        return named
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl":

@@ -289,7 +289,10 @@ class EventCoder:
             if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
                 superseded.add(governor.i)
-                inherited_source[i] = find_arguments(governor, actors).sources
+                if not subject_heads(verb) and not is_passive(verb):
+                    # Only a clause without a subject of its own ("X said on Friday to be ready ...") is the
+                    # reporter's act: "officials said 54 civilians were killed" names no killer.
+                    inherited_source[i] = find_arguments(governor, actors).sources
             else:
                 # "threatened to attack": the threat is the event, the attack is not asserted; "agreed to provide
                 # aid", "threatened to bomb": the intention's code says what was intended (CAMEO 03x / 13x).
