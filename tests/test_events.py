@@ -495,3 +495,14 @@ def test_a_subject_the_parser_split_in_two_is_one_compound(nlp, coder):
     )
     doc = parse(nlp, text, {"Gondor": "gon", "Osgiliath": "osg", "the agency": "med"})
     assert ("gon", "osg") in {(c.source, c.target) for c in coder.code(doc)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The French troops halted their march towards the border with Mali.",
+     "The French army withdrew their troops from Mali."],
+)  # fmt: skip
+def test_an_object_that_is_the_sources_own_leaves_the_target_to_a_phrase(nlp, coder, text):
+    subject = text.split(" halted")[0].split(" withdrew")[0]
+    doc = parse(nlp, text, {subject: "src", "their": "src", "Mali": "mli"})
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("src", "mli")}

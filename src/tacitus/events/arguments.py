@@ -273,6 +273,9 @@ def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
     for head in target_heads:
         args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)
         args.tokens.append(head)
+    # "presented their credentials to X", "halted its march towards X": an object whose only actor is the source
+    # (its possessive) is the source's own thing; the target is in a phrase.
+    args.targets = [t for t in args.targets if t not in args.sources]
     if not args.targets:
         for prep, obj in prepositional_objects(verb):
             if prep in LOCATIVE_ONLY and actors.place_tokens:
