@@ -506,3 +506,15 @@ def test_an_object_that_is_the_sources_own_leaves_the_target_to_a_phrase(nlp, co
     subject = text.split(" halted")[0].split(" withdrew")[0]
     doc = parse(nlp, text, {subject: "src", "their": "src", "Mali": "mli"})
     assert {(c.source, c.target) for c in coder.code(doc)} == {("src", "mli")}
+
+
+def test_cameo_event_nouns_and_speech_cues_are_not_mixed_into_another_code_system(nlp, tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- WARN  [9160] ---\nWARN\n\n--- ATTACK  [9223] ---\nATTACK\n", encoding="utf-8")
+    mixed = EventCoder(str(verbs), DEFAULT_NOMINALS, DEFAULT_SPEECH_CUES)
+    assert not mixed.nominals and not mixed.speech_cues
+    text = "The killing of the general by Iraqi militias was condemned."
+    doc = parse(nlp, text, {"the general": "gen", "Iraqi militias": "irq"})
+    assert not [c for c in mixed.code(doc) if c.method == "nominal"]
+    cameo = EventCoder(DEFAULT_VERBS, DEFAULT_NOMINALS, DEFAULT_SPEECH_CUES)
+    assert cameo.nominals and cameo.speech_cues

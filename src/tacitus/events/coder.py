@@ -183,6 +183,11 @@ class EventCoder:
         # WEIS codes that happen to look like CAMEO ones).
         codes = [b.code for b in self.dictionary.blocks if b.code != NULL_CODE]
         self.cameo_dictionary = bool(codes) and sum(c in self.book for c in codes) >= 0.95 * len(codes)
+        # Event nouns and speech cues are coded in CAMEO (the packaged tables): with a verb dictionary in another
+        # code system (a WEIS test dictionary) their codes would mix two systems in one document.
+        if not self.cameo_dictionary:
+            self.nominals = {k: v for k, v in self.nominals.items() if v.code not in self.book}
+            self.speech_cues = [cue for cue in self.speech_cues if cue[0] not in self.book]
 
     # ---------------------------------------------------------------------------------------------------
 
