@@ -518,3 +518,16 @@ def test_cameo_event_nouns_and_speech_cues_are_not_mixed_into_another_code_syste
     assert not [c for c in mixed.code(doc) if c.method == "nominal"]
     cameo = EventCoder(DEFAULT_VERBS, DEFAULT_NOMINALS, DEFAULT_SPEECH_CUES)
     assert cameo.nominals and cameo.speech_cues
+
+
+def test_a_compound_slot_is_the_other_side_of_a_subject_actor(nlp, tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- AGREE  [030] ---\nAGREE\n- * WITH %  [031]\n", encoding="utf-8")
+    coder = EventCoder(str(verbs))
+    text = "Kenya agrees with Uganda and Tanzania that the dispute should be settled."
+    doc = parse(nlp, text, {"Kenya": "ken", "Uganda": "uga", "Tanzania": "tza"})
+    assert triples(coder.code(doc)) == {("ken", "uga", "031"), ("ken", "tza", "031")}
+    # Without an actor of its own on the other side, the compound's members are each other's partners.
+    text = "The delegates agreed with Uganda and Tanzania that the dispute should be settled."
+    doc = parse(nlp, text, {"Uganda": "uga", "Tanzania": "tza"})
+    assert triples(coder.code(doc)) == {("uga", "tza", "031"), ("tza", "uga", "031")}

@@ -344,7 +344,11 @@ class EventCoder:
                 targets = inherited if inherited or match.code == RETRIBUTION_THREAT else targets
             if "%" in match.bound:
                 members = match.bound["%"]
-                sources, targets = members, members
+                if sources and not set(sources) & set(members):
+                    # "X agrees with Y and Z": the compound is the other side of the subject, each member a target.
+                    targets = members
+                else:
+                    sources, targets = members, members  # "Y and Z agreed": each side of the other
             if "+" in match.bound:
                 bound_targets = match.bound["+"]
                 if set(bound_targets) & set(sources) and "$" not in match.bound:
