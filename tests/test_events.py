@@ -531,3 +531,13 @@ def test_a_compound_slot_is_the_other_side_of_a_subject_actor(nlp, tmp_path):
     text = "The delegates agreed with Uganda and Tanzania that the dispute should be settled."
     doc = parse(nlp, text, {"Uganda": "uga", "Tanzania": "tza"})
     assert triples(coder.code(doc)) == {("uga", "tza", "031"), ("tza", "uga", "031")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Criticized by Iran, the Iraqi government recalled its envoy.", ("irn", "irq")),
+     ("Having criticized Iran, the Iraqi government recalled its envoy.", ("irq", "irn"))],
+)  # fmt: skip
+def test_a_bare_participle_opening_a_clause_is_passive(nlp, coder, text, expected):
+    doc = parse(nlp, text, {"Iran": "irn", "the Iraqi government": "irq"})
+    assert {(c.source, c.target) for c in coder.code(doc) if c.code[:2] == "11"} == {expected}
