@@ -541,3 +541,11 @@ def test_a_compound_slot_is_the_other_side_of_a_subject_actor(nlp, tmp_path):
 def test_a_bare_participle_opening_a_clause_is_passive(nlp, coder, text, expected):
     doc = parse(nlp, text, {"Iran": "irn", "the Iraqi government": "irq"})
     assert {(c.source, c.target) for c in coder.code(doc) if c.code[:2] == "11"} == {expected}
+
+
+def test_a_show_of_force_is_not_aimed_at_the_forces_it_deploys(nlp, coder):
+    text = "The Kenyan government is increasing police patrols in Mombasa."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "police": "cop"})
+    assert triples(coder.code(doc)) == {("gov", None, "150")}  # CAMEO 150, not a threat (130) to the police
+    doc = parse(nlp, "Kenya increased its troops in Somalia.", {"Kenya": "ken", "its troops": "mil"})
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("ken", None)}

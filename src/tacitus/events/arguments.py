@@ -253,11 +253,12 @@ def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
     return sorted(pairs, key=lambda pair: order[pair[0]])
 
 
-def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
-    """The source and target actors of a verbal predicate, active or passive."""
+def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -> Arguments:
+    """The source and target actors of a verbal predicate, active or passive. With ``own_object`` the object is
+    the subject's own ("increased police patrols", "mobilized its troops"): the target can only be in a phrase."""
     args = Arguments(passive=is_passive(verb))
     subjects = subject_heads(verb)
-    objects = object_heads(verb)
+    objects = [] if own_object and not args.passive else object_heads(verb)
     if args.passive:
         agents = agent_heads(verb) or instrument_heads(verb)
         source_heads, target_heads = agents, subjects

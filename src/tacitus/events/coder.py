@@ -56,6 +56,7 @@ VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
+POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -316,7 +317,10 @@ class EventCoder:
             verb = doc[i]
             if _is_cameo_statement(match.code, self.book) and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
                 continue  # "Speaking at a ceremony ..., X said": the circumstance of a statement, not one more
-            args = find_arguments(verb, actors)
+            # A show of force (CAMEO 15x: "stepped up police patrols", "mobilized its troops") is aimed at whoever
+            # a phrase names ("along the border with X"), not at the forces it deploys.
+            posture = self.cameo_dictionary and match.code[:2] == POSTURE_ROOT
+            args = find_arguments(verb, actors, own_object=posture)
             sources, targets = list(args.sources), list(args.targets)
             if any(
                 t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
