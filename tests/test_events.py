@@ -549,3 +549,38 @@ def test_a_show_of_force_is_not_aimed_at_the_forces_it_deploys(nlp, coder):
     assert triples(coder.code(doc)) == {("gov", None, "150")}  # CAMEO 150, not a threat (130) to the police
     doc = parse(nlp, "Kenya increased its troops in Somalia.", {"Kenya": "ken", "its troops": "mil"})
     assert {(c.source, c.target) for c in coder.code(doc)} == {("ken", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya paid a heavy price for its intervention in Somalia.",
+     "Kenya paid dearly for its support of Somalia.",
+     "Kenya must pay attention to Somalia."],
+)  # fmt: skip
+def test_pay_in_an_idiom_is_no_payment(nlp, coder, text):
+    doc = parse(nlp, text, {"Kenya": "ken", "Somalia": "som"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("06")]
+
+
+def test_a_payment_is_still_a_payment(nlp, coder):
+    doc = parse(nlp, "The Somali government paid Kenya for the electricity.", {"The Somali government": "som",
+                                                                              "Kenya": "ken"})  # fmt: skip
+    assert triples(coder.code(doc)) == {("som", "ken", "061")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Khamenei said the United States is going to pay for the killing.",
+     "Khamenei said Iran will make the United States pay."],
+)  # fmt: skip
+def test_going_to_pay_and_make_them_pay_are_threats(nlp, coder, text):
+    names = {"Khamenei": "kha", "Iran": "irn", "the United States": "usa"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
+    assert ("kha", "usa", "138") in triples(coder.code(doc))
+    assert not [c for c in coder.code(doc) if c.code.startswith("04")]  # "going" is no journey
+
+
+def test_going_to_a_place_is_still_a_journey(nlp, coder):
+    doc = parse(nlp, "The Kenyan president is going to Somalia for talks.", {"The Kenyan president": "ken",
+                                                                              "Somalia": "som"})  # fmt: skip
+    assert ("ken", "som", "042") in triples(coder.code(doc))

@@ -153,8 +153,7 @@ PROSPECTIVE_AUXILIARIES = frozenset({"will", "would", "shall", "must", "'ll", "w
 def is_retribution(verb: Token) -> bool:
     """ "will pay", "would pay a heavy price", "must be punished", "will face revenge", "will regret": what a
     threat promises its target, not an act of the subject (a payment, a punishment already done)."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if not auxiliaries & PROSPECTIVE_AUXILIARIES:
+    if not _prospective(verb):
         return False
     lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -165,6 +164,42 @@ def is_retribution(verb: Token) -> bool:
     if lemma in ("punish", "regret"):
         return lemma == "regret" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return False
+
+
+# What one "pays" in idioms that are no payment: "paid a heavy price", "pay attention", "pay lip service".
+IDIOMATIC_PAYMENTS = RETRIBUTION_OBJECTS | {"attention", "heed", "service", "dividend", "toll"}
+
+
+def _pays_no_one(verb: Token) -> bool:
+    """ "pay" in an idiom ("paid a heavy price for", "pay attention to", "paid dearly"): the FINANCE block's code
+    (CAMEO 061) is for money paid to someone."""
+    if verb.lemma_.lower() != "pay":
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in IDIOMATIC_PAYMENTS:
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "dearly":
+            return True
+    return False
+
+
+def _prospective(verb: Token) -> bool:
+    """ "will pay", "must pay", "is going to pay", "will make them pay": said of what is still to come."""
+    if {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & PROSPECTIVE_AUXILIARIES:
+        return True
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+        return False
+    return _is_going_to(head) or (head.lemma_.lower() == "make" and _prospective(head))
+
+
+def _is_going_to(verb: Token) -> bool:
+    """ "is going to pay": "going" is the future of its infinitive, not a movement (the GO verb)."""
+    return (
+        verb.lemma_.lower() == "go"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
+    )
 
 
 def _is_cameo_statement(code: str, book: Codebook) -> bool:
@@ -221,6 +256,8 @@ class EventCoder:
                     continue
                 if token.dep_ in ("prep", "agent", "mark"):
                     continue  # "according to state media", "following talks": a preposition, not a predicate
+                if _is_going_to(token):
+                    continue  # "is going to attack": the future of the attack
                 if not _actor_within_reach(token, actors):
                     continue  # no actor in its clause, its subject or the clauses it completes: nothing to code
                 heads = heads if heads is not None else clause_heads(sentence, forms)
@@ -237,6 +274,14 @@ class EventCoder:
                     # something it has no pattern for ("rejected an invitation", "refused the plan") is still a
                     # rejection (120), as CAMEO's manual reads it.
                     found.code = REJECTION_CODE
+                if (
+                    found is not None
+                    and found.pattern is None
+                    and self.cameo_dictionary
+                    and _pays_no_one(token)
+                    and not is_retribution(token)
+                ):
+                    continue  # "paid a heavy price for its intervention", "pay attention": not a payment
                 if found is not None and found.is_event:
                     matches[token.i] = found
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
@@ -280,6 +325,10 @@ class EventCoder:
             if verb.dep_ not in COMPLEMENT_DEPS and not vowed:
                 continue
             governor = verb.head
+            while governor.head.i != governor.i and (
+                _is_going_to(governor) or (governor.lemma_.lower() == "make" and governor.i not in matches)
+            ):
+                governor = governor.head  # "said X is going to pay", "said Iran will make X pay": what was said
             if governor.i not in matches:
                 continue
             governing = matches[governor.i]
@@ -576,12 +625,18 @@ class EventCoder:
                 continue
             lemmas = [t.lemma_.lower() for t in span]
             code = self._speech_act(lemmas)
-            if code is None and any(is_retribution(t) for t in span):
+            retribution = next((t for t in span if is_retribution(t)), None)
+            if code is None and retribution is not None:
                 code = RETRIBUTION_THREAT  # "the killers would pay"
             if code is None:
                 continue
             number = sentence_number(span.start)
-            targets = []
+            # "we will make the United States pay": the threat is against who is to pay.
+            targets = (
+                [a for h in subject_heads(retribution) for a in actors.of_phrases(h) if a != quote.speaker]
+                if retribution is not None
+                else []
+            )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
                 if actor and actor != quote.speaker and actor not in targets:
