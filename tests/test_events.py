@@ -584,3 +584,24 @@ def test_going_to_a_place_is_still_a_journey(nlp, coder):
     doc = parse(nlp, "The Kenyan president is going to Somalia for talks.", {"The Kenyan president": "ken",
                                                                               "Somalia": "som"})  # fmt: skip
     assert ("ken", "som", "042") in triples(coder.code(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Russia stepped up its attacks on Ukraine.", {("rus", "ukr", "19")}),  # the attacks happen: no threat
+     ("Russia increased fuel prices.", set()),  # intensifying says nothing of its own
+     ("China boosted economic relations with Ukraine.", {("rus", "ukr", "06")})],
+)  # fmt: skip
+def test_an_intensifying_verb_is_the_event_of_what_it_intensifies(nlp, coder, text, expected):
+    text = text.replace("China", "Russia")
+    doc = parse(
+        nlp, text, {words: actor for words, actor in {"Russia": "rus", "Ukraine": "ukr"}.items() if words in text}
+    )
+    assert {(c.source, c.target, c.code[:2]) for c in coder.code(doc)} == expected
+
+
+def test_a_claim_is_a_statement_not_a_disapproval(nlp, coder):
+    doc = parse(nlp, "Uganda claims Kenya is hiding weapons.", {"Uganda": "uga", "Kenya": "ken"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("11")]
+    doc = parse(nlp, "Hamas claimed responsibility for the attack on Israel.", {"Hamas": "ham", "Israel": "isr"})
+    assert ("ham", "isr", "015") in triples(coder.code(doc))  # the patterns of "claim" stand
