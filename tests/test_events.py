@@ -605,3 +605,19 @@ def test_a_claim_is_a_statement_not_a_disapproval(nlp, coder):
     assert not [c for c in coder.code(doc) if c.code.startswith("11")]
     doc = parse(nlp, "Hamas claimed responsibility for the attack on Israel.", {"Hamas": "ham", "Israel": "isr"})
     assert ("ham", "isr", "015") in triples(coder.code(doc))  # the patterns of "claim" stand
+
+
+def test_an_incomplete_event_of_a_temporal_clause_is_background_to_the_news(nlp, coder):
+    from tacitus.record import Actor
+
+    text = "Egypt restored full diplomatic ties with Iran almost five years after crowds burned down its embassy."
+    names = {"Egypt": "egy", "Iran": "irn", "crowds": "crowd", "its embassy": "embassy"}
+    doc = parse(nlp, text, names)
+    codes = {"egy": "EGY", "irn": "IRN", "crowd": "IRNCVL", "embassy": None}  # the embassy's owner is not known
+    doc._.actors = [Actor(id=actor, name=actor, code=codes[actor]) for actor in names.values()]
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("egy", "irn")}
+    # Alone in its sentence, the same event is reported.
+    text = "Crowds burned down its embassy after the elections."
+    doc = parse(nlp, text, {"Crowds": "crowd", "its embassy": "embassy"})
+    doc._.actors = [Actor(id="crowd", name="crowds", code="IRNCVL"), Actor(id="embassy", name="embassy")]
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("crowd", "embassy")}

@@ -49,6 +49,8 @@ class ActorFinder:
         self.place_tokens: set[int] = set()
         # head token -> every actor it stands for ("Chinese and Indian troops"), from the actors stage
         self.head_actors: dict[int, list[str]] = {}
+        # ids of the actors with a code (an actor the actors stage could not code is only half known)
+        self.coded: set[str] = set()
 
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))

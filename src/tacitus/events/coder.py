@@ -202,6 +202,26 @@ def _is_going_to(verb: Token) -> bool:
     )
 
 
+# Subordinators of a clause that dates another: "five years after crowds burned down its embassy".
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "once", "while", "as"})
+
+
+def _is_background(verb: Token) -> bool:
+    """A temporal clause ("after crowds burned down its embassy", "before attacking the town")."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_MARKS
+
+
+def _without_incomplete_background(doc: Doc, codings: list[Coding], coded: set[str]) -> list[Coding]:
+    """A sentence's news is its complete event: an event of a temporal clause that dates it, missing a known
+    source or target ("restored ties with X five years after crowds burned down its embassy"), is background to
+    it, not a report of its own. Alone in its sentence, it stays."""
+    if not any(c.source in coded and c.target in coded and not _is_background(doc[c.trigger[0]]) for c in codings):
+        return codings
+    return [c for c in codings if (c.source in coded and c.target in coded) or not _is_background(doc[c.trigger[0]])]
+
+
 def _is_cameo_statement(code: str, book: Codebook) -> bool:
     return code in book and code.startswith("01")
 
@@ -237,6 +257,7 @@ class EventCoder:
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
+        actors.coded = {a.id for a in facts(doc, "actors") if (a.code or "").strip("-")}
         codings: list[Coding] = []
         sentences = document_sentences(doc)
         token_actor = actors.token_actor
@@ -497,7 +518,7 @@ class EventCoder:
             for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
                 coding.target = next((t for t in targets if t != coding.source), None)
                 coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
-        return codings
+        return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
     def _speaks_for(speaker: str, sources: list[str], doc: Doc) -> bool:
