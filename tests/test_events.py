@@ -621,3 +621,22 @@ def test_an_incomplete_event_of_a_temporal_clause_is_background_to_the_news(nlp,
     doc = parse(nlp, text, {"Crowds": "crowd", "its embassy": "embassy"})
     doc._.actors = [Actor(id="crowd", name="crowds", code="IRNCVL"), Actor(id="embassy", name="embassy")]
     assert {(c.source, c.target) for c in coder.code(doc)} == {("crowd", "embassy")}
+
+
+def test_an_actor_does_not_act_on_itself_when_its_mentions_are_two_actors(nlp, coder):
+    from tacitus.record import Actor
+
+    # "Somalia" twice, left as two actors by the actors stage: no Somalia -> Somalia event.
+    text = "Talks between Kenya and Somalia may spur reconciliation between Ethiopia and Somalia."
+    doc = parse(nlp, text, {"Kenya": "ken", "Ethiopia": "eth"})
+    first, second = [t.i for t in doc if t.text == "Somalia"]
+    doc._.token_actor.update({first: "som1", second: "som2"})
+    named = {
+        "ken": ("Kenya", "KEN"),
+        "eth": ("Ethiopia", "ETH"),
+        "som1": ("Somalia", "SOM"),
+        "som2": ("Somalia", "SOM"),
+    }
+    doc._.actors = [Actor(id=actor, name=name, code=code) for actor, (name, code) in named.items()]
+    pairs = {(c.source, c.target) for c in coder.code(doc)}
+    assert pairs and not {("som1", "som2"), ("som2", "som1")} & pairs

@@ -51,6 +51,15 @@ class ActorFinder:
         self.head_actors: dict[int, list[str]] = {}
         # ids of the actors with a code (an actor the actors stage could not code is only half known)
         self.coded: set[str] = set()
+        # actor id -> (name, code): two mentions of one name the actors stage left as two actors are one entity
+        self.identity: dict[str, tuple[str, str]] = {}
+
+    def same_entity(self, first: str | None, second: str | None) -> bool:
+        """ "reconciliation between Gondor and Rohan, and Gondor and Bree": an actor does not act on itself, even
+        when the actors stage made two actors of its two mentions."""
+        if first is None or second is None:
+            return False
+        return first == second or (first in self.identity and self.identity.get(first) == self.identity.get(second))
 
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))

@@ -258,6 +258,7 @@ class EventCoder:
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
         actors.coded = {a.id for a in facts(doc, "actors") if (a.code or "").strip("-")}
+        actors.identity = {a.id: (a.name.lower(), a.code) for a in facts(doc, "actors") if a.code}
         codings: list[Coding] = []
         sentences = document_sentences(doc)
         token_actor = actors.token_actor
@@ -495,7 +496,8 @@ class EventCoder:
                 # demand is the aim of the protest, which is the event reported; the aim stays, as a weaker event.
                 base -= 0.3
             has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
-            for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
+            pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            for code, src, tgt in [(c, s, t) for c, s, t in pairs if not actors.same_entity(s, t)]:
                 codings.append(
                     Coding(
                         code,
