@@ -147,6 +147,7 @@ def load_discards(path: str) -> DiscardList:
 RETRIBUTION_THREAT = "138"  # CAMEO: threaten with military force (revenge, "will pay")
 RETRIBUTION_OBJECTS = frozenset({"price", "cost", "penalty", "consequence", "revenge", "retaliation", "retribution",
                                  "justice", "punishment", "wrath", "vengeance", "response"})  # fmt: skip
+RETRIBUTION_LEMMAS = frozenset({"pay", "face", "punish", "regret"})
 PROSPECTIVE_AUXILIARIES = frozenset({"will", "would", "shall", "must", "'ll", "wo", "should"})
 
 
@@ -648,7 +649,10 @@ class EventCoder:
                 continue
             lemmas = [t.lemma_.lower() for t in span]
             code = self._speech_act(lemmas)
-            retribution = next((t for t in span if is_retribution(t)), None)
+            retribution = next(
+                (t for t, lemma in zip(span, lemmas, strict=True) if lemma in RETRIBUTION_LEMMAS and is_retribution(t)),
+                None,
+            )
             if code is None and retribution is not None:
                 code = RETRIBUTION_THREAT  # "the killers would pay"
             if code is None:
