@@ -640,3 +640,14 @@ def test_an_actor_does_not_act_on_itself_when_its_mentions_are_two_actors(nlp, c
     doc._.actors = [Actor(id=actor, name=name, code=code) for actor, (name, code) in named.items()]
     pairs = {(c.source, c.target) for c in coder.code(doc)}
     assert pairs and not {("som1", "som2"), ("som2", "som1")} & pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [("Kenya abandoned plans to attack the Somali army.", "ken"),
+     ("Ethiopia welcomed Kenya's decision to attack Somalia.", "ken")],
+)  # fmt: skip
+def test_the_subject_of_an_infinitive_after_a_noun_is_who_would_act(nlp, coder, text, source):
+    names = {"Kenya": "ken", "Ethiopia": "eth", "Somalia": "som", "the Somali army": "som"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
+    assert ("ken", "som", "190") in triples(coder.code(doc))  # not the army attacking: it is the object

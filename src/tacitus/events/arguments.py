@@ -199,7 +199,11 @@ def subject_heads(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "acl":
         # "militias fighting in Syria": the noun is the subject; for a passive participle it is the patient.
-        return [] if is_passive(verb) else [verb.head]
+        if is_passive(verb):
+            return []
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return _infinitive_controller(verb.head)
+        return [verb.head]
     head = verb.head
     if head.i == verb.i:
         return []
@@ -217,6 +221,21 @@ def subject_heads(verb: Token) -> list[Token]:
     if verb.dep_ in ("advcl", "ccomp", "acomp", "pcomp") or head.pos_ in ("ADJ", "ADP"):
         # "is about to restore" (xcomp of an adjective), "after meeting X" (pcomp): the upper subject.
         return subject_heads(head)
+    return []
+
+
+def _infinitive_controller(noun: Token) -> list[Token]:
+    """Who would do what an infinitive after a noun says: "Kenya's decision to withdraw" -> Kenya; "abandoned
+    efforts to stop the parade", "accepted an invitation to attend talks" -> the subject of the verb governing the
+    noun. Never the noun itself, whose phrase holds the infinitive's own object ("efforts to stop X")."""
+    owners = _children(noun, ("poss",))
+    if owners:
+        return owners
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX") and governor.i != noun.i:
+        return subject_heads(governor)
     return []
 
 
