@@ -49,6 +49,17 @@ class ActorFinder:
         self.place_tokens: set[int] = set()
         # head token -> every actor it stands for ("Chinese and Indian troops"), from the actors stage
         self.head_actors: dict[int, list[str]] = {}
+        # ids of the actors with a code (an actor the actors stage could not code is only half known)
+        self.coded: set[str] = set()
+        # actor id -> (name, code): two mentions of one name the actors stage left as two actors are one entity
+        self.identity: dict[str, tuple[str, str]] = {}
+
+    def same_entity(self, first: str | None, second: str | None) -> bool:
+        """ "reconciliation between Gondor and Rohan, and Gondor and Bree": an actor does not act on itself, even
+        when the actors stage made two actors of its two mentions."""
+        if first is None or second is None:
+            return False
+        return first == second or (first in self.identity and self.identity.get(first) == self.identity.get(second))
 
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
@@ -129,9 +140,11 @@ class ActorFinder:
             if not found:
                 continue
             actor, where = found
-            members = [actor]
+            # "ties with Lorien", where one name stands for two actors: every one of them.
+            members = list(self.head_actors.get(where.i) or [actor])
             if where.i != token.i:
-                members += [self.of_phrase(t) for t in coordinated(where)[1:]]
+                for member in coordinated(where)[1:]:
+                    members.extend(self.head_actors.get(member.i) or [self.of_phrase(member)])
             for member in members:
                 if member and member not in actors:
                     actors.append(member)
@@ -142,9 +155,27 @@ def coordinated(token: Token) -> list[Token]:
     """A phrase head and the heads coordinated with it, in order."""
     result = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and not _conjunct_of_its_modifier(token, child):
             result.extend(coordinated(child))
     return result
+
+
+def _conjunct_of_its_modifier(head: Token, conjunct: Token) -> bool:
+    """ "Lawmakers in Kosovo and Serbia": the parser sometimes coordinates the second name with the common noun,
+    but like joins like: a name right after the name a phrase of the noun ends with ("in Kosovo and") belongs to
+    that phrase, and is not an actor of its own."""
+    if head.pos_ != "NOUN" or conjunct.pos_ != "PROPN":
+        return False
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ != "prep" or child.i > conjunct.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.right_edge.i < conjunct.i:
+                between = doc[obj.right_edge.i + 1 : conjunct.left_edge.i]
+                if len(between) and all(t.dep_ in ("cc", "punct") for t in between):
+                    return True
+    return False
 
 
 def _children(token: Token, deps) -> list[Token]:
@@ -158,12 +189,21 @@ def subject_heads(verb: Token) -> list[Token]:
         subject = own[0]
         if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]  # "a drone strike that killed X": the strike
-        return [subject]
+        # "Lions, tigers, and Gondor welcomed": the parser may split a coordinated subject into several subjects.
+        return [s for s in own if s.dep_ == subject.dep_]
+    # "Ethiopia act on a resolution": a name before a verb that has no subject, taken for a compound, is its subject.
+    named = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i]
+    if named and verb.pos_ == "VERB":
+        return named
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl":
         # "militias fighting in Syria": the noun is the subject; for a passive participle it is the patient.
-        return [] if is_passive(verb) else [verb.head]
+        if is_passive(verb):
+            return []
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return _infinitive_controller(verb.head)
+        return [verb.head]
     head = verb.head
     if head.i == verb.i:
         return []
@@ -181,6 +221,21 @@ def subject_heads(verb: Token) -> list[Token]:
     if verb.dep_ in ("advcl", "ccomp", "acomp", "pcomp") or head.pos_ in ("ADJ", "ADP"):
         # "is about to restore" (xcomp of an adjective), "after meeting X" (pcomp): the upper subject.
         return subject_heads(head)
+    return []
+
+
+def _infinitive_controller(noun: Token) -> list[Token]:
+    """Who would do what an infinitive after a noun says: "Kenya's decision to withdraw" -> Kenya; "abandoned
+    efforts to stop the parade", "accepted an invitation to attend talks" -> the subject of the verb governing the
+    noun. Never the noun itself, whose phrase holds the infinitive's own object ("efforts to stop X")."""
+    owners = _children(noun, ("poss",))
+    if owners:
+        return owners
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX") and governor.i != noun.i:
+        return subject_heads(governor)
     return []
 
 
@@ -228,11 +283,12 @@ def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
     return sorted(pairs, key=lambda pair: order[pair[0]])
 
 
-def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
-    """The source and target actors of a verbal predicate, active or passive."""
+def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -> Arguments:
+    """The source and target actors of a verbal predicate, active or passive. With ``own_object`` the object is
+    the subject's own ("increased police patrols", "mobilized its troops"): the target can only be in a phrase."""
     args = Arguments(passive=is_passive(verb))
     subjects = subject_heads(verb)
-    objects = object_heads(verb)
+    objects = [] if own_object and not args.passive else object_heads(verb)
     if args.passive:
         agents = agent_heads(verb) or instrument_heads(verb)
         source_heads, target_heads = agents, subjects
@@ -248,6 +304,9 @@ def find_arguments(verb: Token, actors: ActorFinder) -> Arguments:
     for head in target_heads:
         args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)
         args.tokens.append(head)
+    # "presented their credentials to X", "halted its march towards X": an object whose only actor is the source
+    # (its possessive) is the source's own thing; the target is in a phrase.
+    args.targets = [t for t in args.targets if t not in args.sources]
     if not args.targets:
         for prep, obj in prepositional_objects(verb):
             if prep in LOCATIVE_ONLY and actors.place_tokens:

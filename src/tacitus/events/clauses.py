@@ -42,7 +42,15 @@ def is_passive(verb: Token) -> bool:
     if any(child.dep_ in ("nsubjpass", "auxpass", "csubjpass") for child in verb.children):
         return True
     # "militias backed by Iran", "a commander killed in the strike": a past participle modifying a noun.
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    # "Rebuked by Iran, Iraq recalled its envoy": a bare past participle opening a clause is passive; its subject,
+    # the main clause's, is its patient ("Having rebuked Iran" has an auxiliary and is active).
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
+    )
 
 
 def governing_chain(verb: Token) -> list[Token]:

@@ -42,7 +42,9 @@ from tacitus.places.anchor import dateline_place
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
-MAX_PAIRS = 6  # compound actors: at most this many source x target events from one clause
+# Compound actors: at most this many source x target events from one clause. "The US, Britain, France and Germany
+# condemned Russia and Belarus" reports eight; the cap only stops a misparsed list from exploding.
+MAX_PAIRS = 16
 # Verbs whose complement is what the subject intends or agrees to do ("agreed to withdraw", "decided to send").
 INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend", "plan", "prepare", "decide",
                            "commit", "accept", "consent", "undertake"})  # fmt: skip
@@ -54,6 +56,7 @@ VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
+POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -144,14 +147,14 @@ def load_discards(path: str) -> DiscardList:
 RETRIBUTION_THREAT = "138"  # CAMEO: threaten with military force (revenge, "will pay")
 RETRIBUTION_OBJECTS = frozenset({"price", "cost", "penalty", "consequence", "revenge", "retaliation", "retribution",
                                  "justice", "punishment", "wrath", "vengeance", "response"})  # fmt: skip
+RETRIBUTION_LEMMAS = frozenset({"pay", "face", "punish", "regret"})
 PROSPECTIVE_AUXILIARIES = frozenset({"will", "would", "shall", "must", "'ll", "wo", "should"})
 
 
 def is_retribution(verb: Token) -> bool:
     """ "will pay", "would pay a heavy price", "must be punished", "will face revenge", "will regret": what a
     threat promises its target, not an act of the subject (a payment, a punishment already done)."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if not auxiliaries & PROSPECTIVE_AUXILIARIES:
+    if not _prospective(verb):
         return False
     lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -162,6 +165,62 @@ def is_retribution(verb: Token) -> bool:
     if lemma in ("punish", "regret"):
         return lemma == "regret" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return False
+
+
+# What one "pays" in idioms that are no payment: "paid a heavy price", "pay attention", "pay lip service".
+IDIOMATIC_PAYMENTS = RETRIBUTION_OBJECTS | {"attention", "heed", "service", "dividend", "toll"}
+
+
+def _pays_no_one(verb: Token) -> bool:
+    """ "pay" in an idiom ("paid a heavy price for", "pay attention to", "paid dearly"): the FINANCE block's code
+    (CAMEO 061) is for money paid to someone."""
+    if verb.lemma_.lower() != "pay":
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in IDIOMATIC_PAYMENTS:
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "dearly":
+            return True
+    return False
+
+
+def _prospective(verb: Token) -> bool:
+    """ "will pay", "must pay", "is going to pay", "will make them pay": said of what is still to come."""
+    if {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & PROSPECTIVE_AUXILIARIES:
+        return True
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i:
+        return False
+    return _is_going_to(head) or (head.lemma_.lower() == "make" and _prospective(head))
+
+
+def _is_going_to(verb: Token) -> bool:
+    """ "is going to pay": "going" is the future of its infinitive, not a movement (the GO verb)."""
+    return (
+        verb.lemma_.lower() == "go"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
+    )
+
+
+# Subordinators of a clause that dates another: "five years after crowds burned down its embassy".
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "once", "while", "as"})
+
+
+def _is_background(verb: Token) -> bool:
+    """A temporal clause ("after crowds burned down its embassy", "before attacking the town")."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_MARKS
+
+
+def _without_incomplete_background(doc: Doc, codings: list[Coding], coded: set[str]) -> list[Coding]:
+    """A sentence's news is its complete event: an event of a temporal clause that dates it, missing a known
+    source or target ("restored ties with X five years after crowds burned down its embassy"), is background to
+    it, not a report of its own. Alone in its sentence, it stays."""
+    if not any(c.source in coded and c.target in coded and not _is_background(doc[c.trigger[0]]) for c in codings):
+        return codings
+    return [c for c in codings if (c.source in coded and c.target in coded) or not _is_background(doc[c.trigger[0]])]
 
 
 def _is_cameo_statement(code: str, book: Codebook) -> bool:
@@ -181,6 +240,11 @@ class EventCoder:
         # WEIS codes that happen to look like CAMEO ones).
         codes = [b.code for b in self.dictionary.blocks if b.code != NULL_CODE]
         self.cameo_dictionary = bool(codes) and sum(c in self.book for c in codes) >= 0.95 * len(codes)
+        # Event nouns and speech cues are coded in CAMEO (the packaged tables): with a verb dictionary in another
+        # code system (a WEIS test dictionary) their codes would mix two systems in one document.
+        if not self.cameo_dictionary:
+            self.nominals = {k: v for k, v in self.nominals.items() if v.code not in self.book}
+            self.speech_cues = [cue for cue in self.speech_cues if cue[0] not in self.book]
 
     # ---------------------------------------------------------------------------------------------------
 
@@ -194,6 +258,8 @@ class EventCoder:
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
+        actors.coded = {a.id for a in facts(doc, "actors") if (a.code or "").strip("-")}
+        actors.identity = {a.id: (a.name.lower(), a.code) for a in facts(doc, "actors") if a.code}
         codings: list[Coding] = []
         sentences = document_sentences(doc)
         token_actor = actors.token_actor
@@ -213,6 +279,8 @@ class EventCoder:
                     continue
                 if token.dep_ in ("prep", "agent", "mark"):
                     continue  # "according to state media", "following talks": a preposition, not a predicate
+                if _is_going_to(token):
+                    continue  # "is going to attack": the future of the attack
                 if not _actor_within_reach(token, actors):
                     continue  # no actor in its clause, its subject or the clauses it completes: nothing to code
                 heads = heads if heads is not None else clause_heads(sentence, forms)
@@ -229,6 +297,14 @@ class EventCoder:
                     # something it has no pattern for ("rejected an invitation", "refused the plan") is still a
                     # rejection (120), as CAMEO's manual reads it.
                     found.code = REJECTION_CODE
+                if (
+                    found is not None
+                    and found.pattern is None
+                    and self.cameo_dictionary
+                    and _pays_no_one(token)
+                    and not is_retribution(token)
+                ):
+                    continue  # "paid a heavy price for its intervention", "pay attention": not a payment
                 if found is not None and found.is_event:
                     matches[token.i] = found
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
@@ -272,6 +348,10 @@ class EventCoder:
             if verb.dep_ not in COMPLEMENT_DEPS and not vowed:
                 continue
             governor = verb.head
+            while governor.head.i != governor.i and (
+                _is_going_to(governor) or (governor.lemma_.lower() == "make" and governor.i not in matches)
+            ):
+                governor = governor.head  # "said X is going to pay", "said Iran will make X pay": what was said
             if governor.i not in matches:
                 continue
             governing = matches[governor.i]
@@ -287,7 +367,10 @@ class EventCoder:
             if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
                 superseded.add(governor.i)
-                inherited_source[i] = find_arguments(governor, actors).sources
+                if not subject_heads(verb) and not is_passive(verb):
+                    # Only a clause without a subject of its own ("X said on Friday to be ready ...") is the
+                    # reporter's act: "officials said 54 civilians were killed" names no killer.
+                    inherited_source[i] = find_arguments(governor, actors).sources
             else:
                 # "threatened to attack": the threat is the event, the attack is not asserted; "agreed to provide
                 # aid", "threatened to bomb": the intention's code says what was intended (CAMEO 03x / 13x).
@@ -306,7 +389,10 @@ class EventCoder:
             verb = doc[i]
             if _is_cameo_statement(match.code, self.book) and verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
                 continue  # "Speaking at a ceremony ..., X said": the circumstance of a statement, not one more
-            args = find_arguments(verb, actors)
+            # A show of force (CAMEO 15x: "stepped up police patrols", "mobilized its troops") is aimed at whoever
+            # a phrase names ("along the border with X"), not at the forces it deploys.
+            posture = self.cameo_dictionary and match.code[:2] == POSTURE_ROOT
+            args = find_arguments(verb, actors, own_object=posture)
             sources, targets = list(args.sources), list(args.targets)
             if any(
                 t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
@@ -334,7 +420,11 @@ class EventCoder:
                 targets = inherited if inherited or match.code == RETRIBUTION_THREAT else targets
             if "%" in match.bound:
                 members = match.bound["%"]
-                sources, targets = members, members
+                if sources and not set(sources) & set(members):
+                    # "X agrees with Y and Z": the compound is the other side of the subject, each member a target.
+                    targets = members
+                else:
+                    sources, targets = members, members  # "Y and Z agreed": each side of the other
             if "+" in match.bound:
                 bound_targets = match.bound["+"]
                 if set(bound_targets) & set(sources) and "$" not in match.bound:
@@ -407,7 +497,8 @@ class EventCoder:
                 # demand is the aim of the protest, which is the event reported; the aim stays, as a weaker event.
                 base -= 0.3
             has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
-            for code, src, tgt in self._pairs(match, sources, targets, reciprocal=not has_object):
+            pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            for code, src, tgt in [(c, s, t) for c, s, t in pairs if not actors.same_entity(s, t)]:
                 codings.append(
                     Coding(
                         code,
@@ -430,7 +521,7 @@ class EventCoder:
             for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
                 coding.target = next((t for t in targets if t != coding.source), None)
                 coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
-        return codings
+        return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
     def _speaks_for(speaker: str, sources: list[str], doc: Doc) -> bool:
@@ -558,12 +649,21 @@ class EventCoder:
                 continue
             lemmas = [t.lemma_.lower() for t in span]
             code = self._speech_act(lemmas)
-            if code is None and any(is_retribution(t) for t in span):
+            retribution = next(
+                (t for t, lemma in zip(span, lemmas, strict=True) if lemma in RETRIBUTION_LEMMAS and is_retribution(t)),
+                None,
+            )
+            if code is None and retribution is not None:
                 code = RETRIBUTION_THREAT  # "the killers would pay"
             if code is None:
                 continue
             number = sentence_number(span.start)
-            targets = []
+            # "we will make the United States pay": the threat is against who is to pay.
+            targets = (
+                [a for h in subject_heads(retribution) for a in actors.of_phrases(h) if a != quote.speaker]
+                if retribution is not None
+                else []
+            )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
                 if actor and actor != quote.speaker and actor not in targets:

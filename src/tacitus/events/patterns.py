@@ -181,6 +181,11 @@ class PatternMatcher:
             return position
         element, rest = elements[0], elements[1:]
         if isinstance(element, Role) and element.kind == "^":
+            # TABARI's "^" skips the next noun phrase: "* AT ^ +" in "warned at the Kremlin of the president of
+            # Belarus" aims at the president, not at the Kremlin.
+            skipped = _noun_phrase_end(tokens, position)
+            if skipped is not None:
+                position, previous_end = skipped, tokens[skipped - 1].i
             return self._sequence(rest, tokens, position, previous_end, bound, used, actors, forms)
         for j in range(position, len(tokens)):
             token = tokens[j]
@@ -268,6 +273,26 @@ class PatternMatcher:
                 return None
             return j + 1, token.i, bound, used
         return None
+
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Words that sit before the head of their noun phrase ("the Gondor", "Minas Tirith", "Gondor's leader").
+PREMODIFIER_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "nummod", "det", "case"})
+
+
+def _noun_phrase_end(tokens, position: int) -> int | None:
+    """The position after the next base noun phrase in ``tokens`` (its head, without the phrases after it: "the
+    parliament" of "the parliament of Gondor"), or None when no noun phrase follows."""
+    for k in range(position, len(tokens)):
+        if tokens[k].pos_ not in NOMINAL_POS:
+            continue
+        head = tokens[k]
+        while head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i:
+            head = head.head
+        while k < len(tokens) and tokens[k].i <= head.i:
+            k += 1
+        return k
+    return None
 
 
 def _in_finite_complement(token: Token, verb: Token | None) -> bool:
