@@ -651,3 +651,25 @@ def test_the_subject_of_an_infinitive_after_a_noun_is_who_would_act(nlp, coder, 
     names = {"Kenya": "ken", "Ethiopia": "eth", "Somalia": "som", "the Somali army": "som"}
     doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
     assert ("ken", "som", "190") in triples(coder.code(doc))  # not the army attacking: it is the object
+
+
+def test_ordering_someone_to_leave_the_country_is_an_expulsion(nlp, coder):
+    # The dictionary's "* (TO LEAVE)": its "to" is that of an infinitive, not a preposition.
+    text = "The Kenyan government ordered the Ugandan envoy to leave the country within two days."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan envoy": "env"})
+    assert triples(coder.code(doc)) == {("gov", "env", "174")}
+
+
+def test_a_patterns_noun_in_the_subject_of_a_reported_clause_does_not_match(nlp, coder):
+    text = "The Ugandan minister said Kenya's new measures were reckless."
+    doc = parse(nlp, text, {"The Ugandan minister": "uga", "Kenya": "ken"})
+    assert not [c for c in coder.code(doc) if c.pattern and "MEASURES" in c.pattern]
+    # As the verb's own object, the same noun is the pattern's.
+    doc = parse(nlp, "Uganda announced measures against Kenya.", {"Uganda": "uga", "Kenya": "ken"})
+    assert ("uga", "ken", "130") in triples(coder.code(doc))
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_target_of_the_statement(nlp, coder):
+    text = "The Ugandan president said on Monday that Kenya would not stay in Somalia."
+    doc = parse(nlp, text, {"The Ugandan president": "pres", "Kenya": "ken", "Somalia": "som"})
+    assert not [c for c in coder.code(doc) if c.source == "pres" and c.target == "ken"]

@@ -403,6 +403,11 @@ class EventCoder:
                 # "warned that its allies would avenge the general": the allies act (on an object, or in a coded
                 # event of their own) in what was said; they are not its target. "believes X can cope" stays.
                 targets = []
+            if _is_cameo_statement(match.code, self.book) and any(
+                t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i for t in args.tokens
+            ):
+                # "Macron said that France would not stay": what a statement is about is not whom it addresses.
+                targets = []
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
             if not targets and i not in inherited_target:

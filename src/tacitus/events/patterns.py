@@ -212,6 +212,8 @@ class PatternMatcher:
     def _element(self, element, token: Token, tokens, j: int, actors: ActorFinder, forms: _Forms):
         """If ``element`` matches at ``tokens[j]``: (next position, last doc index, bindings, tokens used)."""
         doc = token.doc
+        if isinstance(element, (Words, NounPhrase)) and _in_complement_subject(token, self._verb):
+            return None  # "said its measures were irresponsible": not "* MEASURES", what was said is about them
         if isinstance(element, Words):
             if token.pos_ == "ADP" and _in_finite_complement(token, self._verb):
                 return None
@@ -267,6 +269,10 @@ class PatternMatcher:
             if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
+            if _is_infinitive_marker(token) and element.body:
+                # "(TO LEAVE)", "(TO SHOOT)": the dictionary's phrases after TO are often infinitives ("ordered the
+                # envoy to leave"), whose "to" the parser hangs on the verb, not over it.
+                inside = [t for t in token.head.subtree if t.i > token.i]
             bound: dict[str, list[str]] = {}
             used: list[Token] = [token]
             if self._sequence(element.body, inside, 0, token.i, bound, used, actors, forms) is None:
@@ -293,6 +299,25 @@ def _noun_phrase_end(tokens, position: int) -> int | None:
             k += 1
         return k
     return None
+
+
+def _in_complement_subject(token: Token, verb: Token | None) -> bool:
+    """A word of the subject of a clause below the verb ("said [its measures] were irresponsible"): a pattern's
+    words after "*" stand in the verb's own object or complement position, not in what a reported clause is
+    about."""
+    if verb is None or token.i <= verb.i:
+        return False
+    current = token
+    while current.head.i != current.i and current.i != verb.i:
+        if current.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and current.head.i != verb.i:
+            return True
+        current = current.head
+    return False
+
+
+def _is_infinitive_marker(token: Token) -> bool:
+    """The "to" of an infinitive ("to leave"), which heads nothing: the parser attaches it to its verb."""
+    return token.tag_ == "TO" and token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX")
 
 
 def _in_finite_complement(token: Token, verb: Token | None) -> bool:
