@@ -673,3 +673,15 @@ def test_the_subject_of_a_reported_clause_is_not_the_target_of_the_statement(nlp
     text = "The Ugandan president said on Monday that Kenya would not stay in Somalia."
     doc = parse(nlp, text, {"The Ugandan president": "pres", "Kenya": "ken", "Somalia": "som"})
     assert not [c for c in coder.code(doc) if c.source == "pres" and c.target == "ken"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Ugandan envoy was summoned on Monday and notified of the decision of the Kenyan government.",
+     "The Ugandan envoy was arrested on Monday and released on Tuesday."],
+)  # fmt: skip
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp, coder, text):
+    names = {"The Ugandan envoy": "env", "the Kenyan government": "gov"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
+    codings = coder.code(doc)
+    assert codings and all(c.target == "env" and c.source != "env" for c in codings)
