@@ -685,3 +685,23 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp, coder, text):
     doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
     codings = coder.code(doc)
     assert codings and all(c.target == "env" and c.source != "env" for c in codings)
+
+
+def test_a_crowd_gathering_with_no_one_to_meet_is_no_consultation(nlp, coder):
+    text = "Thousands of protesters gathered in Nairobi on Friday."
+    doc = parse(nlp, text, {"Thousands of protesters": "cvl"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("04")]
+    doc = parse(nlp, "Kenya and Uganda met in Nairobi on Friday.", {"Kenya": "ken", "Uganda": "uga"})
+    assert triples(coder.code(doc)) == {("ken", "uga", "040"), ("uga", "ken", "040")}
+    # A journey names where it went, not whom it met: still reported.
+    doc = parse(nlp, "The Ugandan president arrived in Nairobi on Friday.", {"The Ugandan president": "uga"})
+    assert [c for c in coder.code(doc) if c.code.startswith("04")]
+
+
+@pytest.mark.parametrize("verb", ["urged", "called on", "asked"])
+def test_an_appeal_to_do_something_is_coded_as_the_appeal(nlp, coder, verb):
+    text = f"The United Nations office {verb} the Kenyan authorities to investigate the killings."
+    doc = parse(nlp, text, {"The United Nations office": "un", "the Kenyan authorities": "ken"})
+    codings = coder.code(doc)
+    assert {(c.source, c.target) for c in codings if c.code.startswith("02")} == {("un", "ken")}
+    assert not [c for c in codings if c.source == "ken"]  # the investigation is asked for, not done

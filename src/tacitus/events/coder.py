@@ -57,6 +57,9 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
+VISIT_CODES = frozenset({"042", "043"})  # CAMEO: make / host a visit
+# Verbs of travel, which the dictionary codes as consultations (040): with no one named they are still a visit.
+TRAVEL_VERBS = frozenset({"ARRIVE", "COME", "GO", "TRAVEL", "FLY", "HEAD", "RETURN", "LAND", "REACH", "TOUR"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -538,6 +541,15 @@ class EventCoder:
         country = codes.get(speaker, "")
         return bool(country) and country != "---" and any(codes.get(s) == country for s in sources)
 
+    def _is_meeting_without_partner(self, match: Match) -> bool:
+        """A consultation (CAMEO 04x) takes two sides: "protesters gathered in the capital" meets no one ("the envoy
+        was summoned" does: who summoned is only unnamed). A visit (042/043, or a journey the dictionary codes 040:
+        "arrived in Amman") may name only where it went."""
+        code = match.code
+        if not (self.cameo_dictionary and code in self.book and code[:2] == "04") or code[:3] in VISIT_CODES:
+            return False
+        return match.verb.word not in TRAVEL_VERBS
+
     def _reports(self, verb: Token, match: Match) -> bool:
         """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
         return verb.lemma_.lower() in SPEECH_LEMMAS or _is_cameo_statement(match.code, self.book)
@@ -556,8 +568,10 @@ class EventCoder:
             pairs = [(None, t) for t in targets]
         result = []
         for source, target in pairs[:MAX_PAIRS]:
-            one_sided_statement = _is_cameo_statement(match.code, self.book) and (source is None or target is None)
-            if match.code != NULL_CODE and not one_sided_statement:
+            one_sided = (_is_cameo_statement(match.code, self.book) and (source is None or target is None)) or (
+                target is None and self._is_meeting_without_partner(match)
+            )
+            if match.code != NULL_CODE and not one_sided:
                 result.append((match.code, source, target))
             if match.reverse and match.reverse != NULL_CODE and source and target:
                 result.append((match.reverse, target, source))
