@@ -705,3 +705,19 @@ def test_an_appeal_to_do_something_is_coded_as_the_appeal(nlp, coder, verb):
     codings = coder.code(doc)
     assert {(c.source, c.target) for c in codings if c.code.startswith("02")} == {("un", "ken")}
     assert not [c for c in codings if c.source == "ken"]  # the investigation is asked for, not done
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("The police treat us like criminals.", "cop"),
+     ("They treat us like criminals.", None)],
+)  # fmt: skip
+def test_the_noun_of_a_comparison_is_not_the_target_of_an_accusation(nlp, coder, quoted, expected):
+    text = f'The union leader said: "{quoted}"'
+    start = text.index('"') + 1
+    quote = Quote(id="q1", speaker="lab", speaker_text="The union leader", cue="said", text=text[start:-1],
+                  start=start, end=len(text) - 1, kind="direct")  # fmt: skip
+    names = {"The union leader": "lab", "The police": "cop", "criminals": "crm"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text}, quotes=[quote])
+    speech = [c for c in coder.code(doc) if c.method == "speech"]
+    assert [(c.source, c.target, c.code) for c in speech] == [("lab", expected, "112")]

@@ -685,7 +685,7 @@ class EventCoder:
             )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
-                if actor and actor != quote.speaker and actor not in targets:
+                if actor and actor != quote.speaker and actor not in targets and not _in_comparison(token):
                     targets.append(actor)
             if not targets:
                 for token in sentences[number]:
@@ -889,6 +889,18 @@ def _agent_last(token: Token) -> tuple[int, int]:
     while head.dep_ in ("compound", "amod", "poss", "flat", "appos", "nmod", "case") and head.head.i != head.i:
         head = head.head
     return (0 if head.dep_ in PATIENT_DEPS else 1, token.i)
+
+
+COMPARISON_PREPOSITIONS = frozenset({"like", "unlike", "as"})
+
+
+def _in_comparison(token: Token) -> bool:
+    """A noun a comparison or a label likens someone to ("they treat us like criminals", "branded them as
+    terrorists"): what the accused are called, not who is accused."""
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in COMPARISON_PREPOSITIONS
 
 
 def _quote_modality(span: Span) -> list[str]:
