@@ -721,3 +721,26 @@ def test_the_noun_of_a_comparison_is_not_the_target_of_an_accusation(nlp, coder,
     doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text}, quotes=[quote])
     speech = [c for c in coder.code(doc) if c.method == "speech"]
     assert [(c.source, c.target, c.code) for c in speech] == [("lab", expected, "112")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenyan troops intervened in the region to drive back the rebels.",
+     "Kenyan troops intervened in the region to fight the rebels.",
+     "Kenyan troops intervened in the region to crush the rebels."],
+)  # fmt: skip
+def test_an_intervention_aimed_at_force_against_fighters_is_no_aid_to_them(nlp, coder, text):
+    doc = parse(nlp, text, {"Kenyan troops": "ken", "the rebels": "reb"})
+    towards = {c.code for c in coder.code(doc) if c.target == "reb"}
+    assert towards and all(codebook().cameo(code).quad_class == 4 for code in towards)
+
+
+def test_an_intervention_to_help_is_still_aid(nlp, coder):
+    doc = parse(nlp, "Kenyan troops intervened to help the Somali government.", {"Kenyan troops": "ken",
+                "the Somali government": "som"})  # fmt: skip
+    assert {c.code[:2] for c in coder.code(doc) if (c.source, c.target) == ("ken", "som")} == {"07"}
+
+
+def test_driving_back_to_a_place_is_no_use_of_force(nlp, coder):
+    doc = parse(nlp, "The Kenyan army drove back to Nairobi.", {"The Kenyan army": "ken", "Nairobi": "gov"})
+    assert not coder.code(doc)

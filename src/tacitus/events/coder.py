@@ -59,7 +59,8 @@ COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
 VISIT_CODES = frozenset({"042", "043"})  # CAMEO: make / host a visit
 # Verbs of travel, which the dictionary codes as consultations (040): with no one named they are still a visit.
-TRAVEL_VERBS = frozenset({"ARRIVE", "COME", "GO", "TRAVEL", "FLY", "HEAD", "RETURN", "LAND", "REACH", "TOUR"})
+# Not "go" and "come", whose idioms ("went missing", "go ahead", "came under fire") are no journeys.
+TRAVEL_VERBS = frozenset({"ARRIVE", "TRAVEL", "FLY", "HEAD", "RETURN", "LAND", "REACH", "TOUR"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -325,7 +326,7 @@ class EventCoder:
     def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
         codings: list[Coding] = []
         superseded: set[int] = set()
-        aims: list[tuple[int, list[str]]] = []  # (head verb, targets of its aim)
+        aims: list[tuple[int, list[str], str, tuple[int, int]]] = []  # (head verb, its aim's targets, code, evidence)
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -417,6 +418,8 @@ class EventCoder:
                 # "vowed to wage war on the Rohans", "signed an accord to supply Gondor with wheat": the pattern
                 # spans the verb's infinitive complement, whose object is the target.
                 for complement in _infinitive_complements(verb):
+                    if _is_purpose(complement) and self._cooperative(match.code):
+                        continue  # "intervened to crush the rebels": an aim we cannot read may be against them
                     if complement.i not in matches:
                         found = [t for t in find_arguments(complement, actors).targets if t not in sources]
                         if found:
@@ -523,12 +526,20 @@ class EventCoder:
                     )
                 )
             if aim_of is not None and targets:
-                aims.append((aim_of, targets))
+                aims.append((aim_of, targets, match.code, evidence))
         # "demonstrated in Kirkuk, calling for independence from Iraq": the protest is aimed where its aim is.
-        for head_i, targets in aims:
+        for head_i, targets, aim_code, aim_evidence in aims:
             for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
                 coding.target = next((t for t in targets if t != coding.source), None)
                 coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
+                if coding.method == "verb" and self._cooperative(coding.code) and self._use_of_force(aim_code):
+                    # "intervened in Mali to drive back the rebels": an act of help whose aim is force against X
+                    # is that use of force, not help to X.
+                    coding.code = aim_code
+                    coding.evidence = (
+                        min(coding.evidence[0], aim_evidence[0]),
+                        max(coding.evidence[1], aim_evidence[1]),
+                    )
         return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
@@ -540,6 +551,16 @@ class EventCoder:
         codes = {a.id: (a.code or "")[:3] for a in facts(doc, "actors")}
         country = codes.get(speaker, "")
         return bool(country) and country != "---" and any(codes.get(s) == country for s in sources)
+
+    def _cooperative(self, code: str) -> bool:
+        """A CAMEO code of cooperation (QuadClass 1 or 2: statements, appeals, aid, yielding ...)."""
+        cameo = self.book.cameo(code) if self.cameo_dictionary else None
+        return cameo is not None and cameo.quad_class in (1, 2)
+
+    def _use_of_force(self, code: str) -> bool:
+        """A CAMEO code of material conflict (QuadClass 4: coercion, assault, fighting)."""
+        cameo = self.book.cameo(code) if self.cameo_dictionary else None
+        return cameo is not None and cameo.quad_class == 4
 
     def _is_meeting_without_partner(self, match: Match) -> bool:
         """A consultation (CAMEO 04x) takes two sides: "protesters gathered in the capital" meets no one ("the envoy
