@@ -744,3 +744,9 @@ def test_an_intervention_to_help_is_still_aid(nlp, coder):
 def test_driving_back_to_a_place_is_no_use_of_force(nlp, coder):
     doc = parse(nlp, "The Kenyan army drove back to Nairobi.", {"The Kenyan army": "ken", "Nairobi": "gov"})
     assert not coder.code(doc)
+
+
+def test_inviting_an_envoy_to_leave_is_an_expulsion(nlp, coder):
+    text = "The Kenyan government invited the Ugandan envoy to leave the national territory."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan envoy": "env"})
+    assert triples(coder.code(doc)) == {("gov", "env", "174")}
