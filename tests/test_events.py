@@ -750,3 +750,16 @@ def test_inviting_an_envoy_to_leave_is_an_expulsion(nlp, coder):
     text = "The Kenyan government invited the Ugandan envoy to leave the national territory."
     doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan envoy": "env"})
     assert triples(coder.code(doc)) == {("gov", "env", "174")}
+
+
+def test_a_meeting_whose_aim_is_a_complaint_is_the_complaint(nlp, coder):
+    text = "The Kenyan minister summoned the Ugandan ambassador to complain of inaction over the raids."
+    doc = parse(nlp, text, {"The Kenyan minister": "ken", "the Ugandan ambassador": "uga"})
+    assert triples(coder.code(doc)) == {("ken", "uga", "114")}  # CAMEO: complain officially
+
+
+def test_the_to_of_an_infinitive_is_no_destination(nlp, coder):
+    # "* TO" and "* (TO)" (HEAD: "headed to X") are destinations; ordering someone to act is a demand (ORDER: 100).
+    text = "The Kenyan government ordered the Ugandan officials to explain the remarks."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan officials": "uga"})
+    assert triples(coder.code(doc)) == {("gov", "uga", "100")}

@@ -85,6 +85,18 @@ class Coding:
 
 
 @dataclass(frozen=True)
+class _Aim:
+    """An event's aim ("staged a protest to demand X", "intervened to drive back X"): the verb it is the aim of."""
+
+    head: int  # token index of the verb whose aim it is
+    verb: int  # token index of the aim's own verb
+    sources: list[str]
+    targets: list[str]
+    code: str
+    evidence: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class Nominal:
     code: str
     target_preps: tuple[str, ...]
@@ -326,7 +338,7 @@ class EventCoder:
     def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
         codings: list[Coding] = []
         superseded: set[int] = set()
-        aims: list[tuple[int, list[str], str, tuple[int, int]]] = []  # (head verb, its aim's targets, code, evidence)
+        aims: list[_Aim] = []
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -525,21 +537,29 @@ class EventCoder:
                         clause=[t.i for t in tokens],
                     )
                 )
-            if aim_of is not None and targets:
-                aims.append((aim_of, targets, match.code, evidence))
+            if aim_of is not None:
+                aims.append(_Aim(aim_of, i, sources, targets, match.code, evidence))
         # "demonstrated in Kirkuk, calling for independence from Iraq": the protest is aimed where its aim is.
-        for head_i, targets, aim_code, aim_evidence in aims:
-            for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
-                coding.target = next((t for t in targets if t != coding.source), None)
-                coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
-                if coding.method == "verb" and self._cooperative(coding.code) and self._use_of_force(aim_code):
-                    # "intervened in Mali to drive back the rebels": an act of help whose aim is force against X
-                    # is that use of force, not help to X.
-                    coding.code = aim_code
+        for aim in aims:
+            for coding in [c for c in codings if c.trigger[0] == aim.head and c.source]:
+                if coding.target is None and aim.targets:
+                    coding.target = next((t for t in aim.targets if t != coding.source), None)
+                    coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
+                if (
+                    coding.method == "verb"
+                    and coding.source in aim.sources
+                    and self._cooperative(coding.code)
+                    and self._conflict(aim.code)
+                ):
+                    # "intervened in Mali to drive back the rebels", "summoned the ambassador to complain of X": an
+                    # act of cooperation whose aim is conflict is that conflict (the force, the complaint), not
+                    # cooperation with its target; the aim is then no event of its own.
+                    coding.code = aim.code
                     coding.evidence = (
-                        min(coding.evidence[0], aim_evidence[0]),
-                        max(coding.evidence[1], aim_evidence[1]),
+                        min(coding.evidence[0], aim.evidence[0]),
+                        max(coding.evidence[1], aim.evidence[1]),
                     )
+                    codings = [c for c in codings if not (c.trigger[0] == aim.verb and c.source == coding.source)]
         return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
@@ -557,10 +577,10 @@ class EventCoder:
         cameo = self.book.cameo(code) if self.cameo_dictionary else None
         return cameo is not None and cameo.quad_class in (1, 2)
 
-    def _use_of_force(self, code: str) -> bool:
-        """A CAMEO code of material conflict (QuadClass 4: coercion, assault, fighting)."""
+    def _conflict(self, code: str) -> bool:
+        """A CAMEO code of conflict (QuadClass 3 or 4: complaints, demands, threats, coercion, force)."""
         cameo = self.book.cameo(code) if self.cameo_dictionary else None
-        return cameo is not None and cameo.quad_class == 4
+        return cameo is not None and cameo.quad_class in (3, 4)
 
     def _is_meeting_without_partner(self, match: Match) -> bool:
         """A consultation (CAMEO 04x) takes two sides: "protesters gathered in the capital" meets no one ("the envoy

@@ -193,6 +193,8 @@ class PatternMatcher:
                 if token.i > previous_end + 1:
                     break
                 continue
+            if not rest and _is_destination(element) and _is_infinitive_marker(token):
+                continue  # "* TO" ("headed to"): a destination, not "ordered X to appear"
             attempt = self._element(element, token, tokens, j, actors, forms)
             if attempt is None:
                 continue
@@ -269,7 +271,9 @@ class PatternMatcher:
             if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
-            if _is_infinitive_marker(token) and element.body:
+            if _is_infinitive_marker(token):
+                if not element.body:
+                    return None  # "* (TO)" ("headed to"): a destination, not "ordered X to appear"
                 # "(TO LEAVE)", "(TO SHOOT)": the dictionary's phrases after TO are often infinitives ("ordered the
                 # envoy to leave"), whose "to" the parser hangs on the verb, not over it.
                 inside = [t for t in token.head.subtree if t.i > token.i]
@@ -313,6 +317,11 @@ def _in_complement_subject(token: Token, verb: Token | None) -> bool:
             return True
         current = current.head
     return False
+
+
+def _is_destination(element) -> bool:
+    """A pattern ending in a bare TO ("* TO", "* BACK TO", "&MILITARY * TO"): where someone went, a preposition."""
+    return isinstance(element, Words) and element.phrases == (("TO",),)
 
 
 def _is_infinitive_marker(token: Token) -> bool:
