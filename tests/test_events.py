@@ -763,3 +763,10 @@ def test_the_to_of_an_infinitive_is_no_destination(nlp, coder):
     text = "The Kenyan government ordered the Ugandan officials to explain the remarks."
     doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan officials": "uga"})
     assert triples(coder.code(doc)) == {("gov", "uga", "100")}
+
+
+def test_a_phrase_that_says_when_is_not_a_patterns_phrase(nlp, coder):
+    # "* (ON)" is "called on X" (an appeal, 020); "on Tuesday" only dates the call (041).
+    text = "The Kenyan president telephoned the Ugandan president on Tuesday."
+    doc = parse(nlp, text, {"The Kenyan president": "ken", "the Ugandan president": "uga"})
+    assert {c.code for c in coder.code(doc)} == {"041"}

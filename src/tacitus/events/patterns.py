@@ -271,6 +271,8 @@ class PatternMatcher:
             if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
+            if _is_time_phrase(token):
+                return None  # "telephoned X on Tuesday": when, not "* (ON)" ("called on X")
             if _is_infinitive_marker(token):
                 if not element.body:
                     return None  # "* (TO)" ("headed to"): a destination, not "ordered X to appear"
@@ -317,6 +319,15 @@ def _in_complement_subject(token: Token, verb: Token | None) -> bool:
             return True
         current = current.head
     return False
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _is_time_phrase(preposition: Token) -> bool:
+    """A prepositional phrase that says when ("on Tuesday", "for two days", "in 2013")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def _is_destination(element) -> bool:
