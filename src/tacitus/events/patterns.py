@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS
+from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
@@ -214,14 +215,14 @@ class PatternMatcher:
     def _element(self, element, token: Token, tokens, j: int, actors: ActorFinder, forms: _Forms):
         """If ``element`` matches at ``tokens[j]``: (next position, last doc index, bindings, tokens used)."""
         doc = token.doc
-        if isinstance(element, (Words, NounPhrase)) and _in_complement_subject(token, self._verb):
-            return None  # "said its measures were irresponsible": not "* MEASURES", what was said is about them
         if isinstance(element, Words):
             if token.pos_ == "ADP" and _in_finite_complement(token, self._verb):
                 return None
             for phrase in _phrases_starting(element, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is not None:
+                    if _in_complement_subject(token.i, self._verb, forms):
+                        return None  # "said its measures were irresponsible": not "* MEASURES"
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -260,6 +261,8 @@ class PatternMatcher:
                         break
                     position, matched = hit[0] + 1, [*matched, hit[1]]
                 else:
+                    if _in_complement_subject(token.i, self._verb, forms):
+                        return None
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -307,21 +310,23 @@ def _noun_phrase_end(tokens, position: int) -> int | None:
     return None
 
 
-def _in_complement_subject(token: Token, verb: Token | None) -> bool:
-    """A word of the subject of a clause below the verb ("said [its measures] were irresponsible"): a pattern's
-    words after "*" stand in the verb's own object or complement position, not in what a reported clause is
-    about."""
-    if verb is None or token.i <= verb.i:
+def _in_complement_subject(i: int, verb: Token | None, forms: _Forms) -> bool:
+    """Token ``i`` is in the subject of a clause below the verb ("said [its measures] were irresponsible"): a
+    pattern's words after "*" stand in the verb's own object or complement position, not in what a reported clause
+    is about. Walked on the parse's arrays (Token objects cost more than the walk)."""
+    if verb is None or i <= verb.i:
         return False
-    current = token
-    while current.head.i != current.i and current.i != verb.i:
-        if current.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and current.head.i != verb.i:
+    head, dep = forms.head, forms.dep
+    current = i
+    while head[current] != current and current != verb.i:
+        if dep[current] in _SUBJECT_DEP_IDS and head[current] != verb.i:
             return True
-        current = current.head
+        current = head[current]
     return False
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_SUBJECT_DEP_IDS = frozenset(StringStore().add(dep) for dep in ("nsubj", "nsubjpass", "csubj", "csubjpass"))
 
 
 def _is_time_phrase(preposition: Token) -> bool:
