@@ -651,3 +651,122 @@ def test_the_subject_of_an_infinitive_after_a_noun_is_who_would_act(nlp, coder, 
     names = {"Kenya": "ken", "Ethiopia": "eth", "Somalia": "som", "the Somali army": "som"}
     doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
     assert ("ken", "som", "190") in triples(coder.code(doc))  # not the army attacking: it is the object
+
+
+def test_ordering_someone_to_leave_the_country_is_an_expulsion(nlp, coder):
+    # The dictionary's "* (TO LEAVE)": its "to" is that of an infinitive, not a preposition.
+    text = "The Kenyan government ordered the Ugandan envoy to leave the country within two days."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan envoy": "env"})
+    assert triples(coder.code(doc)) == {("gov", "env", "174")}
+
+
+def test_a_patterns_noun_in_the_subject_of_a_reported_clause_does_not_match(nlp, coder):
+    text = "The Ugandan minister said Kenya's new measures were reckless."
+    doc = parse(nlp, text, {"The Ugandan minister": "uga", "Kenya": "ken"})
+    assert not [c for c in coder.code(doc) if c.pattern and "MEASURES" in c.pattern]
+    # As the verb's own object, the same noun is the pattern's.
+    doc = parse(nlp, "Uganda announced measures against Kenya.", {"Uganda": "uga", "Kenya": "ken"})
+    assert ("uga", "ken", "130") in triples(coder.code(doc))
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_target_of_the_statement(nlp, coder):
+    text = "The Ugandan president said on Monday that Kenya would not stay in Somalia."
+    doc = parse(nlp, text, {"The Ugandan president": "pres", "Kenya": "ken", "Somalia": "som"})
+    assert not [c for c in coder.code(doc) if c.source == "pres" and c.target == "ken"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Ugandan envoy was summoned on Monday and notified of the decision of the Kenyan government.",
+     "The Ugandan envoy was arrested on Monday and released on Tuesday."],
+)  # fmt: skip
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp, coder, text):
+    names = {"The Ugandan envoy": "env", "the Kenyan government": "gov"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text})
+    codings = coder.code(doc)
+    assert codings and all(c.target == "env" and c.source != "env" for c in codings)
+
+
+def test_a_crowd_gathering_with_no_one_to_meet_is_no_consultation(nlp, coder):
+    text = "Thousands of protesters gathered in Nairobi on Friday."
+    doc = parse(nlp, text, {"Thousands of protesters": "cvl"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("04")]
+    doc = parse(nlp, "Kenya and Uganda met in Nairobi on Friday.", {"Kenya": "ken", "Uganda": "uga"})
+    assert triples(coder.code(doc)) == {("ken", "uga", "040"), ("uga", "ken", "040")}
+    # A journey names where it went, not whom it met: still reported.
+    doc = parse(nlp, "The Ugandan president arrived in Nairobi on Friday.", {"The Ugandan president": "uga"})
+    assert [c for c in coder.code(doc) if c.code.startswith("04")]
+
+
+@pytest.mark.parametrize("verb", ["urged", "called on", "asked"])
+def test_an_appeal_to_do_something_is_coded_as_the_appeal(nlp, coder, verb):
+    text = f"The United Nations office {verb} the Kenyan authorities to investigate the killings."
+    doc = parse(nlp, text, {"The United Nations office": "un", "the Kenyan authorities": "ken"})
+    codings = coder.code(doc)
+    assert {(c.source, c.target) for c in codings if c.code.startswith("02")} == {("un", "ken")}
+    assert not [c for c in codings if c.source == "ken"]  # the investigation is asked for, not done
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [("The police treat us like criminals.", "cop"),
+     ("They treat us like criminals.", None)],
+)  # fmt: skip
+def test_the_noun_of_a_comparison_is_not_the_target_of_an_accusation(nlp, coder, quoted, expected):
+    text = f'The union leader said: "{quoted}"'
+    start = text.index('"') + 1
+    quote = Quote(id="q1", speaker="lab", speaker_text="The union leader", cue="said", text=text[start:-1],
+                  start=start, end=len(text) - 1, kind="direct")  # fmt: skip
+    names = {"The union leader": "lab", "The police": "cop", "criminals": "crm"}
+    doc = parse(nlp, text, {words: actor for words, actor in names.items() if words in text}, quotes=[quote])
+    speech = [c for c in coder.code(doc) if c.method == "speech"]
+    assert [(c.source, c.target, c.code) for c in speech] == [("lab", expected, "112")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenyan troops intervened in the region to drive back the rebels.",
+     "Kenyan troops intervened in the region to fight the rebels.",
+     "Kenyan troops intervened in the region to crush the rebels."],
+)  # fmt: skip
+def test_an_intervention_aimed_at_force_against_fighters_is_no_aid_to_them(nlp, coder, text):
+    doc = parse(nlp, text, {"Kenyan troops": "ken", "the rebels": "reb"})
+    towards = {c.code for c in coder.code(doc) if c.target == "reb"}
+    assert towards and all(codebook().cameo(code).quad_class == 4 for code in towards)
+
+
+def test_an_intervention_to_help_is_still_aid(nlp, coder):
+    doc = parse(nlp, "Kenyan troops intervened to help the Somali government.", {"Kenyan troops": "ken",
+                "the Somali government": "som"})  # fmt: skip
+    assert {c.code[:2] for c in coder.code(doc) if (c.source, c.target) == ("ken", "som")} == {"07"}
+
+
+def test_driving_back_to_a_place_is_no_use_of_force(nlp, coder):
+    doc = parse(nlp, "The Kenyan army drove back to Nairobi.", {"The Kenyan army": "ken", "Nairobi": "gov"})
+    assert not coder.code(doc)
+
+
+def test_inviting_an_envoy_to_leave_is_an_expulsion(nlp, coder):
+    text = "The Kenyan government invited the Ugandan envoy to leave the national territory."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan envoy": "env"})
+    assert triples(coder.code(doc)) == {("gov", "env", "174")}
+
+
+def test_a_meeting_whose_aim_is_a_complaint_is_the_complaint(nlp, coder):
+    text = "The Kenyan minister summoned the Ugandan ambassador to complain of inaction over the raids."
+    doc = parse(nlp, text, {"The Kenyan minister": "ken", "the Ugandan ambassador": "uga"})
+    assert triples(coder.code(doc)) == {("ken", "uga", "114")}  # CAMEO: complain officially
+
+
+def test_the_to_of_an_infinitive_is_no_destination(nlp, coder):
+    # "* TO" and "* (TO)" (HEAD: "headed to X") are destinations; ordering someone to act is a demand (ORDER: 100).
+    text = "The Kenyan government ordered the Ugandan officials to explain the remarks."
+    doc = parse(nlp, text, {"The Kenyan government": "gov", "the Ugandan officials": "uga"})
+    assert triples(coder.code(doc)) == {("gov", "uga", "100")}
+
+
+def test_a_phrase_that_says_when_is_not_a_patterns_phrase(nlp, coder):
+    # "* (ON)" is "called on X" (an appeal, 020); "on Tuesday" only dates the call (041).
+    text = "The Kenyan president telephoned the Ugandan president on Tuesday."
+    doc = parse(nlp, text, {"The Kenyan president": "ken", "the Ugandan president": "uga"})
+    assert {c.code for c in coder.code(doc)} == {"041"}

@@ -44,6 +44,8 @@ def is_passive(verb: Token) -> bool:
     # "militias backed by Iran", "a commander killed in the strike": a past participle modifying a noun.
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if _shares_passive_auxiliary(verb):
+        return True
     # "Rebuked by Iran, Iraq recalled its envoy": a bare past participle opening a clause is passive; its subject,
     # the main clause's, is its patient ("Having rebuked Iran" has an auxiliary and is active).
     return (
@@ -51,6 +53,17 @@ def is_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
     )
+
+
+def _shares_passive_auxiliary(verb: Token) -> bool:
+    """ "The envoy was summoned and notified of the decision", "was arrested and released": a participle
+    coordinated with a passive verb, without a subject, auxiliary or object of its own, shares its "was" (the
+    parser often tags such a participle as a past tense)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or verb.head.i == verb.i:
+        return False
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "expl") for child in verb.children):
+        return False
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.head.children)
 
 
 def governing_chain(verb: Token) -> list[Token]:

@@ -57,6 +57,10 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
+VISIT_CODES = frozenset({"042", "043"})  # CAMEO: make / host a visit
+# Verbs of travel, which the dictionary codes as consultations (040): with no one named they are still a visit.
+# Not "go" and "come", whose idioms ("went missing", "go ahead", "came under fire") are no journeys.
+TRAVEL_VERBS = frozenset({"ARRIVE", "TRAVEL", "FLY", "HEAD", "RETURN", "LAND", "REACH", "TOUR"})
 # CAMEO roots that are already statements about the future or about others' acts: never re-coded as intentions.
 STATED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 
@@ -78,6 +82,18 @@ class Coding:
     date: str | None = None
     place: str | None = None
     clause: list[int] = field(default_factory=list)  # token indexes, for date and place
+
+
+@dataclass(frozen=True)
+class _Aim:
+    """An event's aim ("staged a protest to demand X", "intervened to drive back X"): the verb it is the aim of."""
+
+    head: int  # token index of the verb whose aim it is
+    verb: int  # token index of the aim's own verb
+    sources: list[str]
+    targets: list[str]
+    code: str
+    evidence: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -322,7 +338,7 @@ class EventCoder:
     def _verb_codings(self, doc, number: int, sentence: Span, matches: dict[int, Match], actors, heads=None):
         codings: list[Coding] = []
         superseded: set[int] = set()
-        aims: list[tuple[int, list[str]]] = []  # (head verb, targets of its aim)
+        aims: list[_Aim] = []
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -403,12 +419,19 @@ class EventCoder:
                 # "warned that its allies would avenge the general": the allies act (on an object, or in a coded
                 # event of their own) in what was said; they are not its target. "believes X can cope" stays.
                 targets = []
+            if _is_cameo_statement(match.code, self.book) and any(
+                t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i for t in args.tokens
+            ):
+                # "Macron said that France would not stay": what a statement is about is not whom it addresses.
+                targets = []
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
             if not targets and i not in inherited_target:
                 # "vowed to wage war on the Rohans", "signed an accord to supply Gondor with wheat": the pattern
                 # spans the verb's infinitive complement, whose object is the target.
                 for complement in _infinitive_complements(verb):
+                    if _is_purpose(complement) and self._cooperative(match.code):
+                        continue  # "intervened to crush the rebels": an aim we cannot read may be against them
                     if complement.i not in matches:
                         found = [t for t in find_arguments(complement, actors).targets if t not in sources]
                         if found:
@@ -514,13 +537,29 @@ class EventCoder:
                         clause=[t.i for t in tokens],
                     )
                 )
-            if aim_of is not None and targets:
-                aims.append((aim_of, targets))
+            if aim_of is not None:
+                aims.append(_Aim(aim_of, i, sources, targets, match.code, evidence))
         # "demonstrated in Kirkuk, calling for independence from Iraq": the protest is aimed where its aim is.
-        for head_i, targets in aims:
-            for coding in [c for c in codings if c.trigger[0] == head_i and c.target is None and c.source]:
-                coding.target = next((t for t in targets if t != coding.source), None)
-                coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
+        for aim in aims:
+            for coding in [c for c in codings if c.trigger[0] == aim.head and c.source]:
+                if coding.target is None and aim.targets:
+                    coding.target = next((t for t in aim.targets if t != coding.source), None)
+                    coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
+                if (
+                    coding.method == "verb"
+                    and coding.source in aim.sources
+                    and self._cooperative(coding.code)
+                    and self._conflict(aim.code)
+                ):
+                    # "intervened in Mali to drive back the rebels", "summoned the ambassador to complain of X": an
+                    # act of cooperation whose aim is conflict is that conflict (the force, the complaint), not
+                    # cooperation with its target; the aim is then no event of its own.
+                    coding.code = aim.code
+                    coding.evidence = (
+                        min(coding.evidence[0], aim.evidence[0]),
+                        max(coding.evidence[1], aim.evidence[1]),
+                    )
+                    codings = [c for c in codings if not (c.trigger[0] == aim.verb and c.source == coding.source)]
         return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
@@ -532,6 +571,25 @@ class EventCoder:
         codes = {a.id: (a.code or "")[:3] for a in facts(doc, "actors")}
         country = codes.get(speaker, "")
         return bool(country) and country != "---" and any(codes.get(s) == country for s in sources)
+
+    def _cooperative(self, code: str) -> bool:
+        """A CAMEO code of cooperation (QuadClass 1 or 2: statements, appeals, aid, yielding ...)."""
+        cameo = self.book.cameo(code) if self.cameo_dictionary else None
+        return cameo is not None and cameo.quad_class in (1, 2)
+
+    def _conflict(self, code: str) -> bool:
+        """A CAMEO code of conflict (QuadClass 3 or 4: complaints, demands, threats, coercion, force)."""
+        cameo = self.book.cameo(code) if self.cameo_dictionary else None
+        return cameo is not None and cameo.quad_class in (3, 4)
+
+    def _is_meeting_without_partner(self, match: Match) -> bool:
+        """A consultation (CAMEO 04x) takes two sides: "protesters gathered in the capital" meets no one ("the envoy
+        was summoned" does: who summoned is only unnamed). A visit (042/043, or a journey the dictionary codes 040:
+        "arrived in Amman") may name only where it went."""
+        code = match.code
+        if not (self.cameo_dictionary and code in self.book and code[:2] == "04") or code[:3] in VISIT_CODES:
+            return False
+        return match.verb.word not in TRAVEL_VERBS
 
     def _reports(self, verb: Token, match: Match) -> bool:
         """The verb reports speech or belief, whose content is the event ("said", "believes", CAMEO 01x)."""
@@ -551,8 +609,10 @@ class EventCoder:
             pairs = [(None, t) for t in targets]
         result = []
         for source, target in pairs[:MAX_PAIRS]:
-            one_sided_statement = _is_cameo_statement(match.code, self.book) and (source is None or target is None)
-            if match.code != NULL_CODE and not one_sided_statement:
+            one_sided = (_is_cameo_statement(match.code, self.book) and (source is None or target is None)) or (
+                target is None and self._is_meeting_without_partner(match)
+            )
+            if match.code != NULL_CODE and not one_sided:
                 result.append((match.code, source, target))
             if match.reverse and match.reverse != NULL_CODE and source and target:
                 result.append((match.reverse, target, source))
@@ -666,7 +726,7 @@ class EventCoder:
             )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
-                if actor and actor != quote.speaker and actor not in targets:
+                if actor and actor != quote.speaker and actor not in targets and not _in_comparison(token):
                     targets.append(actor)
             if not targets:
                 for token in sentences[number]:
@@ -870,6 +930,18 @@ def _agent_last(token: Token) -> tuple[int, int]:
     while head.dep_ in ("compound", "amod", "poss", "flat", "appos", "nmod", "case") and head.head.i != head.i:
         head = head.head
     return (0 if head.dep_ in PATIENT_DEPS else 1, token.i)
+
+
+COMPARISON_PREPOSITIONS = frozenset({"like", "unlike", "as"})
+
+
+def _in_comparison(token: Token) -> bool:
+    """A noun a comparison or a label likens someone to ("they treat us like criminals", "branded them as
+    terrorists"): what the accused are called, not who is accused."""
+    head = token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in COMPARISON_PREPOSITIONS
 
 
 def _quote_modality(span: Span) -> list[str]:

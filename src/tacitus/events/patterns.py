@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS
+from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
@@ -193,6 +194,8 @@ class PatternMatcher:
                 if token.i > previous_end + 1:
                     break
                 continue
+            if not rest and _is_destination(element) and _is_infinitive_marker(token):
+                continue  # "* TO" ("headed to"): a destination, not "ordered X to appear"
             attempt = self._element(element, token, tokens, j, actors, forms)
             if attempt is None:
                 continue
@@ -218,6 +221,8 @@ class PatternMatcher:
             for phrase in _phrases_starting(element, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is not None:
+                    if _in_complement_subject(token.i, self._verb, forms):
+                        return None  # "said its measures were irresponsible": not "* MEASURES"
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -256,6 +261,8 @@ class PatternMatcher:
                         break
                     position, matched = hit[0] + 1, [*matched, hit[1]]
                 else:
+                    if _in_complement_subject(token.i, self._verb, forms):
+                        return None
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -267,6 +274,14 @@ class PatternMatcher:
             if not any(forms.phrase_at(doc, token.i, p) for p in _phrases_starting(element.prep, forms, token.i)):
                 return None
             inside = [t for t in token.subtree if t.i > token.i]
+            if _is_time_phrase(token):
+                return None  # "telephoned X on Tuesday": when, not "* (ON)" ("called on X")
+            if _is_infinitive_marker(token):
+                if not element.body:
+                    return None  # "* (TO)" ("headed to"): a destination, not "ordered X to appear"
+                # "(TO LEAVE)", "(TO SHOOT)": the dictionary's phrases after TO are often infinitives ("ordered the
+                # envoy to leave"), whose "to" the parser hangs on the verb, not over it.
+                inside = [t for t in token.head.subtree if t.i > token.i]
             bound: dict[str, list[str]] = {}
             used: list[Token] = [token]
             if self._sequence(element.body, inside, 0, token.i, bound, used, actors, forms) is None:
@@ -293,6 +308,41 @@ def _noun_phrase_end(tokens, position: int) -> int | None:
             k += 1
         return k
     return None
+
+
+def _in_complement_subject(i: int, verb: Token | None, forms: _Forms) -> bool:
+    """Token ``i`` is in the subject of a clause below the verb ("said [its measures] were irresponsible"): a
+    pattern's words after "*" stand in the verb's own object or complement position, not in what a reported clause
+    is about. Walked on the parse's arrays (Token objects cost more than the walk)."""
+    if verb is None or i <= verb.i:
+        return False
+    head, dep = forms.head, forms.dep
+    current = i
+    while head[current] != current and current != verb.i:
+        if dep[current] in _SUBJECT_DEP_IDS and head[current] != verb.i:
+            return True
+        current = head[current]
+    return False
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_SUBJECT_DEP_IDS = frozenset(StringStore().add(dep) for dep in ("nsubj", "nsubjpass", "csubj", "csubjpass"))
+
+
+def _is_time_phrase(preposition: Token) -> bool:
+    """A prepositional phrase that says when ("on Tuesday", "for two days", "in 2013")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+
+
+def _is_destination(element) -> bool:
+    """A pattern ending in a bare TO ("* TO", "* BACK TO", "&MILITARY * TO"): where someone went, a preposition."""
+    return isinstance(element, Words) and element.phrases == (("TO",),)
+
+
+def _is_infinitive_marker(token: Token) -> bool:
+    """The "to" of an infinitive ("to leave"), which heads nothing: the parser attaches it to its verb."""
+    return token.tag_ == "TO" and token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX")
 
 
 def _in_finite_complement(token: Token, verb: Token | None) -> bool:
