@@ -341,6 +341,13 @@ class Resolver:
         Apple's newest phone a rating. The group said ...": the group is Consumer Reports), as in the
         Stanford sieves' left-to-right order over earlier sentences."""
         mention = self.mentions[index]
+        # A description repeating an actor's own noun ("the ambassador" after "the French ambassador") is
+        # that actor before any other it merely fits by role (the French foreign minister is GOV too), as
+        # the Stanford sieves match heads before looser evidence.
+        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+            features = self.features(root, index)
+            if mention.head_lemma in features.lemmas and self._description_fits(mention, features, candidate):
+                return root
         nearest = None
         for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
             if nearest is not None and candidate.sentence != nearest[1].sentence:

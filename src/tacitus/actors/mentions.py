@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
+from tacitus.actors.names import NAME_PARTICLES, TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
     CAPITALISED_AGENTS,
     COALITION_NOUNS,
@@ -241,7 +241,7 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
-    entities = _agree_labels(doc, lexicon, entities)
+    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, _over_name_particles(doc, entities)))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -258,6 +258,65 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name with particles the model cut short: "Jean-Yves Le" + "Drian", "Ursula von der" +
+    "Leyen" (tagged a place). A PERSON entity that ends in a particle (le, de, van, von der, al- ...), or
+    is followed by one, goes on to the capitalised proper noun after the particles, swallowing any entity
+    there: particles stand inside a name, never at its end."""
+    if not any(label == "PERSON" for _, _, label in entities):
+        return entities
+    extended: list[tuple[int, int, str]] = []
+    swallowed_to = 0
+    for start, end, label in entities:
+        if end <= swallowed_to:
+            continue  # the surname of the person before, tagged on its own
+        if label == "PERSON":
+            end = _name_end_after_particles(doc, start, end)
+            swallowed_to = end
+        extended.append((start, end, label))
+    return extended
+
+
+def _people_who_are_places(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-word name the model calls a person ("Mali junta expels ...", "as Sahel tensions grow") that the
+    places stage locates, there or where the article writes it again ("in the Sahel"), is that place, unless
+    a person named in full bears the word. A country or a town keeps a place label (GPE: an actor as
+    countries and towns are); a region or a feature is no actor at all."""
+    underlying = doc.doc if isinstance(doc, Tokens) else doc
+    places = getattr(underlying._, "places", None)
+    if not places or not any(label == "PERSON" and end - start == 1 for start, end, label in entities):
+        return entities
+    located = {m.text.lower(): place for place in places if place.geonames_id for m in place.mentions}
+    full_names = {doc[i].lower_ for start, end, label in entities if label == "PERSON" and end - start > 1
+                  for i in range(start, end)}  # fmt: skip
+    relabelled = []
+    for start, end, label in entities:
+        word = doc[start].lower_
+        if label == "PERSON" and end - start == 1 and word in located and word not in full_names:
+            if not (located[word].feature or "").startswith(("A.PCL", "P.")):
+                continue
+            label = "GPE"
+        relabelled.append((start, end, label))
+    return relabelled
+
+
+def _name_end_after_particles(doc: Doc | Tokens, start: int, end: int) -> int:
+    size = len(doc)
+    while True:
+        after = end
+        while after < size and (
+            doc[after].lower_ in NAME_PARTICLES or (doc[after].text == "-" and doc[after - 1].lower_ in NAME_PARTICLES)
+        ):
+            after += 1
+        ends_in_particle = doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > start
+        if not (after > end or ends_in_particle) or after >= size:
+            return end
+        surname = doc[after]
+        if surname.pos_ != "PROPN" or not surname.text[:1].isupper() or surname.lower_ in NAME_PARTICLES:
+            return end
+        end = after + 1
 
 
 def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1041,7 +1100,9 @@ class MentionFinder:
             related.append((self._describe(other, done, depth + 1), self.tokens[self.mentions[other].head].dep_))
         for i in range(mention.start, stop):
             token = self.tokens[i]
-            if token.dep_ != "amod" or i in self.by_head or token.head.i not in (mention.head, role_word):
+            # "Iranian officials"; "Mali junta", where the parser makes the country an adjectival compound.
+            adjectival = token.dep_ == "amod" or (token.dep_ == "compound" and token.pos_ == "ADJ")
+            if not adjectival or i in self.by_head or token.head.i not in (mention.head, role_word):
                 continue
             if self._backer(i):
                 continue
