@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from tacitus.actors.lexicon import BARRIER, Lexicon, fold
+from tacitus.actors.words import LOWER_CASE_AGENTS
 
 # Tokens that join the words around them rather than separate them ("al-Qaeda", "Iran 's").
 _JOINERS = frozenset({"-", "–", "—", "'s", "’s", "'", "’", "."})
@@ -122,4 +123,9 @@ def find_agents(doc: Doc, text: DocText, lexicon: Lexicon) -> list[Match]:
     matches = find_phrases(text, lexicon.agent_automaton, lexicon.agent_key_lengths, lexicon.agent_key_entries)
     # Descriptors are nouns and adjectives; a proper noun only counts inside a longer phrase or as a title
     # ("President Obama"), where the parser often tags the title as a proper noun too.
-    return [m for m in matches if any(doc[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(m.start, m.end))]
+    return [
+        m
+        for m in matches
+        if any(doc[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(m.start, m.end))
+        and not (m.end - m.start == 1 and doc[m.start].lower_ in LOWER_CASE_AGENTS and not doc[m.start].text.islower())
+    ]

@@ -18,6 +18,7 @@ document supplies it later.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +34,7 @@ from tacitus.actors.words import (
     CAPITALISED_AGENTS,
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
+    COLONIAL_WORDS,
     COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
     EQUIPMENT_NOUNS,
@@ -42,6 +44,8 @@ from tacitus.actors.words import (
     GENERIC_ROLES,
     MALE_NOUNS,
     MALE_TITLES,
+    MASS_READING_NOUNS,
+    MEDIA_NOUNS,
     NAMED_GROUP_NOUNS,
     ORGANISATION_NOUNS,
     ORIGIN_PREPOSITIONS,
@@ -55,6 +59,7 @@ from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
 NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Nouns that head an actor without being agents: group nouns beside a name, and "the country".
@@ -112,6 +117,7 @@ class Mention:
     start_char: int = 0  # character offsets of the mention, set once the mentions are final
     end_char: int = 0
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
+    colonial: bool = False  # "its former colonial ruler": another country than the one it rules
 
 
 @dataclass
@@ -241,7 +247,7 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
-    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, _over_name_particles(doc, entities)))
+    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, lexicon, _over_name_particles(doc, entities)))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -262,9 +268,9 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 
 def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's name with particles the model cut short: "Jean-Yves Le" + "Drian", "Ursula von der" +
-    "Leyen" (tagged a place). A PERSON entity that ends in a particle (le, de, van, von der, al- ...), or
-    is followed by one, goes on to the capitalised proper noun after the particles, swallowing any entity
-    there: particles stand inside a name, never at its end."""
+    "Leyen" (tagged a place). A PERSON entity that ends in a particle (le, de, van, von der, al ...) goes on
+    to the capitalised proper noun after it, swallowing any entity there: a particle stands inside a name,
+    never at its end."""
     if not any(label == "PERSON" for _, _, label in entities):
         return entities
     extended: list[tuple[int, int, str]] = []
@@ -279,23 +285,34 @@ def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]
     return extended
 
 
-def _people_who_are_places(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A one-word name the model calls a person ("Mali junta expels ...", "as Sahel tensions grow") that the
-    places stage locates, there or where the article writes it again ("in the Sahel"), is that place, unless
-    a person named in full bears the word. A country or a town keeps a place label (GPE: an actor as
-    countries and towns are); a region or a feature is no actor at all."""
+def _people_who_are_places(
+    doc: Doc | Tokens, lexicon: Lexicon, entities: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A one-word name the model calls a person but that is a country ("Mali junta expels ...") or that the
+    article writes as a place at least as often ("as Sahel tensions grow" ... "in the Sahel", tagged a place
+    there and located by the places stage) is that place, unless a person named in full bears the word. A
+    country or a town keeps a place label (an actor, as countries and towns are); a region is no actor."""
     underlying = doc.doc if isinstance(doc, Tokens) else doc
     places = getattr(underlying._, "places", None)
-    if not places or not any(label == "PERSON" and end - start == 1 for start, end, label in entities):
+    token_place = getattr(underlying._, "token_place", None) or {}
+    single = Counter(doc[s].lower_ for s, e, label in entities if label == "PERSON" and e - s == 1)
+    if not places or not single:
         return entities
-    located = {m.text.lower(): place for place in places if place.geonames_id for m in place.mentions}
+    by_id = {place.id: place for place in places}
+    as_place: Counter[str] = Counter()
+    place_of: dict[str, object] = {}
+    for i, place_id in token_place.items():
+        word = doc[i].lower_
+        if word in single and (doc[i].ent_type_ in PLACE_LABELS or normalise_phrase(word) in lexicon.country_names):
+            as_place[word] += 1
+            place_of[word] = by_id[place_id]
     full_names = {doc[i].lower_ for start, end, label in entities if label == "PERSON" and end - start > 1
                   for i in range(start, end)}  # fmt: skip
     relabelled = []
     for start, end, label in entities:
         word = doc[start].lower_
-        if label == "PERSON" and end - start == 1 and word in located and word not in full_names:
-            if not (located[word].feature or "").startswith(("A.PCL", "P.")):
+        if label == "PERSON" and end - start == 1 and as_place[word] >= single[word] and word not in full_names:
+            if not (getattr(place_of[word], "feature", None) or "").startswith(("A.PCL", "P.")):
                 continue
             label = "GPE"
         relabelled.append((start, end, label))
@@ -303,20 +320,17 @@ def _people_who_are_places(doc: Doc | Tokens, entities: list[tuple[int, int, str
 
 
 def _name_end_after_particles(doc: Doc | Tokens, start: int, end: int) -> int:
-    size = len(doc)
-    while True:
-        after = end
-        while after < size and (
-            doc[after].lower_ in NAME_PARTICLES or (doc[after].text == "-" and doc[after - 1].lower_ in NAME_PARTICLES)
-        ):
-            after += 1
-        ends_in_particle = doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > start
-        if not (after > end or ends_in_particle) or after >= size:
-            return end
-        surname = doc[after]
-        if surname.pos_ != "PROPN" or not surname.text[:1].isupper() or surname.lower_ in NAME_PARTICLES:
-            return end
-        end = after + 1
+    """Where a person's name ends that the model ended on a particle: at the capitalised proper noun after
+    it ("Jean-Yves Le" + "Drian"). A particle after a complete name begins something else ("Osama bin
+    Laden's al-Qaeda")."""
+    if end - start < 2 or doc[end - 1].lower_ not in NAME_PARTICLES:
+        return end
+    after = end
+    while after < len(doc) and doc[after].lower_ in NAME_PARTICLES:
+        after += 1  # "Hans van" + "der Berg"
+    if after >= len(doc) or doc[after].pos_ != "PROPN" or not doc[after].text[:1].isupper():
+        return end
+    return after + 1
 
 
 def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -588,8 +602,17 @@ class MentionFinder:
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
             if root.i not in covered and root.head.i not in covered:
+                count = len(self.mentions)
                 self._add_name(name, root)
+                if len(self.mentions) == count:
+                    continue
                 mention = self.mentions[-1]
+                if not mention.code.root:
+                    # "its European partners", "Islamist violence": a demonym no dictionary places stands
+                    # for no country, and its noun is no actor.
+                    self.mentions.pop()
+                    self.by_head.pop(mention.head, None)
+                    continue
                 if mention.head == root.i and mention.code.root and mention.code.root == mention.code.country:
                     mention.type = "country"  # "an Iranian attack", "Iranian-backed": Iran
         self._in_document_order()
@@ -657,6 +680,13 @@ class MentionFinder:
             name = mention.name_text
             if not mention.code.root and (name.isupper() or any(c.isdigit() for c in name)):
                 mention.type = "organization"  # "IE6", "NDS" tagged GPE: no place is written so
+        if (
+            mention.type == "country"
+            and not mention.code.root
+            and root.dep_ in ("compound", "nmod")
+            and root.head.i > root.i
+        ):
+            return  # "the Takuba task force": a name nothing places, part of the name of what follows
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
@@ -750,6 +780,10 @@ class MentionFinder:
             return  # "a group of Moroccan diplomats": the diplomats are the actor
         if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
             return
+        if lemma in MASS_READING_NOUNS and token.dep_ != "compound" and _bare_singular(token):
+            return  # "the use of force": the abstraction, not an armed force
+        if _asked_about(token, self.tokens):
+            return  # "did not say how many people had been arrested": a question, not a group that acts
         left = token.left_edge.i
         while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
@@ -781,10 +815,13 @@ class MentionFinder:
             mention.type = "group"
         elif lemma in ORGANISATION_NOUNS:
             mention.type = "organization" if mention.number == "sg" else "group"
+        elif lemma in MEDIA_NOUNS:
+            mention.type = "organization"  # "state television" broadcasts, it is no person
         elif lemma in COLLECTIVE_NOUNS:
             mention.type = "group"
         else:
             mention.type = "person" if mention.number == "sg" else "group"
+        mention.colonial = any(c.dep_ == "amod" and c.lower_ in COLONIAL_WORDS for c in token.children)
         if lemma in MALE_NOUNS:
             mention.gender = "m"
         elif lemma in FEMALE_NOUNS:
@@ -1092,7 +1129,8 @@ class MentionFinder:
         if mention.kind == "name" and len(sectors) > 1 and sectors[0] == "REL":
             # "Supreme Leader Ayatollah Ali Khamenei": a religious honorific comes after the office.
             sectors = [*sectors[1:], "REL"]
-        former = any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
+        # "its former colonial ruler": "former" qualifies the colonial rule, not an office once held.
+        former = not mention.colonial and any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
 
         # Country or organisation from names modifying this one, its apposition and its "of" phrase.
         related: list[tuple[Code, str]] = []
@@ -1294,6 +1332,28 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _bare_singular(noun: Token) -> bool:
+    """A lower-case singular noun with no determiner, possessor, number or noun modifier: a mass use
+    ("the use of force", "excessive force")."""
+    return (
+        noun.tag_ == "NN"
+        and noun.text.islower()
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound", "nmod") for c in noun.children)
+    )
+
+
+def _asked_about(noun: Token, tokens: list[Token]) -> bool:
+    """A noun phrase a question asks about: "how many people", "which officials" (the parser may hang
+    "which" elsewhere, so the word just before the phrase counts)."""
+    for child in noun.children:
+        if child.tag_ in ("WDT", "WP$"):
+            return True
+        if child.lower_ in ("many", "much") and any(g.lower_ == "how" for g in child.children):
+            return True
+    left = noun.left_edge.i
+    return left > 0 and tokens[left - 1].tag_ == "WDT" and tokens[left - 1].lower_ in ("which", "what", "whichever")
 
 
 def _is_trend(noun: Token) -> bool:
