@@ -376,19 +376,21 @@ class Resolver:
         Apple's newest phone a rating. The group said ...": the group is Consumer Reports), as in the
         Stanford sieves' left-to-right order over earlier sentences."""
         mention = self.mentions[index]
+        fitting = []
+        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+            features = self.features(root, index)
+            if self._description_fits(mention, features, candidate):
+                fitting.append((root, candidate, features))
         # A description repeating an actor's own noun ("the ambassador" after "the French ambassador") is
         # that actor before any other it merely fits by role (the French foreign minister is GOV too), as
         # the Stanford sieves match heads before looser evidence.
-        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
-            features = self.features(root, index)
-            if mention.head_lemma in features.lemmas and self._description_fits(mention, features, candidate):
+        for root, _candidate, features in fitting:
+            if mention.head_lemma in features.lemmas:
                 return root
         nearest = None
-        for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+        for root, candidate, _features in fitting:
             if nearest is not None and candidate.sentence != nearest[1].sentence:
                 break
-            if not self._description_fits(mention, self.features(root, index), candidate):
-                continue
             if candidate.sentence == mention.sentence:
                 return root
             if nearest is None:

@@ -288,35 +288,53 @@ def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]
 def _people_who_are_places(
     doc: Doc | Tokens, lexicon: Lexicon, entities: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """A one-word name the model calls a person but that is a country ("Mali junta expels ...") or that the
-    article writes as a place at least as often ("as Sahel tensions grow" ... "in the Sahel", tagged a place
-    there and located by the places stage) is that place, unless a person named in full bears the word. A
-    country or a town keeps a place label (an actor, as countries and towns are); a region is no actor."""
+    """A one-word name the model calls a person or an organisation that is a country the places stage
+    locates ("Mali junta expels ...", "Niger's rulers") is that country. A one-word "person" the article
+    writes as a place at least as often, tagged a place and located, or after "the" ("as Sahel tensions
+    grow" ... "in the Sahel": no person's name takes an article) is a place: a town keeps a place label (an
+    actor, as towns are), a region or a feature is no actor. A word of a person named in full stays that
+    person's."""
     underlying = doc.doc if isinstance(doc, Tokens) else doc
-    places = getattr(underlying._, "places", None)
     token_place = getattr(underlying._, "token_place", None) or {}
-    single = Counter(doc[s].lower_ for s, e, label in entities if label == "PERSON" and e - s == 1)
-    if not places or not single:
+    single = Counter(doc[s].lower_ for s, e, label in entities if label in ("PERSON", "ORG") and e - s == 1)
+    if not single:
         return entities
-    by_id = {place.id: place for place in places}
-    as_place: Counter[str] = Counter()
+    by_id = {place.id: place for place in getattr(underlying._, "places", None) or []}
     place_of: dict[str, object] = {}
+    as_place: Counter[str] = Counter()
     for i, place_id in token_place.items():
         word = doc[i].lower_
-        if word in single and (doc[i].ent_type_ in PLACE_LABELS or normalise_phrase(word) in lexicon.country_names):
-            as_place[word] += 1
+        if word in single and place_id in by_id:
             place_of[word] = by_id[place_id]
+            as_place[word] += doc[i].ent_type_ in PLACE_LABELS
+    with_article = {doc[i].lower_ for i in range(1, len(doc)) if doc[i].lower_ in single and _written_as_place(doc, i)}
     full_names = {doc[i].lower_ for start, end, label in entities if label == "PERSON" and end - start > 1
                   for i in range(start, end)}  # fmt: skip
     relabelled = []
     for start, end, label in entities:
         word = doc[start].lower_
-        if label == "PERSON" and end - start == 1 and as_place[word] >= single[word] and word not in full_names:
-            if not (getattr(place_of[word], "feature", None) or "").startswith(("A.PCL", "P.")):
-                continue
-            label = "GPE"
+        if label in ("PERSON", "ORG") and end - start == 1 and word not in full_names:
+            feature = getattr(place_of.get(word), "feature", None) or ""
+            if feature.startswith("A.PCL") and normalise_phrase(word) in lexicon.country_names:
+                label = "GPE"
+            elif label == "PERSON" and (word in with_article or as_place[word] >= single[word]):
+                if not feature.startswith("P."):
+                    continue
+                label = "GPE"
         relabelled.append((start, end, label))
     return relabelled
+
+
+def _written_as_place(doc: Doc | Tokens, i: int) -> bool:
+    """ "in the Sahel": a singular proper noun after "the", heading its phrase (not "the Trump
+    administration", nor a band or a family, "the Beatles")."""
+    token = doc[i]
+    return (
+        doc[i - 1].lower_ == "the"
+        and token.tag_ == "NNP"
+        and not token.lower_.endswith("s")
+        and token.dep_ not in ("compound", "nmod", "amod")
+    )
 
 
 def _name_end_after_particles(doc: Doc | Tokens, start: int, end: int) -> int:
