@@ -307,7 +307,10 @@ def _people_who_are_places(
         if word in single and place_id in by_id:
             place_of[word] = by_id[place_id]
             as_place[word] += doc[i].ent_type_ in PLACE_LABELS
-    with_article = {doc[i].lower_ for i in range(1, len(doc)) if doc[i].lower_ in single and _written_as_place(doc, i)}
+    strings = underlying.vocab.strings
+    wanted = {strings.add(word) for word in single}
+    lowers = underlying.to_array(LOWER).tolist()
+    with_article = {doc[i].lower_ for i in range(1, len(lowers)) if lowers[i] in wanted and _written_as_place(doc, i)}
     full_names = {doc[i].lower_ for start, end, label in entities if label == "PERSON" and end - start > 1
                   for i in range(start, end)}  # fmt: skip
     relabelled = []
