@@ -99,6 +99,12 @@ def test_an_uncoded_demonym_before_a_noun_that_is_no_actor_is_no_actor(pipeline)
     assert "European" not in names(record)
 
 
+def test_people_of_a_region_take_no_country_from_the_article(pipeline):
+    record = code(pipeline, "West African leaders imposed sanctions on Mali. Malian officials rejected them.")
+    assert actor_with(record, "West African leaders").country is None
+    assert actor_with(record, "Malian officials").code == "MLIGOV"
+
+
 # -- nouns that are no actor --
 
 

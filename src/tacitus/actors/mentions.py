@@ -52,6 +52,7 @@ from tacitus.actors.words import (
     PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
+    REGION_DEMONYM_WORDS,
     SIDE_NOUNS,
     TREND_PARTICIPLES,
 )
@@ -118,6 +119,7 @@ class Mention:
     end_char: int = 0
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
     colonial: bool = False  # "its former colonial ruler": another country than the one it rules
+    regional: bool = False  # "West African leaders": people of a region no dictionary codes, of no one country
 
 
 @dataclass
@@ -843,6 +845,10 @@ class MentionFinder:
         else:
             mention.type = "person" if mention.number == "sg" else "group"
         mention.colonial = any(c.dep_ == "amod" and c.lower_ in COLONIAL_WORDS for c in token.children)
+        mention.regional = any(
+            label == "NORP" and entry is None and self.tokens[e - 1].lower_ in REGION_DEMONYM_WORDS
+            for _s, e, label, entry in modifier_names
+        )
         if lemma in MALE_NOUNS:
             mention.gender = "m"
         elif lemma in FEMALE_NOUNS:

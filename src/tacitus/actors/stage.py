@@ -276,8 +276,10 @@ class ActorBuilder:
             described = self._type(members) == "person" or not named
             if self._bare_single_name(members):
                 continue  # "Firefox", "Aura": a lone word the model took for a person says nothing of a country
-            if any(self.mentions[i].colonial for i in members):
-                continue  # "its former colonial ruler" is another country than the one the story is about
+            if any(self.mentions[i].colonial or self.mentions[i].regional for i in members):
+                # "its former colonial ruler" is another country than the one the story is about; "West
+                # African leaders" come from several.
+                continue
             if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
                 guessed.add(number)

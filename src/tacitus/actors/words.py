@@ -111,3 +111,9 @@ MASS_READING_NOUNS = words("force security intelligence opposition justice")
 MEDIA_NOUNS = words("television radio broadcaster newspaper channel tabloid daily")
 # A ruler or power named by its colonies ("its former colonial ruler"): another country than its possessor.
 COLONIAL_WORDS = words("colonial imperial colonialist")
+# Words of the demonyms of regions, not countries ("West African leaders", "European partners", "Arab
+# ministers"): people so described come from several countries.
+REGION_DEMONYM_WORDS = words(
+    """african european asian arab latin western eastern northern southern nordic scandinavian balkan baltic
+    caribbean gulf pacific atlantic sahelian maghrebi"""
+)
