@@ -292,10 +292,10 @@ def _people_who_are_places(
 ) -> list[tuple[int, int, str]]:
     """A one-word name the model calls a person or an organisation that is a country the places stage
     locates ("Mali junta expels ...", "Niger's rulers") is that country. A one-word "person" the article
-    writes as a place at least as often, tagged a place and located, or after "the" ("as Sahel tensions
-    grow" ... "in the Sahel": no person's name takes an article) is a place: a town keeps a place label (an
-    actor, as towns are), a region or a feature is no actor. A word of a person named in full stays that
-    person's."""
+    writes as a place at least as often, tagged a place and located, or a place name written after "the"
+    ("as Sahel tensions grow" ... "in the Sahel": no person's name takes an article; "the Hutu" is a
+    people, not a place) is a place: a town keeps a place label (an actor, as towns are), a region or a
+    feature is no actor. A word of a person named in full stays that person's."""
     underlying = doc.doc if isinstance(doc, Tokens) else doc
     token_place = getattr(underlying._, "token_place", None) or {}
     single = Counter(doc[s].lower_ for s, e, label in entities if label in ("PERSON", "ORG") and e - s == 1)
@@ -322,7 +322,10 @@ def _people_who_are_places(
             feature = getattr(place_of.get(word), "feature", None) or ""
             if feature.startswith("A.PCL") and normalise_phrase(word) in lexicon.country_names:
                 label = "GPE"
-            elif label == "PERSON" and (word in with_article or as_place[word] >= single[word]):
+            elif label == "PERSON" and (
+                (word in with_article and (word in place_of or normalise_phrase(word) in lexicon.city_names))
+                or as_place[word] >= single[word]
+            ):
                 if not feature.startswith("P."):
                     continue
                 label = "GPE"
