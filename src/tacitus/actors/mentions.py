@@ -1067,9 +1067,12 @@ class MentionFinder:
     def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
         """An apposition names the same actor as its noun, unless one is a person and the other is not: then
         it describes the object of the noun's "of" phrase ("the deputy commander of the PMF, an Iranian-backed
-        militia"), or nothing."""
+        militia"), or nothing. A country is not described by an organisation noun either ("Dagolath, the
+        Osgiliath newspaper al-Raya": a list running on into the source)."""
         people = {self.mentions[target].type == "person", self.mentions[apposition].type == "person"}
-        if len(people) == 1:
+        countries = {self.mentions[target].type == "country", self.mentions[apposition].type == "country"}
+        described = self.mentions[apposition].kind == "descriptor"  # a name may still be its acronym ("(DPRK)")
+        if len(people) == 1 and (len(countries) == 1 or not described):
             return target
         for child in self.tokens[self.mentions[target].head].children:
             if child.dep_ == "prep" and child.lower_ == "of":

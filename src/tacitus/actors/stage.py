@@ -135,9 +135,7 @@ class ActorBuilder:
                 for number, members in enumerate(self.clusters)
                 if not codes[number].root
                 and any(
-                    self.mentions[i].possessor is not None
-                    and self.mentions[self.mentions[i].possessor].kind == "pronoun"
-                    for i in members
+                    self.mentions[i].possessor is not None and self._owned_by_people(self.mentions[i]) for i in members
                 )
             }
             self._inherit_roots(codes, replacing=guessed, only=guessed | possessed)
@@ -195,7 +193,7 @@ class ActorBuilder:
 
     def _inherited_root(self, members: list[int], codes: list[Code]) -> Code | None:
         """The code of an actor named inside a mention of this cluster: its possessor, a name before its
-        head, or the object of its "of" phrase. A possessive pronoun counts before an organisation noun
+        head, or the object of its "of" phrase. A personal possessive counts before an organisation noun
         ("his office" is the president's office, "their union" the drivers'), not before a person ("his
         son" is no official for being an official's son). A colonial ruler is not of the country it ruled."""
         own = self.cluster_of.get(members[0])
@@ -205,7 +203,7 @@ class ActorBuilder:
                 continue
             related = []
             if mention.possessor is not None and (
-                self.mentions[mention.possessor].kind != "pronoun" or mention.head_lemma in ORGANISATION_NOUNS
+                self.mentions[mention.possessor].kind != "pronoun" or self._owned_by_people(mention)
             ):
                 related.append(mention.possessor)
             stop = mention.name_start if mention.name_start is not None else mention.head
@@ -217,10 +215,24 @@ class ActorBuilder:
                     cluster is not None
                     and cluster != own
                     and codes[cluster].root
-                    and (self.mentions[j].kind != "pronoun" or j == mention.possessor)
+                    and (
+                        self.mentions[j].kind != "pronoun"
+                        or (j == mention.possessor and self._owned_by_people(mention))
+                    )
                 ):
                     return codes[cluster]
         return None
+
+    def _owned_by_people(self, mention: Mention) -> bool:
+        """An organisation noun a personal possessive owns ("his office", "their union"): the owner's. "its"
+        is left to the text, as PETRARCH leaves it: a thing pronoun has many candidates (countries,
+        organisations), and "its embassy" may be the host's as well as the owner's."""
+        possessor = self.mentions[mention.possessor]
+        return (
+            possessor.kind == "pronoun"
+            and possessor.head_lemma not in ("its", "itself")
+            and mention.head_lemma in ORGANISATION_NOUNS
+        )
 
     def _inherit_office(self, number: int, members: list[int], codes: list[Code]) -> None:
         """ "His successor, Esmail Ghaani", "the predecessor of X": a person named as someone's successor holds
