@@ -26,10 +26,13 @@ from spacy.tokens import Doc
 
 from tacitus.actors.mentions import Mention
 from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
-from tacitus.actors.words import COUNTRY_NOUNS, REFLEXIVES
+from tacitus.actors.words import COLLECTIVE_NOUNS, COUNTRY_NOUNS, ORGANISATION_NOUNS, REFLEXIVES
 from tacitus.document import document_text
+from tacitus.layout import datelines, headline_end
 from tacitus.quotes.marks import find_stretches
 
+# Nouns for an organisation or a body of people that any organisation or group may be called.
+GROUP_NOUNS = ORGANISATION_NOUNS | COLLECTIVE_NOUNS
 PERSON_WINDOW = 3  # sentences back a he/she may reach
 THING_WINDOW = 2  # ... an it/they
 DESCRIPTION_WINDOW = 6  # ... a definite description
@@ -100,7 +103,39 @@ class Resolver:
                 self._resolve_description(index)
             elif mention.kind == "pronoun":
                 self._resolve_pronoun(index)
+        self._resolve_headline_roles()
         return self._clusters()
+
+    def _resolve_headline_roles(self) -> None:
+        """A headline names people by their role alone and without an article ("minister blames vandals");
+        the story names them in full with that role as their title ("Defence Minister Diego Molano"). The
+        role is that person when exactly one person of the story bears it."""
+        end = _headline_end(document_text(self.doc))
+        if not end:
+            return
+        for index, mention in enumerate(self.mentions):
+            if mention.start_char >= end:
+                break
+            if (
+                mention.kind != "descriptor"
+                or mention.type != "person"
+                or mention.named
+                or mention.counted
+                or index in self.dropped
+                or len(self.sets.members[self.sets.find(index)]) > 1
+            ):
+                continue
+            bearers = {
+                self.sets.find(other)
+                for other, name in enumerate(self.mentions)
+                if name.kind == "name"
+                and name.type == "person"
+                and name.start_char >= end
+                and other not in self.dropped
+                and mention.head_lemma in self._title_lemmas(name)
+            }
+            if len(bearers) == 1:
+                self.sets.union(bearers.pop(), index)
 
     def resolve_names_only(self) -> list[list[int]]:
         """Appositions and names only, no pronouns or descriptions: for comparison and for users who
@@ -341,12 +376,21 @@ class Resolver:
         Apple's newest phone a rating. The group said ...": the group is Consumer Reports), as in the
         Stanford sieves' left-to-right order over earlier sentences."""
         mention = self.mentions[index]
-        nearest = None
+        fitting = []
         for root, candidate in self._candidates(index, DESCRIPTION_WINDOW):
+            features = self.features(root, index)
+            if self._description_fits(mention, features, candidate):
+                fitting.append((root, candidate, features))
+        # A description repeating an actor's own noun ("the ambassador" after "the French ambassador") is
+        # that actor before any other it merely fits by role (the French foreign minister is GOV too), as
+        # the Stanford sieves match heads before looser evidence.
+        for root, _candidate, features in fitting:
+            if mention.head_lemma in features.lemmas:
+                return root
+        nearest = None
+        for root, candidate, _features in fitting:
             if nearest is not None and candidate.sentence != nearest[1].sentence:
                 break
-            if not self._description_fits(mention, self.features(root, index), candidate):
-                continue
             if candidate.sentence == mention.sentence:
                 return root
             if nearest is None:
@@ -382,8 +426,13 @@ class Resolver:
         shared = (features.sectors & set(mention.code.sectors)) - {"CVL"}
         if shared and features.named:
             return True
-        # "the group", "the organisation": a generic noun fits any organisation.
-        return not mention.code.sectors and mention.type != "person" and features.type in ("organization", "group")
+        # "the group", "the organisation": a generic noun fits any organisation; a noun for people does not
+        # ("the drivers" are not the officials named before them).
+        return (
+            not mention.code.sectors
+            and mention.head_lemma in GROUP_NOUNS
+            and features.type in ("organization", "group")
+        )
 
     # -- pronouns --
 
@@ -468,3 +517,18 @@ class Resolver:
             for c in head.children
             if c.i > token.i and head.lemma_ in ("be", "seem", "appear")
         )
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: a title line (see :func:`tacitus.layout.headline_end`), or a first line of
+    its own above a wire dateline, whatever punctuation ends it ('... minister blames "vandals"')."""
+    end = headline_end(text)
+    if end:
+        return end
+    first_line = text.find("\n")
+    if first_line <= 0 or ("-" not in text and "–" not in text and "—" not in text):
+        return 0
+    lines = datelines(text[: first_line + 400])
+    if lines and not text[first_line : lines[0][0]].strip():
+        return first_line
+    return 0

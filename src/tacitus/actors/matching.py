@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from tacitus.actors.lexicon import BARRIER, Lexicon, fold
+from tacitus.actors.lexicon import BARRIER, Lexicon, fold, normalise_phrase
+from tacitus.actors.words import LOWER_CASE_AGENTS
 
 # Tokens that join the words around them rather than separate them ("al-Qaeda", "Iran 's").
 _JOINERS = frozenset({"-", "–", "—", "'s", "’s", "'", "’", "."})
@@ -120,6 +121,32 @@ def find_actor_names(doc: Doc, text: DocText, lexicon: Lexicon) -> list[Match]:
 
 def find_agents(doc: Doc, text: DocText, lexicon: Lexicon) -> list[Match]:
     matches = find_phrases(text, lexicon.agent_automaton, lexicon.agent_key_lengths, lexicon.agent_key_entries)
+    matches = [_without_infinitive(doc, m, lexicon) for m in matches]
     # Descriptors are nouns and adjectives; a proper noun only counts inside a longer phrase or as a title
     # ("President Obama"), where the parser often tags the title as a proper noun too.
-    return [m for m in matches if any(doc[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(m.start, m.end))]
+    return [
+        m
+        for m in matches
+        if any(doc[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(m.start, m.end))
+        and not (
+            m.end - m.start == 1 and doc[m.start].lower_ in LOWER_CASE_AGENTS and _capitalised_in_text(doc[m.start])
+        )
+    ]
+
+
+def _capitalised_in_text(token) -> bool:
+    """Written with a capital where a common noun would not be: not at the start of a sentence."""
+    return not token.text.islower() and not token.is_sent_start
+
+
+def _without_infinitive(doc: Doc, match: Match, lexicon: Lexicon) -> Match:
+    """ "ordered the ambassador to leave": the dictionaries' "ambassador to" (a country) ends on the "to" of
+    an infinitive here, so the agent is "ambassador" alone."""
+    last = doc[match.end - 1]
+    if match.end - match.start < 2 or last.tag_ != "TO" or last.dep_ != "aux":
+        return match
+    key = normalise_phrase(doc[match.start : match.end - 1].text)
+    number = lexicon.agent_automaton.get(f" {key} ", None) if key else None
+    if number is None:
+        return match
+    return Match(match.start, match.end - 1, lexicon.agent_key_entries[number])

@@ -18,6 +18,7 @@ document supplies it later.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,11 +29,12 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
 from tacitus.actors.lexicon import Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
-from tacitus.actors.names import TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
+from tacitus.actors.names import NAME_PARTICLES, TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
     CAPITALISED_AGENTS,
     COALITION_NOUNS,
     COLLECTIVE_NOUNS,
+    COLONIAL_WORDS,
     COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
     EQUIPMENT_NOUNS,
@@ -42,12 +44,15 @@ from tacitus.actors.words import (
     GENERIC_ROLES,
     MALE_NOUNS,
     MALE_TITLES,
+    MASS_READING_NOUNS,
+    MEDIA_NOUNS,
     NAMED_GROUP_NOUNS,
     ORGANISATION_NOUNS,
     ORIGIN_PREPOSITIONS,
     PLACE_NOUNS,
     PRONOUNS,
     QUANTITY_WORDS,
+    REGION_DEMONYM_WORDS,
     SIDE_NOUNS,
     TREND_PARTICIPLES,
 )
@@ -55,6 +60,7 @@ from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
 NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Nouns that head an actor without being agents: group nouns beside a name, and "the country".
@@ -112,6 +118,8 @@ class Mention:
     start_char: int = 0  # character offsets of the mention, set once the mentions are final
     end_char: int = 0
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
+    colonial: bool = False  # "its former colonial ruler": another country than the one it rules
+    regional: bool = False  # "West African leaders": people of a region no dictionary codes, of no one country
 
 
 @dataclass
@@ -241,7 +249,7 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
-    entities = _agree_labels(doc, lexicon, entities)
+    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, lexicon, _over_name_particles(doc, entities)))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -258,6 +266,97 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 continue
         joined.append((start, end, label))
     return joined
+
+
+def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name with particles the model cut short: "Jean-Yves Le" + "Drian", "Ursula von der" +
+    "Leyen" (tagged a place). A PERSON entity that ends in a particle (le, de, van, von der, al ...) goes on
+    to the capitalised proper noun after it, swallowing any entity there: a particle stands inside a name,
+    never at its end."""
+    if not any(label == "PERSON" for _, _, label in entities):
+        return entities
+    extended: list[tuple[int, int, str]] = []
+    swallowed_to = 0
+    for start, end, label in entities:
+        if end <= swallowed_to:
+            continue  # the surname of the person before, tagged on its own
+        if label == "PERSON":
+            end = _name_end_after_particles(doc, start, end)
+            swallowed_to = end
+        extended.append((start, end, label))
+    return extended
+
+
+def _people_who_are_places(
+    doc: Doc | Tokens, lexicon: Lexicon, entities: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A one-word name the model calls a person or an organisation that is a country the places stage
+    locates ("Mali junta expels ...", "Niger's rulers") is that country. A one-word "person" the article
+    writes as a place at least as often, tagged a place and located, or a place name written after "the"
+    ("as Sahel tensions grow" ... "in the Sahel": no person's name takes an article; "the Hutu" is a
+    people, not a place) is a place: a town keeps a place label (an actor, as towns are), a region or a
+    feature is no actor. A word of a person named in full stays that person's."""
+    underlying = doc.doc if isinstance(doc, Tokens) else doc
+    token_place = getattr(underlying._, "token_place", None) or {}
+    single = Counter(doc[s].lower_ for s, e, label in entities if label in ("PERSON", "ORG") and e - s == 1)
+    if not single:
+        return entities
+    by_id = {place.id: place for place in getattr(underlying._, "places", None) or []}
+    place_of: dict[str, object] = {}
+    as_place: Counter[str] = Counter()
+    for i, place_id in token_place.items():
+        word = doc[i].lower_
+        if word in single and place_id in by_id:
+            place_of[word] = by_id[place_id]
+            as_place[word] += doc[i].ent_type_ in PLACE_LABELS
+    strings = underlying.vocab.strings
+    wanted = {strings.add(word) for word in single}
+    lowers = underlying.to_array(LOWER).tolist()
+    with_article = {doc[i].lower_ for i in range(1, len(lowers)) if lowers[i] in wanted and _written_as_place(doc, i)}
+    full_names = {doc[i].lower_ for start, end, label in entities if label == "PERSON" and end - start > 1
+                  for i in range(start, end)}  # fmt: skip
+    relabelled = []
+    for start, end, label in entities:
+        word = doc[start].lower_
+        if label in ("PERSON", "ORG") and end - start == 1 and word not in full_names:
+            feature = getattr(place_of.get(word), "feature", None) or ""
+            if feature.startswith("A.PCL") and normalise_phrase(word) in lexicon.country_names:
+                label = "GPE"
+            elif label == "PERSON" and (
+                (word in with_article and (word in place_of or normalise_phrase(word) in lexicon.city_names))
+                or as_place[word] >= single[word]
+            ):
+                if not feature.startswith("P."):
+                    continue
+                label = "GPE"
+        relabelled.append((start, end, label))
+    return relabelled
+
+
+def _written_as_place(doc: Doc | Tokens, i: int) -> bool:
+    """ "in the Sahel": a singular proper noun after "the", heading its phrase (not "the Trump
+    administration", nor a band or a family, "the Beatles")."""
+    token = doc[i]
+    return (
+        doc[i - 1].lower_ == "the"
+        and token.tag_ == "NNP"
+        and not token.lower_.endswith("s")
+        and token.dep_ not in ("compound", "nmod", "amod")
+    )
+
+
+def _name_end_after_particles(doc: Doc | Tokens, start: int, end: int) -> int:
+    """Where a person's name ends that the model ended on a particle: at the capitalised proper noun after
+    it ("Jean-Yves Le" + "Drian"). A particle after a complete name begins something else ("Osama bin
+    Laden's al-Qaeda")."""
+    if end - start < 2 or doc[end - 1].lower_ not in NAME_PARTICLES:
+        return end
+    after = end
+    while after < len(doc) and doc[after].lower_ in NAME_PARTICLES:
+        after += 1  # "Hans van" + "der Berg"
+    if after >= len(doc) or doc[after].pos_ != "PROPN" or not doc[after].text[:1].isupper():
+        return end
+    return after + 1
 
 
 def _agree_labels(doc: Doc, lexicon: Lexicon, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -529,8 +628,17 @@ class MentionFinder:
         covered = {i for m in self.mentions for i in range(m.start, m.end)}
         for name, root in adjectives:
             if root.i not in covered and root.head.i not in covered:
+                count = len(self.mentions)
                 self._add_name(name, root)
+                if len(self.mentions) == count:
+                    continue
                 mention = self.mentions[-1]
+                if not mention.code.root:
+                    # "its European partners", "Islamist violence": a demonym no dictionary places stands
+                    # for no country, and its noun is no actor.
+                    self.mentions.pop()
+                    self.by_head.pop(mention.head, None)
+                    continue
                 if mention.head == root.i and mention.code.root and mention.code.root == mention.code.country:
                     mention.type = "country"  # "an Iranian attack", "Iranian-backed": Iran
         self._in_document_order()
@@ -598,6 +706,13 @@ class MentionFinder:
             name = mention.name_text
             if not mention.code.root and (name.isupper() or any(c.isdigit() for c in name)):
                 mention.type = "organization"  # "IE6", "NDS" tagged GPE: no place is written so
+        if (
+            mention.type == "country"
+            and not mention.code.root
+            and root.dep_ in ("compound", "nmod")
+            and root.head.i > root.i
+        ):
+            return  # "the Takuba task force": a name nothing places, part of the name of what follows
         if mention.type == "country" and not self._is_country_name(mention):
             if not mention.code.root:
                 return  # a town no dictionary or gazetteer places in a country is a place, not an actor
@@ -691,6 +806,10 @@ class MentionFinder:
             return  # "a group of Moroccan diplomats": the diplomats are the actor
         if agent is not None and self.codes.is_not_actor(self.lexicon.agents[agent.entry].suffix):
             return
+        if lemma in MASS_READING_NOUNS and token.dep_ != "compound" and _bare_singular(token):
+            return  # "the use of force": the abstraction, not an armed force
+        if _asked_about(token, self.tokens):
+            return  # "did not say how many people had been arrested": a question, not a group that acts
         left = token.left_edge.i
         while left < i and self.tokens[left].dep_ in ("punct", "cc", "prep", "mark"):
             left += 1
@@ -722,10 +841,17 @@ class MentionFinder:
             mention.type = "group"
         elif lemma in ORGANISATION_NOUNS:
             mention.type = "organization" if mention.number == "sg" else "group"
+        elif lemma in MEDIA_NOUNS:
+            mention.type = "organization"  # "state television" broadcasts, it is no person
         elif lemma in COLLECTIVE_NOUNS:
             mention.type = "group"
         else:
             mention.type = "person" if mention.number == "sg" else "group"
+        mention.colonial = any(c.dep_ == "amod" and c.lower_ in COLONIAL_WORDS for c in token.children)
+        mention.regional = any(
+            label == "NORP" and entry is None and self.tokens[e - 1].lower_ in REGION_DEMONYM_WORDS
+            for _s, e, label, entry in modifier_names
+        )
         if lemma in MALE_NOUNS:
             mention.gender = "m"
         elif lemma in FEMALE_NOUNS:
@@ -941,9 +1067,12 @@ class MentionFinder:
     def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
         """An apposition names the same actor as its noun, unless one is a person and the other is not: then
         it describes the object of the noun's "of" phrase ("the deputy commander of the PMF, an Iranian-backed
-        militia"), or nothing."""
+        militia"), or nothing. A country is not described by an organisation noun either ("Dagolath, the
+        Osgiliath newspaper al-Raya": a list running on into the source)."""
         people = {self.mentions[target].type == "person", self.mentions[apposition].type == "person"}
-        if len(people) == 1:
+        countries = {self.mentions[target].type == "country", self.mentions[apposition].type == "country"}
+        described = self.mentions[apposition].kind == "descriptor"  # a name may still be its acronym ("(DPRK)")
+        if len(people) == 1 and (len(countries) == 1 or not described):
             return target
         for child in self.tokens[self.mentions[target].head].children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -1033,7 +1162,8 @@ class MentionFinder:
         if mention.kind == "name" and len(sectors) > 1 and sectors[0] == "REL":
             # "Supreme Leader Ayatollah Ali Khamenei": a religious honorific comes after the office.
             sectors = [*sectors[1:], "REL"]
-        former = any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
+        # "its former colonial ruler": "former" qualifies the colonial rule, not an office once held.
+        former = not mention.colonial and any(self.tokens[i].lower_ in FORMER_WORDS for i in range(mention.start, stop))
 
         # Country or organisation from names modifying this one, its apposition and its "of" phrase.
         related: list[tuple[Code, str]] = []
@@ -1041,7 +1171,9 @@ class MentionFinder:
             related.append((self._describe(other, done, depth + 1), self.tokens[self.mentions[other].head].dep_))
         for i in range(mention.start, stop):
             token = self.tokens[i]
-            if token.dep_ != "amod" or i in self.by_head or token.head.i not in (mention.head, role_word):
+            # "Iranian officials"; "Mali junta", where the parser makes the country an adjectival compound.
+            adjectival = token.dep_ == "amod" or (token.dep_ == "compound" and token.pos_ == "ADJ")
+            if not adjectival or i in self.by_head or token.head.i not in (mention.head, role_word):
                 continue
             if self._backer(i):
                 continue
@@ -1233,6 +1365,28 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _bare_singular(noun: Token) -> bool:
+    """A lower-case singular noun with no determiner, possessor, number or noun modifier: a mass use
+    ("the use of force", "excessive force")."""
+    return (
+        noun.tag_ == "NN"
+        and noun.text.islower()
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound", "nmod") for c in noun.children)
+    )
+
+
+def _asked_about(noun: Token, tokens: list[Token]) -> bool:
+    """A noun phrase a question asks about: "how many people", "which officials" (the parser may hang
+    "which" elsewhere, so the word just before the phrase counts)."""
+    for child in noun.children:
+        if child.tag_ in ("WDT", "WP$"):
+            return True
+        if child.lower_ in ("many", "much") and any(g.lower_ == "how" for g in child.children):
+            return True
+    left = noun.left_edge.i
+    return left > 0 and tokens[left - 1].tag_ == "WDT" and tokens[left - 1].lower_ in ("which", "what", "whichever")
 
 
 def _is_trend(noun: Token) -> bool:

@@ -17,8 +17,9 @@ from rapidfuzz.distance import JaroWinkler
 
 from tacitus.actors.words import words
 
-# Words that are not part of a name for comparison: titles, honorifics, articles and name particles.
-NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "der"})
+# Words that are not part of a name for comparison: titles, honorifics, articles and name particles
+# ("Jean-Yves Le Drian" is "Le Drian" and "Drian", "Ursula von der Leyen" is "von der Leyen").
+NAME_PARTICLES = words("""al el ul bin ibn ben abu de da di du del della dos das do le la van von der den ter""")
 TITLE_WORDS = words(
     """mr mrs ms miss dr sir lord lady dame president gen general maj major col colonel lt lieutenant brig
     brigadier adm admiral capt captain sgt sergeant cmdr commander ayatollah hojatoleslam grand sheikh sheik

@@ -37,6 +37,7 @@ from tacitus.actors.lexicon import (
     resolve_paths,
 )
 from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
+from tacitus.actors.words import ORGANISATION_NOUNS
 from tacitus.document import document_text
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
@@ -120,21 +121,24 @@ class ActorBuilder:
 
     def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
         codes = [self._cluster_code(members) for members in self.clusters]
-        # Context: a mention coded by nothing of its own takes what its modifiers' actors turned out to be
-        # ("the IRGC general" once "IRGC" is known to be the Islamic Revolutionary Guard Corps).
-        for number, members in enumerate(self.clusters):
-            if not codes[number].root:
-                inherited = self._inherited_root(members, codes)
-                if inherited is not None:
-                    codes[number].root, codes[number].country = inherited.root, inherited.country
-                    codes[number].root_source = CONTEXT
-                    if not codes[number].sectors and inherited.sectors:
-                        codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
+        self._inherit_roots(codes)
         for number, members in enumerate(self.clusters):
             if not codes[number].sectors:
                 self._inherit_office(number, members, codes)
         if self.document_country:
-            self._document_country(codes)
+            guessed = self._document_country(codes)
+            # "his office", "their union": what belongs to people the article's country placed is theirs,
+            # role included, rather than a second guess of its own. A named organisation is still left
+            # alone unless a possessive says whose it is.
+            possessed = {
+                number
+                for number, members in enumerate(self.clusters)
+                if not codes[number].root
+                and any(
+                    self.mentions[i].possessor is not None and self._owned_by_people(self.mentions[i]) for i in members
+                )
+            }
+            self._inherit_roots(codes, replacing=guessed, only=guessed | possessed)
 
         actors: list[Actor] = []
         ids_of_cluster: dict[int, list[str]] = {}
@@ -169,16 +173,38 @@ class ActorBuilder:
             code.sectors, code.sector_source = list(chosen.code.sectors), chosen.code.sector_source
         return code
 
+    def _inherit_roots(
+        self, codes: list[Code], replacing: frozenset[int] = frozenset(), only: set[int] | frozenset[int] | None = None
+    ) -> None:
+        """Context: a mention coded by nothing of its own takes what its modifiers' actors turned out to be
+        ("the IRGC general" once "IRGC" is known to be the Islamic Revolutionary Guard Corps); so does one
+        of the clusters ``replacing`` names (coded by the document's country alone). ``only``: just these
+        clusters."""
+        for number, members in enumerate(self.clusters):
+            if only is not None and number not in only:
+                continue
+            if not codes[number].root or number in replacing:
+                inherited = self._inherited_root(members, codes)
+                if inherited is not None:
+                    codes[number].root, codes[number].country = inherited.root, inherited.country
+                    codes[number].root_source = CONTEXT
+                    if not codes[number].sectors and inherited.sectors:
+                        codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
+
     def _inherited_root(self, members: list[int], codes: list[Code]) -> Code | None:
         """The code of an actor named inside a mention of this cluster: its possessor, a name before its
-        head, or the object of its "of" phrase."""
+        head, or the object of its "of" phrase. A personal possessive counts before an organisation noun
+        ("his office" is the president's office, "their union" the drivers'), not before a person ("his
+        son" is no official for being an official's son). A colonial ruler is not of the country it ruled."""
         own = self.cluster_of.get(members[0])
         for i in members:
             mention = self.mentions[i]
-            if mention.kind == "pronoun":
+            if mention.kind == "pronoun" or mention.colonial:
                 continue
             related = []
-            if mention.possessor is not None:
+            if mention.possessor is not None and (
+                self.mentions[mention.possessor].kind != "pronoun" or self._owned_by_people(mention)
+            ):
                 related.append(mention.possessor)
             stop = mention.name_start if mention.name_start is not None else mention.head
             related.extend(self.by_head[h] for h in range(mention.start, stop) if h in self.by_head)
@@ -189,10 +215,24 @@ class ActorBuilder:
                     cluster is not None
                     and cluster != own
                     and codes[cluster].root
-                    and self.mentions[j].kind != "pronoun"
+                    and (
+                        self.mentions[j].kind != "pronoun"
+                        or (j == mention.possessor and self._owned_by_people(mention))
+                    )
                 ):
                     return codes[cluster]
         return None
+
+    def _owned_by_people(self, mention: Mention) -> bool:
+        """An organisation noun a personal possessive owns ("his office", "their union"): the owner's. "its"
+        is left to the text, as PETRARCH leaves it: a thing pronoun has many candidates (countries,
+        organisations), and "its embassy" may be the host's as well as the owner's."""
+        possessor = self.mentions[mention.possessor]
+        return (
+            possessor.kind == "pronoun"
+            and possessor.head_lemma not in ("its", "itself")
+            and mention.head_lemma in ORGANISATION_NOUNS
+        )
 
     def _inherit_office(self, number: int, members: list[int], codes: list[Code]) -> None:
         """ "His successor, Esmail Ghaani", "the predecessor of X": a person named as someone's successor holds
@@ -221,11 +261,11 @@ class ActorBuilder:
                         code.root, code.country, code.root_source = other.root, other.country, CONTEXT
                     return
 
-    def _document_country(self, codes: list[Code]) -> None:
+    def _document_country(self, codes: list[Code]) -> frozenset[int]:
         """People, and groups or organisations known only by a description ("the militia"), that the text
         codes with no country get the document's country, when one country dominates the article's actors
         (half or more of the mentions with a country). A named organisation is left alone: "the European
-        Community" in an article about Greece is not Greek."""
+        Community" in an article about Greece is not Greek. Returns the clusters it coded."""
         # People and organisations tell the home country of a story better than the countries it names
         # ("an Argentine judge ... arms sales to Croatia and Ecuador"); countries count when nothing else does.
         counts: Counter[str] = Counter()
@@ -237,18 +277,25 @@ class ActorBuilder:
                 if codes[number].country:
                     counts[codes[number].country] += len(members)
         if not counts:
-            return
+            return frozenset()
         country, count = counts.most_common(1)[0]
         if count * 2 < sum(counts.values()):
-            return
+            return frozenset()
+        guessed = set()
         for number, members in enumerate(self.clusters):
             kinds = {self.mentions[i].kind for i in members}
             named = "name" in kinds or any(self.mentions[i].titled for i in members)
             described = self._type(members) == "person" or not named
             if self._bare_single_name(members):
                 continue  # "Firefox", "Aura": a lone word the model took for a person says nothing of a country
+            if any(self.mentions[i].colonial or self.mentions[i].regional for i in members):
+                # "its former colonial ruler" is another country than the one the story is about; "West
+                # African leaders" come from several.
+                continue
             if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
+                guessed.add(number)
+        return frozenset(guessed)
 
     def _bare_single_name(self, members: list[int]) -> bool:
         """A person known only by one word, with no title, description or pronoun anywhere."""

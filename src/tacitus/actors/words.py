@@ -93,10 +93,27 @@ TREND_PARTICIPLES = words(
     """increasing growing rising declining falling shrinking changing ageing aging dwindling expanding
     booming swelling"""
 )
+# Agent words that are roles only as common nouns: capitalised, "Union" names a federation ("the European
+# Union", "the Soviet Union"), lower case a trade union ("their union", "union leader").
+LOWER_CASE_AGENTS = frozenset({"union"})
 # Agent words that name an institution only with a capital: "the Diet" (a parliament), not "a changing diet".
 CAPITALISED_AGENTS = frozenset({"diet"})
 # Places named by a common noun: for the places stage, not actors ("the southeastern city").
 PLACE_NOUNS = words(
     """city town village province region district area capital port neighbourhood neighborhood suburb
     territory border"""
+)
+# Institutions that are also abstract mass nouns: bare and singular they name the abstraction ("the use of
+# force", "excessive force", "faced opposition"), with a determiner or a name the institution ("the force",
+# "the Quds Force", "security forces").
+MASS_READING_NOUNS = words("force security intelligence opposition justice")
+# Media outlets a descriptor names ("state television", "the newspaper"): organisations, not people.
+MEDIA_NOUNS = words("television radio broadcaster newspaper channel tabloid daily")
+# A ruler or power named by its colonies ("its former colonial ruler"): another country than its possessor.
+COLONIAL_WORDS = words("colonial imperial colonialist")
+# Words of the demonyms of regions, not countries ("West African leaders", "European partners", "Arab
+# ministers"): people so described come from several countries.
+REGION_DEMONYM_WORDS = words(
+    """african european asian arab latin western eastern northern southern nordic scandinavian balkan baltic
+    caribbean gulf pacific atlantic sahelian maghrebi"""
 )
