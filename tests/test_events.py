@@ -311,6 +311,20 @@ def test_coarse_and_precise_dates_of_one_event_merge():
     assert [(c.source, c.date) for c in kept] == [("usa", "2020-01-03"), (None, "2019")]
 
 
+def test_a_headline_event_joins_the_story_event_its_short_names_stand_for():
+    """ "Mali junta expels French ambassador" is the story's "Mali's military government ordered the French
+    ambassador to leave": the headline's actor code (MLIGOV) is refined by the story's (MLIGOVMIL)."""
+    from tacitus.events.coder import Coding, deduplicate
+
+    headline = Coding("174", "junta", "envoy", 0, (2, 3), (0, 5), "verb", date="2022-01-31", confidence=0.9)
+    story = Coding("174", "government", "envoy", 2, (20, 21), (15, 30), "verb", date="2022-01-31", confidence=0.9)
+    other = Coding("174", "france", "envoy", 3, (40, 41), (35, 50), "verb", date="2022-01-31", confidence=0.9)
+    codes = {"junta": "MLIGOV", "government": "MLIGOVMIL", "france": "FRAGOV", "envoy": "FRAGOV"}
+    assert [c.sentence for c in deduplicate([headline, story], {0}, codes)] == [2]
+    assert [c.sentence for c in deduplicate([headline, other], {0}, codes)] == [0, 3]
+    assert [c.sentence for c in deduplicate([headline, story], set(), codes)] == [0, 2], "only headlines"
+
+
 @pytest.mark.parametrize(
     "text", ["Gondor and Rohan agreed to hold joint exercises.", "Gondor and Rohan agreed upon a trade pact."]
 )

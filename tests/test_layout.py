@@ -38,3 +38,6 @@ def test_headline_end():
     assert headline_end("Khamenei vows revenge\n\nTEHRAN, Jan 3 - He spoke.") == len("Khamenei vows revenge")
     assert headline_end("He spoke on Monday.\nThen he left.") == 0
     assert headline_end("A single line without an end") == 0
+    title = 'Minister blames "vandals"'
+    assert headline_end(title + "\n\nBOGOTA - The minister spoke.") == len(title)
+    assert headline_end('He said: "We will stay."\nThen he left.') == 0

@@ -55,7 +55,9 @@ def headline_end(text: str) -> int:
     if newline_at <= 0 or not text[newline_at:].strip():
         return 0
     line = text[:newline_at].rstrip()
-    return 0 if not line or LINE_END.search(line) else len(line)
+    # A title may end on a quoted word ('minister blames "vandals"'); a sentence ends on its punctuation.
+    ending = line.rstrip("\"”’')]")
+    return 0 if not ending or LINE_END.search(ending) else len(line)
 
 
 @Language.component("news_layout")

@@ -331,7 +331,8 @@ class EventCoder:
             self._anchor(doc, sentences[coding.sentence], coding, anchors)
         title_end = headline_end(text)
         headlines = {n for n, sentence in enumerate(sentences) if sentence.start_char < title_end}
-        return deduplicate(codings, headlines)
+        actor_codes = {actor.id: actor.code for actor in facts(doc, "actors") if actor.code}
+        return deduplicate(codings, headlines, actor_codes)
 
     # Verbs ---------------------------------------------------------------------------------------------
 
@@ -998,12 +999,27 @@ def _dates_agree(first: str | None, second: str | None) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
-def deduplicate(codings: list[Coding], headlines: set[int] = frozenset()) -> list[Coding]:
+def deduplicate(
+    codings: list[Coding], headlines: set[int] = frozenset(), actor_codes: dict[str, str] | None = None
+) -> list[Coding]:
     """One event per reported interaction: the same actors, the same kind of event, compatible dates.
 
     The report that stands for an interaction has both actors if any has, then the most confidence; a
     headline's telegraphic wording ("Khamenei vows revenge on Trump") gives way to the story's own sentence.
+    A headline names its actors in its own short words ("Mali junta" for the story's "Mali's military
+    government", "minister" for "Defence Minister Diego Molano"): there, actors with the same code, or one
+    code refining the other (MLIGOV, MLIGOVMIL), are the same side.
     """
+    codes = actor_codes or {}
+
+    def same_side(kept_actor: str | None, actor: str | None, headline: bool) -> bool:
+        if kept_actor == actor:
+            return True
+        if not headline or kept_actor is None or actor is None:
+            return False
+        first, second = codes.get(kept_actor, ""), codes.get(actor, "")
+        return bool(first and second) and (first.startswith(second) or second.startswith(first))
+
     kept: list[Coding] = []
     # Events with both actors first, so that a mention without the agent ("the killing of X") joins the full one.
     ranked = sorted(
@@ -1011,12 +1027,13 @@ def deduplicate(codings: list[Coding], headlines: set[int] = frozenset()) -> lis
         key=lambda c: (c.source is None or c.target is None, c.sentence in headlines, -c.confidence, c.sentence),
     )
     for coding in ranked:
+        headline = coding.sentence in headlines
         duplicate = next(
             (
                 k
                 for k in kept
-                if (k.source == coding.source or (coding.source is None and k.target is not None))
-                and k.target == coding.target
+                if (same_side(k.source, coding.source, headline) or (coding.source is None and k.target is not None))
+                and same_side(k.target, coding.target, headline)
                 and k.code[:2] == coding.code[:2]
                 and ("negated" in k.aux) == ("negated" in coding.aux)
                 and (_dates_agree(k.date, coding.date) or k.sentence == coding.sentence)
