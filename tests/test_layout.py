@@ -41,3 +41,5 @@ def test_headline_end():
     title = 'Minister blames "vandals"'
     assert headline_end(title + "\n\nBOGOTA - The minister spoke.") == len(title)
     assert headline_end('He said: "We will stay."\nThen he left.') == 0
+    wire = "Iran vows revenge.\nTEHRAN, Jan 3 (Reuters) - Iran's leader spoke."
+    assert headline_end(wire) == len("Iran vows revenge."), "a first line above a dateline is the headline"

@@ -50,14 +50,18 @@ def breaks_line(text: str, newline_at: int, newlines: int) -> bool:
 
 def headline_end(text: str) -> int:
     """Where the article's headline ends: its first line when that line is a title (no sentence-ending
-    punctuation) followed by more text; 0 when the article does not open with one."""
+    punctuation; a title may end on a quoted word, 'minister blames "vandals"') followed by more text, or
+    when a wire dateline opens the text below it, whatever ends the line; 0 when the article does not open
+    with one."""
     newline_at = text.find("\n")
     if newline_at <= 0 or not text[newline_at:].strip():
         return 0
     line = text[:newline_at].rstrip()
-    # A title may end on a quoted word ('minister blames "vandals"'); a sentence ends on its punctuation.
     ending = line.rstrip("\"”’')]")
-    return 0 if not ending or LINE_END.search(ending) else len(line)
+    if ending and not LINE_END.search(ending):
+        return len(line)
+    below = datelines(text[: newline_at + 400])
+    return newline_at if line and below and not text[newline_at : below[0][0]].strip() else 0
 
 
 @Language.component("news_layout")

@@ -28,7 +28,7 @@ from tacitus.actors.mentions import Mention
 from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
 from tacitus.actors.words import COLLECTIVE_NOUNS, COUNTRY_NOUNS, ORGANISATION_NOUNS, REFLEXIVES
 from tacitus.document import document_text
-from tacitus.layout import datelines, headline_end
+from tacitus.layout import headline_end
 from tacitus.quotes.marks import find_stretches
 
 # Nouns for an organisation or a body of people that any organisation or group may be called.
@@ -80,6 +80,7 @@ class Resolver:
         self.sets = UnionFind(len(mentions))
         self.dropped: set[int] = set()
         self.quoted = self._quoted_mentions()
+        self._titles: dict[tuple[int, int], frozenset[str]] = {}  # (start, name start) -> title nouns
 
     def _quoted_mentions(self) -> set[int]:
         """Mentions inside a double-quoted stretch. A pronoun of the narration does not refer to someone only
@@ -110,7 +111,7 @@ class Resolver:
         """A headline names people by their role alone and without an article ("minister blames vandals");
         the story names them in full with that role as their title ("Defence Minister Diego Molano"). The
         role is that person when exactly one person of the story bears it."""
-        end = _headline_end(document_text(self.doc))
+        end = headline_end(document_text(self.doc))
         if not end:
             return
         for index, mention in enumerate(self.mentions):
@@ -288,16 +289,17 @@ class Resolver:
             named=bool(names),
         )
 
-    def _title_lemmas(self, name: Mention) -> set[str]:
+    def _title_lemmas(self, name: Mention) -> frozenset[str]:
         """The nouns of the title a name was introduced with ("US bank chief Ben Bernanke"): a description
-        that repeats one ("the bank chief said") refers back to the person."""
+        that repeats one ("the bank chief said") refers back to the person. Read once per mention: the
+        features of a cluster are asked for at every candidate of every later mention."""
         if name.name_start is None:
-            return set()
-        return {
-            self.doc[i].lemma_.lower()
-            for i in range(name.start, name.name_start)
-            if self.doc[i].pos_ in ("NOUN", "PROPN")
-        }
+            return frozenset()
+        key = (name.start, name.name_start)
+        if key not in self._titles:
+            tokens = (self.doc[i] for i in range(name.start, name.name_start))
+            self._titles[key] = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN"))
+        return self._titles[key]
 
     def _candidates(self, index: int, window: int, every: bool = False, narrated: bool = False):
         """(cluster root, earlier mention) for clusters mentioned in the last ``window`` sentences: the
@@ -517,18 +519,3 @@ class Resolver:
             for c in head.children
             if c.i > token.i and head.lemma_ in ("be", "seem", "appear")
         )
-
-
-def _headline_end(text: str) -> int:
-    """Where the headline ends: a title line (see :func:`tacitus.layout.headline_end`), or a first line of
-    its own above a wire dateline, whatever punctuation ends it ('... minister blames "vandals"')."""
-    end = headline_end(text)
-    if end:
-        return end
-    first_line = text.find("\n")
-    if first_line <= 0 or ("-" not in text and "–" not in text and "—" not in text):
-        return 0
-    lines = datelines(text[: first_line + 400])
-    if lines and not text[first_line : lines[0][0]].strip():
-        return first_line
-    return 0

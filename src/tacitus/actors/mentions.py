@@ -18,6 +18,7 @@ document supplies it later.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +61,7 @@ from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_WORD_OF_LETTERS = re.compile(r"\b[^\W\d_]{2,8}\b")  # a word an acronym may be ("USAF")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
 NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -431,21 +433,26 @@ def _unlabelled_acronyms(
     """An acronym the model left unlabelled in one sentence ("USAF also denied that ...") that it tags as an
     organisation elsewhere in the article, or that abbreviates an organisation named there: that organisation
     (one name, one label within a document)."""
+    # Which capitalised words of the text are such acronyms, decided once per word, not at every token.
+    written = set(_WORD_OF_LETTERS.findall(document_text(doc.doc if isinstance(doc, Tokens) else doc)))
+    wanted = {
+        word
+        for word in written
+        if word.isupper()
+        and (word in organisations or any(is_acronym_of(word, o) for o in organisations))
+        and _unknown_name(lexicon, word)
+    }
+    if not wanted:
+        return entities
     covered = {i for start, end, _ in entities for i in range(start, end)}
-    added = []
-    for token in doc:
-        text = token.text
-        if (
-            not (2 <= len(text) <= 8 and text.isalpha() and text.isupper())
-            or token.i in covered
-            or token.pos_ != "PROPN"
-            or token.ent_type_ in NOT_ACTOR_ENTITIES
-        ):
-            continue
-        if (text in organisations or any(is_acronym_of(text, o) for o in organisations)) and _unknown_name(
-            lexicon, text
-        ):
-            added.append((token.i, token.i + 1, "ORG"))
+    added = [
+        (token.i, token.i + 1, "ORG")
+        for token in doc
+        if token.text in wanted
+        and token.i not in covered
+        and token.pos_ == "PROPN"
+        and token.ent_type_ not in NOT_ACTOR_ENTITIES
+    ]
     return sorted(entities + added) if added else entities
 
 

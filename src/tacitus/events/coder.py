@@ -274,8 +274,9 @@ class EventCoder:
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
-        actors.coded = {a.id for a in facts(doc, "actors") if (a.code or "").strip("-")}
-        actors.identity = {a.id: (a.name.lower(), a.code) for a in facts(doc, "actors") if a.code}
+        coded_actors = [a for a in facts(doc, "actors") if a.code]
+        actors.coded = {a.id for a in coded_actors if a.code.strip("-")}
+        actors.identity = {a.id: (a.name.lower(), a.code) for a in coded_actors}
         codings: list[Coding] = []
         sentences = document_sentences(doc)
         token_actor = actors.token_actor
@@ -331,8 +332,7 @@ class EventCoder:
             self._anchor(doc, sentences[coding.sentence], coding, anchors)
         title_end = headline_end(text)
         headlines = {n for n, sentence in enumerate(sentences) if sentence.start_char < title_end}
-        actor_codes = {actor.id: actor.code for actor in facts(doc, "actors") if actor.code}
-        return deduplicate(codings, headlines, actor_codes)
+        return deduplicate(codings, headlines, {a.id: a.code for a in coded_actors})
 
     # Verbs ---------------------------------------------------------------------------------------------
 
@@ -411,19 +411,21 @@ class EventCoder:
             posture = self.cameo_dictionary and match.code[:2] == POSTURE_ROOT
             args = find_arguments(verb, actors, own_object=posture)
             sources, targets = list(args.sources), list(args.targets)
-            if any(
-                t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
-                and (t.head.i in matches or any(c.dep_ == "dobj" for c in t.head.children))
-                and t.head.i not in retributions and not is_passive(t.head)
-                for t in args.tokens
-            ):  # fmt: skip
+            # Subjects of a clause the verb reports ("warned that its allies would ...", "said that France ...").
+            reported = [
+                t.head for t in args.tokens if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == i
+            ]
+            if reported and _is_cameo_statement(match.code, self.book):
+                # "Macron said that France would not stay": what a statement is about is not whom it addresses.
+                targets = []
+            elif any(
+                (clause.i in matches or any(c.dep_ == "dobj" for c in clause.children))
+                and clause.i not in retributions
+                and not is_passive(clause)
+                for clause in reported
+            ):
                 # "warned that its allies would avenge the general": the allies act (on an object, or in a coded
                 # event of their own) in what was said; they are not its target. "believes X can cope" stays.
-                targets = []
-            if _is_cameo_statement(match.code, self.book) and any(
-                t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i for t in args.tokens
-            ):
-                # "Macron said that France would not stay": what a statement is about is not whom it addresses.
                 targets = []
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
@@ -573,15 +575,17 @@ class EventCoder:
         country = codes.get(speaker, "")
         return bool(country) and country != "---" and any(codes.get(s) == country for s in sources)
 
-    def _cooperative(self, code: str) -> bool:
-        """A CAMEO code of cooperation (QuadClass 1 or 2: statements, appeals, aid, yielding ...)."""
+    def _quad_class(self, code: str) -> int | None:
+        """CAMEO's QuadClass of a code: 1-2 cooperation (statements, appeals, aid, yielding), 3-4 conflict
+        (complaints, demands, threats, coercion, force); None outside a CAMEO dictionary."""
         cameo = self.book.cameo(code) if self.cameo_dictionary else None
-        return cameo is not None and cameo.quad_class in (1, 2)
+        return cameo.quad_class if cameo is not None else None
+
+    def _cooperative(self, code: str) -> bool:
+        return self._quad_class(code) in (1, 2)
 
     def _conflict(self, code: str) -> bool:
-        """A CAMEO code of conflict (QuadClass 3 or 4: complaints, demands, threats, coercion, force)."""
-        cameo = self.book.cameo(code) if self.cameo_dictionary else None
-        return cameo is not None and cameo.quad_class in (3, 4)
+        return self._quad_class(code) in (3, 4)
 
     def _is_meeting_without_partner(self, match: Match) -> bool:
         """A consultation (CAMEO 04x) takes two sides: "protesters gathered in the capital" meets no one ("the envoy
