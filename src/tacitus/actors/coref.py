@@ -137,6 +137,23 @@ class Resolver:
             }
             if len(bearers) == 1:
                 self.sets.union(bearers.pop(), index)
+        # "Niger junta orders ...": the story names the junta as the country's military government.
+        for index, mention in enumerate(self.mentions):
+            if mention.start_char >= end:
+                break
+            if mention.kind != "descriptor" or mention.head_lemma != "junta" or index in self.dropped:
+                continue
+            rulers = {
+                self.sets.find(other)
+                for other, story in enumerate(self.mentions)
+                if story.start_char >= end
+                and other not in self.dropped
+                and story.type == "organization"
+                and {"GOV", "MIL"} <= set(story.code.sectors)
+                and story.code.root == mention.code.root
+            }
+            if len(rulers) == 1:
+                self.sets.union(rulers.pop(), index)
 
     def resolve_names_only(self) -> list[list[int]]:
         """Appositions and names only, no pronouns or descriptions: for comparison and for users who
@@ -184,7 +201,7 @@ class Resolver:
             if mention.entry is not None:
                 # One dictionary entry may list distinct actors under one code (Phoenix files the Quds
                 # Force under the Revolutionary Guard): the names must also agree.
-                key = (mention.entry, mention.type)
+                key = (mention.entry, _body_kind(mention.type))
                 same = by_entry.get(key)
                 if same is not None and self._same_name(self.mentions[same], mention):
                     self.sets.union(same, index)
@@ -197,7 +214,8 @@ class Resolver:
                 words = self._name_text(mention)
                 for other in reversed(organisations):
                     earlier = self.mentions[other]
-                    if earlier.type == mention.type and (
+                    # A name the parser reads once as an organisation and once as a group ("Hezbollah") is one.
+                    if _body_kind(earlier.type) == _body_kind(mention.type) and (
                         organisation_relation(words, self._name_text(earlier))
                         or self._qualified_by_country(mention, earlier)
                         or short_form(words, self._name_text(earlier))
@@ -387,7 +405,7 @@ class Resolver:
         # that actor before any other it merely fits by role (the French foreign minister is GOV too), as
         # the Stanford sieves match heads before looser evidence.
         for root, _candidate, features in fitting:
-            if mention.head_lemma in features.lemmas:
+            if mention.head_lemma in features.lemmas or _junta_of(mention, features):
                 return root
         nearest = None
         for root, candidate, _features in fitting:
@@ -399,7 +417,23 @@ class Resolver:
                 nearest = (root, candidate)
             if candidate.role == "subject":
                 return root
-        return nearest[0] if nearest is not None else None
+        if nearest is not None:
+            return nearest[0]
+        # Beyond the window only the one organisation of the description's own noun ("the junta" seven sentences
+        # after "Niger's military government"), as the Stanford sieves match exact heads at any distance.
+        if mention.type != "organization":
+            return None
+        same_noun, junta = set(), set()
+        for root, candidate in self._candidates(index, len(self.mentions)):
+            features = self.features(root, index)
+            if not self._description_fits(mention, features, candidate):
+                continue
+            if mention.head_lemma in features.lemmas:
+                same_noun.add(root)
+            elif _junta_of(mention, features):
+                junta.add(root)
+        far = same_noun or junta
+        return far.pop() if len(far) == 1 else None
 
     def _description_fits(self, mention: Mention, features: Features, candidate: Mention) -> bool:
         if candidate.kind == "pronoun" and features.size == 1:
@@ -421,7 +455,7 @@ class Resolver:
             return False
         if mention.code.root and features.roots and mention.code.root not in features.roots:
             return False
-        if mention.head_lemma in features.lemmas:
+        if mention.head_lemma in features.lemmas or _junta_of(mention, features):
             return True
         # A shared role links a description to a named actor ("the general" to General Qaani), not to another
         # description ("the student" is not "a teacher"); "civilian" is too common a role to tell anything.
@@ -519,3 +553,12 @@ class Resolver:
             for c in head.children
             if c.i > token.i and head.lemma_ in ("be", "seem", "appear")
         )
+
+
+def _junta_of(mention: Mention, features: Features) -> bool:
+    """ "the junta" is the military government named before it ("Niger's military government")."""
+    return mention.head_lemma == "junta" and {"GOV", "MIL"} <= features.sectors
+
+
+def _body_kind(actor_type: str) -> str:
+    return "organization" if actor_type == "group" else actor_type

@@ -27,6 +27,7 @@ DATA = Path(__file__).parent / "data"
 
 # Packaged defaults, in priority order: when two entries share a phrase, the one listed first wins.
 DEFAULT_ACTOR_DICTIONARIES = (
+    DATA / "tacitus.actors.txt",
     DATA / "Phoenix.Countries.actors.txt",
     DATA / "Phoenix.International.actors.txt",
     DATA / "Phoenix.MilNonState.actors.txt",

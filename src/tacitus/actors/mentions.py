@@ -55,12 +55,21 @@ from tacitus.actors.words import (
     QUANTITY_WORDS,
     REGION_DEMONYM_WORDS,
     SIDE_NOUNS,
+    SPOKESPERSON_NOUNS,
     TREND_PARTICIPLES,
 )
 from tacitus.document import document_text, sentences
 from tacitus.layout import datelines
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Roles only a person holds.
+PERSON_ROLE_WORDS = (
+    TITLE_WORDS
+    | GENERIC_ROLES
+    | MALE_NOUNS
+    | FEMALE_NOUNS
+    | frozenset({"ambassador", "diplomat", "consul", "activist", "journalist", "lawyer", "politician", "lawmaker"})
+)
 _WORD_OF_LETTERS = re.compile(r"\b[^\W\d_]{2,8}\b")  # a word an acronym may be ("USAF")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities a descriptor's head never belongs to ("Friday", "two", "$5 million").
@@ -251,7 +260,8 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if e.label_ in ENTITY_LABELS
         for piece in _split_lists(doc, lexicon, e.start, e.end, e.label_)
     ]
-    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, lexicon, _over_name_particles(doc, entities)))
+    entities = _settlements_named(doc, _over_name_particles(doc, entities))
+    entities = _agree_labels(doc, lexicon, _people_who_are_places(doc, lexicon, entities))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in entities:
         if joined:
@@ -287,6 +297,22 @@ def _over_name_particles(doc: Doc | Tokens, entities: list[tuple[int, int, str]]
             swallowed_to = end
         extended.append((start, end, label))
     return extended
+
+
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "hamlet", "township", "district", "province", "region"})
+
+
+def _settlements_named(doc: Doc | Tokens, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "the northern Israeli town of Kiryat Shmona": whatever the model took the name for, it is a place."""
+    return [
+        (start, end, "GPE")
+        if label in ("PERSON", "ORG")
+        and start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lemma_.lower() in SETTLEMENT_NOUNS
+        else (start, end, label)
+        for start, end, label in entities
+    ]
 
 
 def _people_who_are_places(
@@ -791,7 +817,7 @@ class MentionFinder:
             lemma in GENERIC_ROLES
             and token.dep_ in ("appos", "attr", "nsubj", "nsubjpass", "dobj", "conj")
             and any(
-                (c.dep_ == "prep" and c.lower_ == "of")
+                (c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and lemma in SPOKESPERSON_NOUNS)))
                 or (c.dep_ == "compound" and c.i < i and c.lemma_.lower() in ORGANISATION_NOUNS)
                 for c in token.children
             )
@@ -815,6 +841,8 @@ class MentionFinder:
             return
         if lemma in MASS_READING_NOUNS and token.dep_ != "compound" and _bare_singular(token):
             return  # "the use of force": the abstraction, not an armed force
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return  # '"no business" in the Sahel', "no country": nobody
         if _asked_about(token, self.tokens):
             return  # "did not say how many people had been arrested": a question, not a group that acts
         left = token.left_edge.i
@@ -1018,6 +1046,8 @@ class MentionFinder:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
                 if code.country and not code.sectors:
                     return code.country
+                if code.root and len(code.root) == 3 and not code.sectors and code.root not in NON_STATE_ROOTS:
+                    return code.root  # a bare three-letter code the dictionary gives a place ("ARNOR [ARN]")
         return None
 
     def _narrow_region(self, mention: Mention) -> None:
@@ -1071,11 +1101,26 @@ class MentionFinder:
         self._split_conjoined_modifiers()
         self._split_conjoined_objects()
 
+    def _retype_named_person(self, first: int, second: int) -> None:
+        """ "the French ambassador, Sylvain Itte": a name the model took for an organisation, set beside a person's
+        role, is that person when nothing in it or in the dictionary makes it an organisation."""
+        pair = (self.mentions[first], self.mentions[second])
+        role = next((m for m in pair if m.kind == "descriptor" and m.type == "person"), None)
+        name = next((m for m in pair if m.kind == "name" and m.type == "organization"), None)
+        if role is None or name is None or name.code.root_source == DICTIONARY:
+            return
+        if role.head_lemma not in PERSON_ROLE_WORDS:
+            return  # "the launch customer, Singapore Airlines": a role a company can hold too
+        words = self.tokens[name.name_start : name.name_end]
+        if 2 <= len(words) <= 4 and all(t.is_title and t.lemma_.lower() not in ORGANISATION_NOUNS for t in words):
+            name.type = "person"
+
     def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
         """An apposition names the same actor as its noun, unless one is a person and the other is not: then
         it describes the object of the noun's "of" phrase ("the deputy commander of the PMF, an Iranian-backed
         militia"), or nothing. A country is not described by an organisation noun either ("Dagolath, the
         Osgiliath newspaper al-Raya": a list running on into the source)."""
+        self._retype_named_person(target, apposition)
         people = {self.mentions[target].type == "person", self.mentions[apposition].type == "person"}
         countries = {self.mentions[target].type == "country", self.mentions[apposition].type == "country"}
         described = self.mentions[apposition].kind == "descriptor"  # a name may still be its acronym ("(DPRK)")
@@ -1121,9 +1166,7 @@ class MentionFinder:
         return found
 
     def _backer(self, i: int) -> bool:
-        """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own."""
-        tokens = self.tokens
-        return i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and tokens[i + 2].tag_ == "VBN"
+        return is_backer(self.tokens, i)
 
     def _agents_within(self, start: int, stop: int, in_names: bool = False) -> list[Match]:
         """The agent phrases inside tokens [start, stop); words of a name inside ("the Islamic State group")
@@ -1192,7 +1235,16 @@ class MentionFinder:
                     related.append((self._code_from(codes_at[0], valid, DESCRIPTOR), "amod"))
         # "the Resistance front, from Hezbollah in Lebanon to the Houthis in Yemen": a range, not an origin.
         ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+        # "recalled its ambassador from Paris": whose the envoy is, the possessive says; "from" is where he was.
+        ranged = ranged or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        speaks_for = head.lemma_.lower() in SPOKESPERSON_NOUNS
         for child in head.children:
+            if speaks_for and child.dep_ == "prep" and child.lower_ == "for":
+                # "a spokesman for the UN human rights office" speaks as one of it.
+                for obj in child.children:
+                    other = self.by_head.get(obj.i) if obj.dep_ == "pobj" else None
+                    if other is not None and self.mentions[other].kind != "pronoun":
+                        related.append((self._describe(other, done, depth + 1), "of"))
             if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPOSITIONS and not (ranged and child.lower_ == "from"):
                 for obj in map(self._origin_object, child.children):
                     if obj.dep_ in ("pobj", "compound") and obj.i in self.by_head:
@@ -1408,6 +1460,18 @@ def _is_trend(noun: Token) -> bool:
         and verb.tag_ == "VBG"
         and verb.lower_ in TREND_PARTICIPLES
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    )
+
+
+def is_backer(tokens, i: int, leader: bool = True) -> bool:
+    """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own. With
+    ``leader`` false, the one who leads is not counted a mere backer ("Vietnamese-led forces" are coded
+    Vietnamese, as CAMEO codes them)."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].text in ("-", "–")
+        and tokens[i + 2].tag_ == "VBN"
+        and (leader or tokens[i + 2].lower_ != "led")
     )
 
 

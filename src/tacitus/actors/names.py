@@ -101,6 +101,14 @@ def is_acronym_of(short: str, long: str) -> bool:
     return expansion == letters.upper() or (len(letters) >= 3 and expansion.endswith(letters.upper()))
 
 
+# Common Korean, Chinese and Vietnamese family names, which come first in the names the press writes in full.
+SURNAME_FIRST = words(
+    """kim lee yi park pak choi choe jung chung kang cho jo yoon yun jang chang lim han oh seo shin kwon hwang ahn
+    song yoo hong jeon moon ban xi li wang zhang liu chen yang huang zhao zhou xu sun zhu hu guo lin luo deng wen
+    jiang qin nguyen tran pham hoang phan vo dang hun"""
+)
+
+
 def person_relation(a: list[str], b: list[str]) -> str:
     """How two person names relate: "same" (one's words are the other's, or equal), "surname" (one is a
     bare surname of the other), "different"."""
@@ -109,6 +117,8 @@ def person_relation(a: list[str], b: list[str]) -> str:
     if len(a) == len(b):
         return "same" if all(same_word(x, y) for x, y in zip(a, b, strict=True)) else "different"
     short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == 1 and short[0].lower() in SURNAME_FIRST and same_word(short[0], long[0]):
+        return "surname"  # "Yoon" after "Yoon Suk Yeol", "Xi" after "Xi Jinping": the family name comes first
     if not same_word(short[-1], long[-1]):
         # "Abu Mahdi al-Muhandis" and "Abu Mahdi": a leading part of a name is the name too.
         return (

@@ -22,8 +22,10 @@ there) and ``doc._.head_actors`` (head token -> every actor it stands for, where
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,11 +38,20 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder
+from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, is_backer
 from tacitus.actors.words import ORGANISATION_NOUNS
-from tacitus.document import document_text
+from tacitus.document import document_text, facts
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
+
+COLONIAL_RULERS = {
+    row["colony"]: row["ruler"]
+    for row in csv.DictReader(
+        line
+        for line in (Path(__file__).parent / "data" / "colonial_rulers.csv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    )
+}
 
 SOURCE_RANK = {DICTIONARY: 0, DESCRIPTOR: 1, CONTEXT: 2, None: 3}
 # Nouns that name someone by the office of another: the holder's office passes to the one named.
@@ -122,6 +133,7 @@ class ActorBuilder:
     def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
         codes = [self._cluster_code(members) for members in self.clusters]
         self._inherit_roots(codes)
+        self._code_colonial_rulers(codes)
         for number, members in enumerate(self.clusters):
             if not codes[number].sectors:
                 self._inherit_office(number, members, codes)
@@ -168,8 +180,17 @@ class ActorBuilder:
             code.prefix, code.base = source.code.prefix, source.code.base
         with_sectors = [m for m in coded if m.code.sectors]
         if with_sectors:
-            # What the text says of the role (titles, appositions, descriptions) beats the dictionary.
-            chosen = min(with_sectors, key=lambda m: (SOURCE_RANK[m.code.sector_source] != 1, m.start))
+            # What the text says of the role (titles, appositions, descriptions) beats the dictionary. A capital
+            # that acts somewhere ("Paris regretted") is its government, though named first as a city ("from
+            # Paris").
+            chosen = min(
+                with_sectors,
+                key=lambda m: (
+                    SOURCE_RANK[m.code.sector_source] != 1,
+                    not (m.type == "other" and m.code.sectors == ["GOV"]),
+                    m.start,
+                ),
+            )
             code.sectors, code.sector_source = list(chosen.code.sectors), chosen.code.sector_source
         return code
 
@@ -191,6 +212,19 @@ class ActorBuilder:
                     if not codes[number].sectors and inherited.sectors:
                         codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
 
+    def _code_colonial_rulers(self, codes: list[Code]) -> None:
+        """ "Niger ... accusing its former colonial ruler": the power its possessor was ruled by (France)."""
+        for number, members in enumerate(self.clusters):
+            if codes[number].root:
+                continue
+            for i in members:
+                possessor = self.mentions[i].possessor if self.mentions[i].colonial else None
+                cluster = self.cluster_of.get(possessor) if possessor is not None else None
+                ruler = COLONIAL_RULERS.get(codes[cluster].country or "") if cluster is not None else None
+                if ruler:
+                    codes[number].root, codes[number].country, codes[number].root_source = ruler, ruler, CONTEXT
+                    break
+
     def _inherited_root(self, members: list[int], codes: list[Code]) -> Code | None:
         """The code of an actor named inside a mention of this cluster: its possessor, a name before its
         head, or the object of its "of" phrase. A personal possessive counts before an organisation noun
@@ -207,7 +241,11 @@ class ActorBuilder:
             ):
                 related.append(mention.possessor)
             stop = mention.name_start if mention.name_start is not None else mention.head
-            related.extend(self.by_head[h] for h in range(mention.start, stop) if h in self.by_head)
+            related.extend(
+                self.by_head[h]
+                for h in range(mention.start, stop)
+                if h in self.by_head and not is_backer(self.doc, h, leader=False)
+            )
             related.extend(mention.of_objects)
             for j in related:
                 cluster = self.cluster_of.get(j)
@@ -276,6 +314,11 @@ class ActorBuilder:
             for number, members in enumerate(self.clusters):
                 if codes[number].country:
                     counts[codes[number].country] += len(members)
+        dateline = next((p for p in facts(self.doc, "places") if getattr(p, "dateline", False)), None)
+        if dateline is not None and dateline.country:
+            # "NIAMEY (Reuters) - ... accusing France ...": the wire's dateline says where the story happens; the
+            # police and protesters of a story filed from Niamey are Niger's, however often France is named.
+            counts[dateline.country] += sum(counts.values()) or 1
         if not counts:
             return frozenset()
         country, count = counts.most_common(1)[0]

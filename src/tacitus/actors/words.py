@@ -71,6 +71,8 @@ GENERIC_ROLES = words(
     """leader head chief member official spokesman spokeswoman spokesperson representative figure deputy
     founder chairman chairwoman secretary-general envoy delegate loyalist supporter adviser advisor"""
 )
+# Roles that speak for whoever their "for" phrase names ("a spokesman for the ministry").
+SPOKESPERSON_NOUNS = words("spokesman spokeswoman spokesperson")
 # People known by the side they take against someone ("critics said", "opponents warned"): a party to the
 # story, though no CAMEO sector names them, so actors with no sector of their own. Neutral sources
 # ("experts", "analysts", "observers") comment on a story rather than take part in it and stay no actors.

@@ -132,6 +132,7 @@ def petrarch_settings(gold_dir: Path, settings: Settings) -> tuple[Settings, str
             **config.get("actors", {}),
             "actor_dictionaries": [str(folder / "PETR.Validate.actors.txt")],
             "agent_dictionaries": [str(folder / "PETR.Validate.agents.txt")],
+            "city_roles": False,  # PETRARCH's reading of a city: the dictionary's code, "+SEOUL" is KOR
         }
     else:
         note = "the actors stage does not read PETRARCH actor dictionaries yet: actor codes are its own"

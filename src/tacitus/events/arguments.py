@@ -24,6 +24,13 @@ TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards",
 # Seoul" and "marched into Gondor" do aim at a place's actor).
 LOCATIVE_ONLY = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})
 # Where to look for an actor inside a noun phrase, nearest first.
+# Nouns for the other side of a relation: whose partners they are does not make the owner the target.
+RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "friend",
+                              "adversary", "foe"})  # fmt: skip
+# What two sides do together: "X and Y fought a war", "began their joint exercises".
+JOINT_ACT_NOUNS = frozenset({"war", "battle", "fight", "clash", "skirmish", "duel", "talk", "negotiation", "meeting",
+                             "summit", "treaty", "pact", "accord", "agreement", "deal", "truce", "ceasefire",
+                             "exercise", "drill"})  # fmt: skip
 _NP_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det")
 _NP_PREPS = ("of", "from", "in", "by", "for", "at", "with")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -85,6 +92,10 @@ class ActorFinder:
         if depth == 0 and not pronouns and not self.any_actor(head.left_edge.i, head.right_edge.i + 1):
             return None  # no actor anywhere in the phrase: nothing to search for
         children = list(head.children)
+        if head.lemma_.lower() in RELATIONAL_NOUNS or head.lemma_.lower() in JOINT_ACT_NOUNS:
+            # "would consult its European partners": the partners are others than the owner named; "began
+            # their joint exercises": the owners are the subjects themselves.
+            children = [c for c in children if c.dep_ != "poss"]
         for dep in _NP_DEPS:
             for child in children:
                 # "welcomed their resumption of ties with X": a possessive pronoun is a last resort.
@@ -108,6 +119,8 @@ class ActorFinder:
                 if i == head.i or (i not in self.token_actor and i not in self.speaker_of):
                     continue
                 token = doc[i]
+                if token.dep_ == "poss" and token.head.lemma_.lower() in RELATIONAL_NOUNS | JOINT_ACT_NOUNS:
+                    continue
                 if (pronouns or token.pos_ != "PRON") and _below_outside_relative_clause(token, head):
                     actor = self.of_token(token)
                     if actor is not None:
@@ -307,6 +320,12 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     # "presented their credentials to X", "halted its march towards X": an object whose only actor is the source
     # (its possessive) is the source's own thing; the target is in a phrase.
     args.targets = [t for t in args.targets if t not in args.sources]
+    owned = [] if args.passive else [h for h in target_heads if _owned_by(h, args.sources, actors)]
+    if owned and any(actors.of_phrases(obj) for _prep, obj in prepositional_objects(verb)):
+        # "recalled its ambassador from Paris": the source's own envoy is what it acts with; the target is
+        # named in the phrase, France.
+        own = {a for head in owned for a in actors.of_phrases(head)}
+        args.targets = [t for t in args.targets if t not in own]
     if not args.targets:
         for prep, obj in prepositional_objects(verb):
             if prep in LOCATIVE_ONLY and actors.place_tokens:
@@ -329,6 +348,11 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
                     break
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
+
+
+def _owned_by(head: Token, sources: list[str], actors: ActorFinder) -> bool:
+    """Whether a possessive pronoun makes the noun the source's own ("its ambassador")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and actors.of_token(c) in sources for c in head.children)
 
 
 def _below_outside_relative_clause(token: Token, head: Token) -> bool:

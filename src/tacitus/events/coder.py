@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.document import document_text, facts, index
 from tacitus.document import sentences as document_sentences
 from tacitus.errors import TacitusError
-from tacitus.events.arguments import INSTRUMENT_NOUNS, ActorFinder, coordinated, find_arguments, subject_heads
+from tacitus.events.arguments import (
+    INSTRUMENT_NOUNS,
+    JOINT_ACT_NOUNS,
+    ActorFinder,
+    coordinated,
+    find_arguments,
+    subject_heads,
+)
 from tacitus.events.clauses import (
     COMPLEMENT_DEPS,
     SUBJECT_DEPS,
@@ -324,6 +331,8 @@ class EventCoder:
                     continue  # "paid a heavy price for its intervention", "pay attention": not a payment
                 if found is not None and found.is_event:
                     matches[token.i] = found
+            for i in [i for i in matches if _alleged(doc[i], matches)]:
+                del matches[i]
             codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
             codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
@@ -522,7 +531,11 @@ class EventCoder:
                 # "staged demonstrations to demand reforms", "demonstrated ..., calling for independence": the
                 # demand is the aim of the protest, which is the event reported; the aim stays, as a weaker event.
                 base -= 0.3
-            has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            # "X and Y fought a war", "signed a truce": an object that names the joint act leaves the compound
+            # acting on itself.
+            has_object = any(
+                c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in JOINT_ACT_NOUNS for c in verb.children
+            )
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
             for code, src, tgt in [(c, s, t) for c, s, t in pairs if not actors.same_entity(s, t)]:
                 codings.append(
@@ -771,7 +784,8 @@ class EventCoder:
     @staticmethod
     def _anchor(doc: Doc, sentence: Span, coding: Coding, cache: dict) -> None:
         published = doc._.article.published if doc._.article is not None else None
-        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence)
+        at_target = _happens_at_target(coding.code)
+        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence, at_target)
         if key not in cache:
             clause = [doc[i] for i in coding.clause] or list(sentence)
             # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
@@ -779,6 +793,10 @@ class EventCoder:
             # anniversary of the killing" dates the anniversary).
             scope = doc[coding.evidence[0] : coding.evidence[1]] if coding.method == "nominal" else sentence
             own = event_date(doc, clause, scope, use_article=False)
+            if own.date and is_historical(own.date, published):
+                # "Tiani, who seized power last July, said ... in the Sahel": the rest of the sentence is about
+                # today; a past event is placed by its own clause only.
+                scope = doc[min(t.i for t in clause) : max(t.i for t in clause) + 1] if clause else scope
             if coding.method == "nominal" and own.time_id is not None:
                 time = next((t for t in facts(doc, "times") if t.id == own.time_id), None)
                 trigger_start = doc[coding.trigger[0]].idx
@@ -786,23 +804,21 @@ class EventCoder:
                     own = replace(own, date=None, time_id=None, how="none")
             if "places" not in cache:  # once per document
                 cache["places"] = _PlaceIndex(doc)
-            cache[key] = (own, cache["places"].place(clause, scope))
+            cache[key] = (own, cache["places"].place(clause, scope, at_target))
         own, place = cache[key]
-        if coding.method == "nominal":
-            coding.date = own.date
-            if coding.date and is_historical(coding.date, published):
-                coding.aux = sorted({*coding.aux, "historical"})
-            coding.place = place
-            return
         if own.date and is_historical(own.date, published):
             coding.aux = sorted({*coding.aux, "historical"})
+        # The dateline says where the story was filed: where today's events were, not a war of 2006.
+        coding.place = place or (None if "historical" in coding.aux else cache["places"].dateline)
+        if coding.method == "nominal":
+            coding.date = own.date
+            return
         asserted_now = not ({"future", "hypothetical", "negated", "historical"} & set(coding.aux))
         coding.date = own.date or (published if asserted_now else None)
         if asserted_now and own.how == "sentence" and coding.date and published and published.startswith(coding.date):
             # A year or month found elsewhere in the sentence ("at the anniversary ..., X said") only says the
             # statement is recent: the publication day is the more precise date.
             coding.date = published
-        coding.place = place
 
 
 # Verbs that carry out what their object names: "launched an attack", "did not carry out strikes".
@@ -812,6 +828,21 @@ EXPECTING_LEMMAS = frozenset({"expect", "anticipate", "predict", "foresee", "fea
                               "warn", "plan", "prepare", "seek", "want", "hope", "call", "urge", "demand", "vow",
                               "promise", "pledge", "consider", "propose", "avoid", "prevent", "deter",
                               "avert"})  # fmt: skip
+
+
+ALLEGATION_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def _alleged(verb: Token, matches: dict) -> bool:
+    """ "accusing its former colonial ruler of interfering", "blamed X for attacking Y": what the accusation says
+    was done is the accusation's content, not an act the story asserts."""
+    if verb.dep_ not in ("pcomp", "pobj") or verb.head.lower_ not in ALLEGATION_PREPOSITIONS:
+        return False
+    governor = verb.head.head
+    if governor.dep_ in ("dobj", "nsubjpass") and governor.i not in matches:
+        governor = governor.head  # the accused, object of the accusing verb
+    accusation = matches.get(governor.i)
+    return accusation is not None and accusation.code[:2] == "11"
 
 
 def nominal_modality(noun: Token) -> list[str]:
@@ -834,6 +865,15 @@ def nominal_modality(noun: Token) -> list[str]:
 
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# Where a material act lands is where it happened ("shelled Kharkiv", "strikes on Gaza", "visited Beirut"); not so
+# for the other prepositions ("recalled its envoy from Paris", "sanctions against Iran", "talks with Israel").
+DESTINATION_PREPOSITIONS = frozenset({"on", "onto", "into", "to", "toward", "towards"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+
+
+def _happens_at_target(code: str) -> bool:
+    """A CAMEO code whose target, when it is a place, is where the event was: force (18-20) and visits (042)."""
+    return code[:2] in ("18", "19", "20") or code[:3] == "042"
 
 
 class _PlaceIndex:
@@ -854,18 +894,20 @@ class _PlaceIndex:
         self.literal = {i: p for i, p in self.all_places.items() if i not in in_name}
         self.dateline = dateline_place(doc)
 
-    def place(self, tokens: list[Token], scope: Span) -> str | None:
-        """The clause's locative phrases ("in Baghdad", "near Baghdad airport") first, then its other words, then
-        the rest of the scope nearest first, else the dateline. Never a modifier that says whose or what kind of
-        thing something is: "a US drone strike", "Iran's leader", "US forces" do not place the event; nor a
-        relative clause, which has its own event ("threatened X over the strike that killed Y in Baghdad")."""
+    def place(self, tokens: list[Token], scope: Span, at_target: bool = False) -> str | None:
+        """The clause's locative phrases ("in Baghdad", "near Baghdad airport") first, then, for force and visits,
+        the place acted on ("shelled Kharkiv"), then its other words, then the rest of the scope nearest first,
+        else None. Never a modifier that says whose or what kind of thing something is: "a US drone
+        strike", "Iran's leader", "US forces" do not place the event; nor a toponym that stands for its government
+        or people ("Paris regretted", "urged Israel to stop", "recalled its envoy from Paris"); nor a relative
+        clause, which has its own event ("threatened X over the strike that killed Y in Baghdad")."""
         in_clause = {t.i for t in tokens}
         facility = self._facility(t for t in tokens if t.i in self.all_places)
         if facility:
             return facility
         candidates = [t for t in tokens if t.i in self.literal]
         roles = {t.i: self._role(t) for t in candidates}
-        for wanted in ("locative", "other"):
+        for wanted in ("locative", "target" if at_target else "locative", "other"):
             for token in candidates:
                 if roles[token.i] == wanted:
                     return self.literal[token.i]
@@ -880,14 +922,16 @@ class _PlaceIndex:
                 if t.i not in in_clause
             }
             for token in sorted(rest, key=lambda t: abs(t.i - centre)):
-                if token.i not in relative and self._role(token) != "modifier":
+                if token.i not in relative and self._role(token) in ("locative", "other"):
                     return self.literal[token.i]
-        return self.dateline
+        return None
 
     def _role(self, token: Token) -> str:
         current = token
-        # Up through the parts of a name ("New York").
-        while current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN" and current.head.i != current.i:
+        # Up through the parts of a name ("New York") and the conjuncts before it ("Seoul and Washington").
+        while (
+            (current.dep_ in ("compound", "flat") and current.head.pos_ == "PROPN") or current.dep_ == "conj"
+        ) and current.head.i != current.i:
             current = current.head
         if current.dep_ in ("compound", "amod", "poss", "nmod") and current.head.i != current.i:
             head = current.head
@@ -900,8 +944,18 @@ class _PlaceIndex:
                 return "locative"  # "near Baghdad airport"
             return "modifier"
         if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS:
-            # "Hezbollah in Lebanon": where an actor is based, not where the event is.
-            return "modifier" if current.head.head.i in self.token_actor else "locative"
+            # "Hezbollah in Lebanon": where a named actor is based, not where the event is ("killed 1,200 people in
+            # Lebanon" is where they were killed).
+            based = current.head.head
+            return "modifier" if based.i in self.token_actor and based.pos_ == "PROPN" else "locative"
+        if current.i + 2 < len(self.doc) and self.doc[current.i + 1].text == "-":
+            return "modifier"  # "the Iran-backed group"
+        if current.dep_ in SUBJECT_DEPS:
+            return "actor"
+        if current.dep_ in OBJECT_DEPS or (current.dep_ == "pobj" and current.head.lower_ in DESTINATION_PREPOSITIONS):
+            return "target"
+        if current.dep_ == "pobj" and current.head.dep_ in ("prep", "agent"):
+            return "actor"  # "from Paris", "against France", "by Israel"
         return "other"
 
     def _facility(self, tokens) -> str | None:

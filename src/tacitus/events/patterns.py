@@ -194,8 +194,12 @@ class PatternMatcher:
                 if token.i > previous_end + 1:
                     break
                 continue
-            if not rest and _is_destination(element) and _is_infinitive_marker(token):
-                continue  # "* TO" ("headed to"): a destination, not "ordered X to appear"
+            if (
+                not rest
+                and _is_destination(element)
+                and (_is_infinitive_marker(token) or not _hangs_on(token, self._verb))
+            ):
+                continue  # "* TO" ("headed to"): a destination, not "ordered X to respond ... to any provocation"
             attempt = self._element(element, token, tokens, j, actors, forms)
             if attempt is None:
                 continue
@@ -223,6 +227,8 @@ class PatternMatcher:
                 if end is not None:
                     if _in_complement_subject(token.i, self._verb, forms):
                         return None  # "said its measures were irresponsible": not "* MEASURES"
+                    if phrase == (phrase[0],) and phrase[0] in PARTICLE_WORDS and _has_object(token):
+                        return None  # "fired missiles into the sea off its coast": a place, not "fire off"
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -276,6 +282,8 @@ class PatternMatcher:
             inside = [t for t in token.subtree if t.i > token.i]
             if _is_time_phrase(token):
                 return None  # "telephoned X on Tuesday": when, not "* (ON)" ("called on X")
+            if not element.body and element.prep.phrases == (("TO",),) and not _hangs_on(token, self._verb):
+                return None  # "* (TO)": where the verb went, not "ordered X to respond ... to any provocation"
             if _is_infinitive_marker(token):
                 if not element.body:
                     return None  # "* (TO)" ("headed to"): a destination, not "ordered X to appear"
@@ -340,6 +348,15 @@ def _is_destination(element) -> bool:
     return isinstance(element, Words) and element.phrases == (("TO",),)
 
 
+def _hangs_on(token: Token, verb: Token | None) -> bool:
+    """Whether a preposition is the verb's own or its object's ("headed the delegation to Paris"), not a word
+    of a verb below it."""
+    if verb is None:
+        return True
+    head = token.head
+    return head.i == verb.i or (head.head.i == verb.i and head.pos_ not in ("VERB", "AUX"))
+
+
 def _is_infinitive_marker(token: Token) -> bool:
     """The "to" of an infinitive ("to leave"), which heads nothing: the parser attaches it to its verb."""
     return token.tag_ == "TO" and token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX")
@@ -397,3 +414,12 @@ def candidate_patterns(block, words: set[str]) -> list[Pattern]:
 
 def document_forms(doc) -> _Forms:
     return _Forms(doc)
+
+
+# Words a pattern means as a verb's particle ("FIRE * OFF" a letter, "BLOW * UP"): as a preposition with an
+# object of its own they say where, not what was done.
+PARTICLE_WORDS = frozenset({"OFF", "UP", "DOWN", "OUT", "AWAY", "BACK"})
+
+
+def _has_object(token: Token) -> bool:
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children)

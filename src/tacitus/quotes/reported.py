@@ -77,6 +77,8 @@ def _complement(cue: Token) -> ReportedClause | None:
     if any(c.dep_ == "neg" for c in cue.children):
         return None  # "he did not say where the cuts would fall" reports no words of his
     clause = next((c for c in cue.children if c.dep_ in CLAUSE_DEPS), None)
+    if clause is not None and clause.pos_ not in ("VERB", "AUX") and not _has_clause_parts(clause):
+        clause = None  # headline "..., recalls envoy": the parser's clause is a bare noun, no words reported
     if clause is not None and clause.i > cue.i and _just_after_quotation(cue):
         # '"...," said X. Next sentence' : a cue right after a quotation reports that quotation; a clause
         # after it is the parser running on into the next sentence.
@@ -91,6 +93,10 @@ def _complement(cue: Token) -> ReportedClause | None:
             return None
         return _around(cue.head, cue.left_edge.i, cue.right_edge.i + 1, cue, cue.i + 1, "parenthetical")
     return None
+
+
+def _has_clause_parts(head: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "cop", "aux", "auxpass", "mark") for c in head.children)
 
 
 def _just_after_quotation(cue: Token) -> bool:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.document import facts, index
 
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,16 @@ class DateAnchor:
 
 
 def calendar_part(value: str | None) -> str | None:
-    """The calendar date at the start of a TIMEX3 value (``2020-01-03T10:00`` -> ``2020-01-03``), if any."""
+    """The calendar date at the start of a TIMEX3 value (``2020-01-03T10:00`` -> ``2020-01-03``), if any. A
+    week is dated by the month its Thursday falls in, as ISO 8601 assigns weeks to years (``2024-W40`` ->
+    ``2024-10``)."""
+    week = _WEEK.match(value or "")
+    if week:
+        try:
+            thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        except ValueError:
+            return week.group(1)
+        return f"{thursday.year:04d}-{thursday.month:02d}"
     match = _CALENDAR.match(value or "")
     return match.group(0) if match else None
 
@@ -53,7 +64,7 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     clause = list(clause)
     for token in clause:
         time = times.get(token_time.get(token.i, ""))
-        if time is not None and _date_of(time, published):
+        if time is not None and _date_of(time, published) and not _bounds_a_span(token):
             return DateAnchor(_date_of(time, published), time.id, "clause")
     # The sentence's dated expression nearest the clause, unless it dates a clause below this one.
     centre = clause[0].i if clause else sentence.start
@@ -61,7 +72,12 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     nearest = None
     for token in sentence:
         time = times.get(token_time.get(token.i, ""))
-        if time is not None and _date_of(time, published) and not _in_subordinate_clause(token, members):
+        if (
+            time is not None
+            and _date_of(time, published)
+            and not _in_subordinate_clause(token, members)
+            and not _bounds_a_span(token)
+        ):
             distance = abs(token.i - centre)
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, time)
@@ -70,6 +86,22 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     if use_article and published:
         return DateAnchor(published, None, "article")
     return DateAnchor(None, None, "none")
+
+
+SPAN_BOUNDS = frozenset({"since", "until", "till"})
+
+
+def _bounds_a_span(token: Token) -> bool:
+    """ "has rejected talks since the collapse of a 2019 summit": a time that opens or closes a span over which
+    something goes on does not date the event."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i or current.pos_ in ("VERB", "AUX"):
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ in SPAN_BOUNDS:
+            return True
+        current = current.head
+    return False
 
 
 def _in_subordinate_clause(token: Token, members: set[int]) -> bool:

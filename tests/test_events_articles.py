@@ -1,0 +1,142 @@
+"""Whole wire stories written for the purpose (tests/data): the events, actors and places a reader would code."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.record import Article
+
+from .conftest import DATA
+
+
+def _code(pipeline, name: str, published: str):
+    text = (DATA / name).read_text(encoding="utf-8")
+    return pipeline.code_one(Article(id=name, text=text, published=published))
+
+
+@pytest.fixture(scope="module")
+def niger(pipeline):
+    return _code(pipeline, "niger_expulsion.txt", "2025-03-04")
+
+
+@pytest.fixture(scope="module")
+def lebanon(pipeline):
+    return _code(pipeline, "lebanon_strikes.txt", "2024-10-12")
+
+
+def _actor(record, actor_id):
+    return next((a for a in record.actors if a.id == actor_id), None)
+
+
+def _place(record, place_id):
+    return next((p.name for p in record.places if p.id == place_id), None)
+
+
+def _events(record, trigger: str):
+    return [e for e in record.events if e.trigger.text == trigger]
+
+
+def test_a_capital_the_story_names_as_an_origin_does_not_place_the_event(niger):
+    """ "recalled its ambassador from Paris" happened in Niamey (the dateline), not in Paris."""
+    (recall,) = _events(niger, "recalled")
+    assert _place(niger, recall.place) == "Niamey"
+    (order,) = _events(niger, "ordered")
+    assert _place(niger, order.place) == "Niamey"
+
+
+def test_recalling_its_own_envoy_from_a_capital_targets_that_country(niger):
+    (recall,) = _events(niger, "recalled")
+    assert _actor(niger, recall.source).code.startswith("NER")
+    assert _actor(niger, recall.target).country == "FRA"
+
+
+def test_a_former_colonial_ruler_is_coded_as_the_power_that_ruled(niger):
+    (accusation,) = _events(niger, "accusing")
+    assert _actor(niger, accusation.target).country == "FRA"
+
+
+def test_what_an_accusation_alleges_is_not_an_event(niger):
+    assert not _events(niger, "interfering")
+
+
+def test_the_dateline_country_codes_unnamed_police_and_protesters(niger):
+    police = next(a for a in niger.actors if a.name == "Police")
+    assert police.code == "NERCOP"
+    (tiani,) = [a for a in niger.actors if a.name == "Abdourahamane Tiani"]
+    assert tiani.country == "NER"
+
+
+def test_the_junta_is_the_military_government_the_story_named_before(niger):
+    (expulsion,) = _events(niger, "expelled")
+    (order,) = _events(niger, "ordered")
+    assert expulsion.source == order.source
+    assert _actor(niger, order.source).code == "NERGOVMIL"
+    assert "historical" in expulsion.aux and expulsion.date == "2023"
+
+
+def test_a_name_beside_a_persons_role_is_that_person(niger):
+    (expulsion,) = _events(niger, "expelled")
+    target = _actor(niger, expulsion.target)
+    assert target.name == "Sylvain Itte" and target.type == "person" and target.code == "FRAGOV"
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it(niger):
+    (appeal,) = _events(niger, "urged")
+    assert _actor(niger, appeal.source).code.startswith("IGOUNO")
+
+
+def test_a_partner_of_the_speaker_is_not_the_speaker(niger):
+    for event in _events(niger, "consult"):
+        assert event.source != event.target
+        target = _actor(niger, event.target)
+        assert target is None or "ministry" not in target.name
+
+
+def test_a_headline_verb_with_a_bare_noun_reports_no_speech(niger):
+    assert not any(q.cue == "recalls" for q in niger.quotes)
+
+
+def test_suspending_budget_support_is_a_sanction(niger):
+    (suspension,) = _events(niger, "suspended")
+    assert suspension.cameo == "1621" and _actor(niger, suspension.target).code == "NER"
+
+
+def test_a_quoted_no_business_is_no_actor(niger):
+    assert not any(a.name == "no business" for a in niger.actors)
+
+
+def test_a_country_named_as_target_of_diplomacy_is_not_the_place(lebanon):
+    (appeal,) = _events(lebanon, "called")
+    assert _place(lebanon, appeal.place) == "Beirut", "pressure on Israel is not made in Israel"
+
+
+def test_a_compound_fighting_a_war_is_each_others_target(lebanon):
+    war = _events(lebanon, "fought")
+    pairs = {(_actor(lebanon, e.source).name, _actor(lebanon, e.target).name) for e in war}
+    assert pairs == {("Israel", "Hezbollah"), ("Hezbollah", "Israel")}
+    assert all(e.place is None for e in war), "a war of 2006 is not placed by the dateline of today's story"
+
+
+def test_victims_in_a_country_place_the_killing_there(lebanon):
+    (killing,) = _events(lebanon, "killed")
+    assert _place(lebanon, killing.place) == "Lebanon"
+
+
+def test_a_backer_in_a_hyphenated_modifier_neither_codes_nor_places(lebanon):
+    (strike,) = _events(lebanon, "struck")
+    assert _actor(lebanon, strike.target).country != "IRN"
+    assert _place(lebanon, strike.place) != "Iran"
+
+
+def test_a_name_read_as_group_and_as_organisation_is_one_actor(lebanon):
+    assert [a.name for a in lebanon.actors].count("Hezbollah") == 1
+
+
+def test_the_town_of_a_name_is_a_place_not_a_person(lebanon):
+    town = next(a for a in lebanon.actors if a.name == "Kiryat Shmona")
+    assert town.type != "person"
+
+
+def test_last_week_dates_an_event_by_its_month(lebanon):
+    (meeting,) = _events(lebanon, "met")
+    assert meeting.date == "2024-10"
