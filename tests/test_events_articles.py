@@ -140,3 +140,42 @@ def test_the_town_of_a_name_is_a_place_not_a_person(lebanon):
 def test_last_week_dates_an_event_by_its_month(lebanon):
     (meeting,) = _events(lebanon, "met")
     assert meeting.date == "2024-10"
+
+
+@pytest.fixture(scope="module")
+def korea(pipeline):
+    return _code(pipeline, "korea_missiles.txt", "2024-08-19")
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_told_once(korea):
+    launches = [e for e in korea.events if _actor(korea, e.source) and _actor(korea, e.source).code == "PRK"]
+    assert [(e.cameo, e.trigger.text) for e in launches] == [("150", "fired")], "the headline's 'fires' joins it"
+
+
+def test_joint_exercises_of_two_capitals_target_each_other(korea):
+    drills = _events(korea, "began")
+    pairs = {(_actor(korea, e.source).name, _actor(korea, e.target).name) for e in drills}
+    assert pairs == {("Seoul", "Washington"), ("Washington", "Seoul")}
+    assert all(_place(korea, e.place) == "Seoul" for e in drills), "the dateline, not Washington the actor"
+
+
+def test_ordering_troops_to_respond_to_provocation_is_no_agreement_nor_visit(korea):
+    (order,) = _events(korea, "ordered")
+    assert order.cameo == "100"
+
+
+def test_a_time_opening_a_span_does_not_date_the_event(korea):
+    (rejection,) = _events(korea, "rejected")
+    assert rejection.date == "2024-08-19" and "historical" not in rejection.aux
+
+
+def test_leaders_after_2014_are_coded_from_the_supplementary_dictionary(korea):
+    kim = next(a for a in korea.actors if a.name == "Kim Jong Un")
+    assert kim.code == "PRKGOV"
+    trump = next(a for a in korea.actors if a.name == "Donald Trump")
+    assert trump.country == "USA", "then-President in Hanoi is not Vietnamese"
+
+
+def test_a_korean_surname_alone_is_the_person_named_in_full(korea):
+    (quote,) = [q for q in korea.quotes if q.kind == "direct"]
+    assert next(a for a in korea.actors if a.id == quote.speaker).name == "Yoon Suk Yeol"

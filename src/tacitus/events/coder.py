@@ -341,7 +341,8 @@ class EventCoder:
             self._anchor(doc, sentences[coding.sentence], coding, anchors)
         title_end = headline_end(text)
         headlines = {n for n, sentence in enumerate(sentences) if sentence.start_char < title_end}
-        return deduplicate(codings, headlines, {a.id: a.code for a in coded_actors})
+        lemmas = {c.trigger[0]: doc[c.trigger[0]].lemma_.lower() for c in codings}
+        return deduplicate(codings, headlines, {a.id: a.code for a in coded_actors}, lemmas)
 
     # Verbs ---------------------------------------------------------------------------------------------
 
@@ -537,6 +538,9 @@ class EventCoder:
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in JOINT_ACT_NOUNS for c in verb.children
             )
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            if match.code[:2] in ("18", "19", "20") and _fired_into_the_sea(verb):
+                # "fired two ballistic missiles into the sea": a launch that hits no one shows force (CAMEO 150).
+                pairs = [(SHOW_OF_FORCE_CODE, s, t) for _c, s, t in pairs if t is None]
             for code, src, tgt in [(c, s, t) for c, s, t in pairs if not actors.same_entity(s, t)]:
                 codings.append(
                     Coding(
@@ -830,6 +834,19 @@ EXPECTING_LEMMAS = frozenset({"expect", "anticipate", "predict", "foresee", "fea
                               "avert"})  # fmt: skip
 
 
+SHOW_OF_FORCE_CODE = "150"
+OPEN_WATER_NOUNS = frozenset({"sea", "ocean", "water", "waters"})
+
+
+def _fired_into_the_sea(verb: Token) -> bool:
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("into", "toward", "towards", "in")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATER_NOUNS for o in child.children)
+        for child in verb.children
+    )
+
+
 ALLEGATION_PREPOSITIONS = frozenset({"of", "for"})
 
 
@@ -1058,7 +1075,10 @@ def _dates_agree(first: str | None, second: str | None) -> bool:
 
 
 def deduplicate(
-    codings: list[Coding], headlines: set[int] = frozenset(), actor_codes: dict[str, str] | None = None
+    codings: list[Coding],
+    headlines: set[int] = frozenset(),
+    actor_codes: dict[str, str] | None = None,
+    trigger_lemmas: dict[int, str] | None = None,
 ) -> list[Coding]:
     """One event per reported interaction: the same actors, the same kind of event, compatible dates.
 
@@ -1066,9 +1086,18 @@ def deduplicate(
     headline's telegraphic wording ("Khamenei vows revenge on Trump") gives way to the story's own sentence.
     A headline names its actors in its own short words ("Mali junta" for the story's "Mali's military
     government", "minister" for "Defence Minister Diego Molano"): there, actors with the same code, or one
-    code refining the other (MLIGOV, MLIGOVMIL), are the same side.
+    code refining the other (MLIGOV, MLIGOVMIL), are the same side; and the headline's verb, coded alone ("North
+    Korea fires missiles"), is the story's event with the same verb, whatever the story's detail made of it
+    ("fired missiles into the sea": a show of force).
     """
     codes = actor_codes or {}
+    lemmas = trigger_lemmas or {}
+
+    def same_kind(kept: Coding, coding: Coding, headline: bool) -> bool:
+        if kept.code[:2] == coding.code[:2]:
+            return True
+        lemma = lemmas.get(coding.trigger[0])
+        return headline and lemma is not None and lemma == lemmas.get(kept.trigger[0])
 
     def same_side(kept_actor: str | None, actor: str | None, headline: bool) -> bool:
         if kept_actor == actor:
@@ -1092,7 +1121,7 @@ def deduplicate(
                 for k in kept
                 if (same_side(k.source, coding.source, headline) or (coding.source is None and k.target is not None))
                 and same_side(k.target, coding.target, headline)
-                and k.code[:2] == coding.code[:2]
+                and same_kind(k, coding, headline)
                 and ("negated" in k.aux) == ("negated" in coding.aux)
                 and (_dates_agree(k.date, coding.date) or k.sentence == coding.sentence)
             ),
