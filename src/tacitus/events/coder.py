@@ -526,6 +526,9 @@ class EventCoder:
                 base -= 0.3
             elif verb.dep_ in ("acl", "relcl") and any(j != i for j in matches):
                 base -= 0.1  # background in a noun phrase ("a guard involved in a shooting") ranks below the main act
+            elif "hypothetical" in aux and verb.dep_ in ("ccomp", "xcomp") and verb.head.i in matches:
+                # "demanded that Israel ease restrictions": what is asked for ranks below the asking.
+                base -= 0.2
             aim_of = None
             if (_is_purpose(verb) or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.i in matches:
                 aim_of = verb.head.i
@@ -889,8 +892,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
 def _happens_at_target(code: str) -> bool:
-    """A CAMEO code whose target, when it is a place, is where the event was: force (18-20) and visits (042)."""
-    return code[:2] in ("18", "19", "20") or code[:3] == "042"
+    """A CAMEO code whose target, when it is a place, is where the event was: force (18-20), journeys and visits
+    (04: "travelled to Florida"), material cooperation and aid (06, 07: "sent peacekeepers to Bosnia")."""
+    return code[:2] in ("18", "19", "20", "04", "06", "07")
 
 
 class _PlaceIndex:
@@ -960,6 +964,8 @@ class _PlaceIndex:
             ):
                 return "locative"  # "near Baghdad airport"
             return "modifier"
+        while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
+            current = current.head.head  # "in the town of Yeoncheon": the town's role is the name's
         if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS:
             # "Hezbollah in Lebanon": where a named actor is based, not where the event is ("killed 1,200 people in
             # Lebanon" is where they were killed).
@@ -993,7 +999,7 @@ class _PlaceIndex:
 
 FACILITY_NOUNS = frozenset({"airport", "base", "port", "harbour", "harbor", "border", "crossing", "camp", "checkpoint",
                             "hospital", "prison", "outskirts", "highway", "road", "bridge", "station",
-                            "square"})  # fmt: skip
+                            "square", "arena", "stadium"})  # fmt: skip
 
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "dative", "attr", "oprd"})
