@@ -179,3 +179,48 @@ def test_leaders_after_2014_are_coded_from_the_supplementary_dictionary(korea):
 def test_a_korean_surname_alone_is_the_person_named_in_full(korea):
     (quote,) = [q for q in korea.quotes if q.kind == "direct"]
     assert next(a for a in korea.actors if a.id == quote.speaker).name == "Yoon Suk Yeol"
+
+
+@pytest.fixture(scope="module")
+def sanctions(pipeline):
+    return _code(pipeline, "eu_sanctions.txt", "2023-06-23")
+
+
+def test_sanctions_adopted_as_a_package_are_the_adopters_sanctions(sanctions):
+    (package,) = [e for e in sanctions.events if e.sentence == 2 and _actor(sanctions, e.target).name == "Russia"]
+    assert package.cameo == "163" and _actor(sanctions, package.source).name == "European Union"
+    assert "adopted" in package.evidence.text
+
+
+def test_what_sanctions_target_they_sanction_not_attack(sanctions):
+    targeting = _events(sanctions, "targeting")
+    assert targeting and all(e.cameo == "163" for e in targeting)
+    assert all(_place(sanctions, e.place) == "Brussels" for e in targeting), "where the companies are is not where"
+
+
+def test_a_mistagged_participle_after_a_noun_is_passive(sanctions):
+    for accusation in _events(sanctions, "accused"):
+        assert accusation.source is None, "the companies are accused, they accuse no one"
+
+
+def test_denouncing_sanctions_is_disapproval(sanctions):
+    (denunciation,) = _events(sanctions, "denounced")
+    assert denunciation.plover.type == "ACCUSE"
+
+
+def test_a_second_verb_of_saying_keeps_its_subject_as_speaker(sanctions):
+    (quote,) = [q for q in sanctions.quotes if q.text == "Moscow would respond"]
+    assert _actor(sanctions, quote.speaker).name == "Maria Zakharova"
+
+
+def test_a_day_without_its_year_takes_the_year_its_clause_states(sanctions):
+    (invasion,) = _events(sanctions, "invaded")
+    assert invasion.date == "2022-02-24" and "historical" in invasion.aux
+
+
+def test_as_long_as_it_takes_is_no_seizure(sanctions):
+    assert not _events(sanctions, "takes")
+
+
+def test_a_story_filed_from_brussels_is_not_about_belgians(sanctions):
+    assert not any(a.country == "BEL" and a.type == "group" for a in sanctions.actors)

@@ -317,8 +317,9 @@ class ActorBuilder:
         dateline = next((p for p in facts(self.doc, "places") if getattr(p, "dateline", False)), None)
         if dateline is not None and dateline.country:
             # "NIAMEY (Reuters) - ... accusing France ...": the wire's dateline says where the story happens; the
-            # police and protesters of a story filed from Niamey are Niger's, however often France is named.
-            counts[dateline.country] += sum(counts.values()) or 1
+            # police and protesters of a story filed from Niamey are Niger's, though France is named as often. It
+            # weighs half of all the rest: alone it cannot make a story filed from Brussels Belgian.
+            counts[dateline.country] += sum(counts.values()) / 2 or 1
         if not counts:
             return frozenset()
         country, count = counts.most_common(1)[0]

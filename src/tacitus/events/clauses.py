@@ -44,6 +44,8 @@ def is_passive(verb: Token) -> bool:
     # "militias backed by Iran", "a commander killed in the strike": a past participle modifying a noun.
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return True  # "companies accused of helping Moscow", the participle mistagged as a past tense
     if _shares_passive_auxiliary(verb):
         return True
     # "Rebuked by Iran, Iraq recalled its envoy": a bare past participle opening a clause is passive; its subject,

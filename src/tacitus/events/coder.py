@@ -329,6 +329,8 @@ class EventCoder:
                     and not is_retribution(token)
                 ):
                     continue  # "paid a heavy price for its intervention", "pay attention": not a payment
+                if found is not None and found.pattern is None and _dummy_it_without_object(token):
+                    continue  # "as long as it takes": no one takes anything
                 if found is not None and found.is_event:
                     matches[token.i] = found
             for i in [i for i in matches if _alleged(doc[i], matches)]:
@@ -471,6 +473,9 @@ class EventCoder:
             if "$" in match.bound:
                 sources = match.bound["$"]
             aux = modality(verb)
+            measure = self._measure_aimed(verb)
+            if measure is not None:
+                match.code, match.reverse = measure, None
             code = match.code if self.cameo_dictionary else NULL_CODE
             refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
             if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
@@ -645,6 +650,20 @@ class EventCoder:
 
     # Nouns ---------------------------------------------------------------------------------------------
 
+    def _measure_aimed(self, verb: Token) -> str | None:
+        """ "adopted sanctions against Russia, targeting companies in China": what a measure targets, it
+        sanctions (the measure's code), rather than attacks."""
+        if verb.lemma_.lower() not in AIMING_LEMMAS or verb.dep_ not in ("advcl", "acl", "conj"):
+            return None
+        holders = [verb.head] if verb.dep_ == "acl" else [c for c in verb.head.children if c.dep_ == "dobj"]
+        for holder in holders:
+            nouns = [holder, *(o for p in holder.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+            for noun in nouns:
+                nominal = self.nominals.get(noun.lemma_.lower())
+                if nominal is not None and nominal.code[:2] not in ("18", "19", "20"):
+                    return nominal.code
+        return None
+
     def _nominal_codings(self, number: int, sentence: Span, matches: dict[int, Match], actors, forms) -> list[Coding]:
         codings = []
         doc = sentence.doc
@@ -663,6 +682,7 @@ class EventCoder:
             sources: list[str] = []
             targets: list[str] = []
             arg_tokens: list[Token] = []
+            verb_tokens: list[Token] = []
             for child in children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
                     found = actors.of_phrases(child)
@@ -677,6 +697,14 @@ class EventCoder:
                     for obj in child.children:
                         targets.extend(a for a in actors.of_phrases(obj) if a not in targets)
                         arg_tokens.append(obj)
+            if not sources:
+                # "The EU adopted a package of sanctions against Russia": who adopts, imposes or launches it.
+                performer = _performing_verb(token)
+                if performer is not None:
+                    for subject in subject_heads(performer):
+                        sources.extend(a for a in actors.of_phrases(subject) if a not in sources)
+                        arg_tokens.append(subject)
+                    verb_tokens.append(performer)
             targets = [t for t in targets if t not in sources]
             violent = nominal.code[:2] in ("18", "19", "20")
             if not targets or (not sources and not violent):
@@ -684,7 +712,7 @@ class EventCoder:
             # The noun is the subject of a coded verb ("a drone strike killed X"): that verb is the event.
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in matches:
                 continue
-            span_tokens = [token, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
+            span_tokens = [token, *verb_tokens, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
             evidence = clause_span([t for t in span_tokens if sentence.start <= t.i < sentence.end])
             aux = nominal_modality(token)
             for src in sources or [None]:
@@ -865,6 +893,36 @@ def _alleged(verb: Token, matches: dict) -> bool:
     return accusation is not None and accusation.code[:2] == "11"
 
 
+def _dummy_it_without_object(verb: Token) -> bool:
+    """A verb whose subject is "it" and which acts on nothing ("as long as it takes", "it remains")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        len(subjects) == 1
+        and subjects[0].lower_ == "it"
+        and not any(c.dep_ in ("dobj", "dative", "prep", "prt", "ccomp", "xcomp") for c in verb.children)
+    )
+
+
+AIMING_LEMMAS = frozenset({"target", "hit", "aim"})
+# Verbs whose subject carries out the event their object names, beyond PERFORMING_LEMMAS: "adopted sanctions".
+ENACTING_LEMMAS = frozenset({"adopt", "impose", "approve", "announce", "unveil", "introduce", "slap", "extend",
+                             "expand", "tighten", "issue", "deliver", "declare"})  # fmt: skip
+# Nouns for a batch of what follows their "of": "a package of sanctions", "a wave of arrests".
+BATCH_NOUNS = frozenset({"package", "round", "set", "series", "wave", "raft", "batch", "slew", "spate", "string"})
+
+
+def _performing_verb(noun: Token) -> Token | None:
+    """The active verb whose object is ``noun`` (or a batch of it) and whose subject carries it out."""
+    current = noun
+    if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.lemma_.lower() in BATCH_NOUNS:
+        current = current.head.head
+    verb = current.head
+    if current.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    return verb if lemma in PERFORMING_LEMMAS or lemma in ENACTING_LEMMAS else None
+
+
 def nominal_modality(noun: Token) -> list[str]:
     """The modality an event noun takes from the verb it is an argument of: "did not expect attacks" and
     "threatened strikes" are not attacks that happened; "did not launch an attack" is a denied one."""
@@ -927,7 +985,7 @@ class _PlaceIndex:
         if facility:
             return facility
         candidates = [t for t in tokens if t.i in self.literal]
-        roles = {t.i: self._role(t) for t in candidates}
+        roles = {t.i: self._role(t, at_target) for t in candidates}
         for wanted in ("locative", "target" if at_target else "locative", "other"):
             for token in candidates:
                 if roles[token.i] == wanted:
@@ -943,11 +1001,11 @@ class _PlaceIndex:
                 if t.i not in in_clause
             }
             for token in sorted(rest, key=lambda t: abs(t.i - centre)):
-                if token.i not in relative and self._role(token) in ("locative", "other"):
+                if token.i not in relative and self._role(token, at_target) in ("locative", "other"):
                     return self.literal[token.i]
         return None
 
-    def _role(self, token: Token) -> str:
+    def _role(self, token: Token, at_target: bool = False) -> str:
         current = token
         # Up through the parts of a name ("New York") and the conjuncts before it ("Seoul and Washington").
         while (
@@ -967,10 +1025,11 @@ class _PlaceIndex:
         while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
             current = current.head.head  # "in the town of Yeoncheon": the town's role is the name's
         if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPOSITIONS:
-            # "Hezbollah in Lebanon": where a named actor is based, not where the event is ("killed 1,200 people in
-            # Lebanon" is where they were killed).
+            # "Hezbollah in Lebanon", "sanctions targeting companies in China": where an actor is based, not where
+            # the event is; but force lands where its victims are ("killed 1,200 people in Lebanon").
             based = current.head.head
-            return "modifier" if based.i in self.token_actor and based.pos_ == "PROPN" else "locative"
+            lands = at_target and based.pos_ != "PROPN"
+            return "modifier" if based.i in self.token_actor and not lands else "locative"
         if current.i + 2 < len(self.doc) and self.doc[current.i + 1].text == "-":
             return "modifier"  # "the Iran-backed group"
         if current.dep_ in SUBJECT_DEPS:

@@ -81,8 +81,9 @@ def speaker_of_cue(cue: Token) -> Speaker | None:
             if subject.lemma_.lower() in SPEECH_CARRIERS and owner is not None and owner.pos_ == "PROPN":
                 return phrase(owner)  # "Cornyn's statement added": Cornyn speaks
             return phrase(subject)
-        if verb == cue:
-            # "..., said KCNA": the parser sometimes takes the inverted subject for an object.
+        if verb == cue and verb.dep_ != "conj":
+            # "..., said KCNA": the parser sometimes takes the inverted subject for an object. Not "X denounced ...
+            # and said Moscow would respond": a second verb of X's, whose clause's subject follows it.
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative")]
             named = next((c for c in after if c.pos_ == "PROPN" or c.lower_ in PRONOUNS or c.ent_type_), None)
             if named is not None and verb.lemma_ != "tell":
