@@ -224,3 +224,17 @@ def test_as_long_as_it_takes_is_no_seizure(sanctions):
 
 def test_a_story_filed_from_brussels_is_not_about_belgians(sanctions):
     assert not any(a.country == "BEL" and a.type == "group" for a in sanctions.actors)
+
+
+def test_staging_a_strike_is_a_protest_and_a_hunger_strike_its_own_kind(pipeline):
+    workers = pipeline.code_one(Article(id="w", text="Dock workers staged a strike at the port on Monday."))
+    assert [e.cameo for e in workers.events] == ["143"]
+    hunger = pipeline.code_one(Article(id="h", text="The activist staged a 24-hour hunger strike in prison on Sunday."))
+    assert [e.cameo for e in hunger.events] == ["142"] and hunger.events[0].pattern is None
+    called_off = pipeline.code_one(Article(id="c", text="The teachers' union called off a four-day strike."))
+    assert all(e.plover.type != "PROTEST" for e in called_off.events)
+
+
+def test_carrying_out_a_drone_strike_is_one_strike(pipeline):
+    record = pipeline.code_one(Article(id="d", text="The Israeli military carried out a drone strike on the camp."))
+    assert [(e.cameo, e.trigger.text) for e in record.events] == [("195", "strike")]

@@ -335,8 +335,15 @@ class EventCoder:
                     matches[token.i] = found
             for i in [i for i in matches if _alleged(doc[i], matches)]:
                 del matches[i]
-            codings.extend(self._verb_codings(doc, number, sentence, matches, actors, heads))
-            codings.extend(self._nominal_codings(number, sentence, matches, actors, forms))
+            verbal = self._verb_codings(doc, number, sentence, matches, actors, heads)
+            nominal = self._nominal_codings(number, sentence, matches, actors, forms)
+            # "carried out a drone strike on the camp": the strike, coded as a noun, is the event; the verb that
+            # carries it out is no second one.
+            performed = {doc[c.trigger[0]].head.i for c in nominal if doc[c.trigger[0]].dep_ == "dobj"}
+            codings.extend(
+                c for c in verbal if not (c.trigger[0] in performed and doc[c.trigger[0]].lemma_ in PERFORMING_LEMMAS)
+            )
+            codings.extend(nominal)
         codings.extend(self._speech_codings(doc, sentences, quotes, codings, actors))
         anchors: dict = {}  # compound actors share a clause: find its date and place once
         for coding in codings:
@@ -473,9 +480,10 @@ class EventCoder:
             if "$" in match.bound:
                 sources = match.bound["$"]
             aux = modality(verb)
-            measure = self._measure_aimed(verb)
+            measure = self._measure_aimed(verb) or _protest_carried_out(verb)
             if measure is not None:
-                match.code, match.reverse = measure, None
+                # The rule's code, not the pattern's: the record names no pattern that did not decide it.
+                match.code, match.reverse, match.pattern = measure, None, None
             code = match.code if self.cameo_dictionary else NULL_CODE
             refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
             if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
@@ -901,6 +909,33 @@ def _dummy_it_without_object(verb: Token) -> bool:
         and subjects[0].lower_ == "it"
         and not any(c.dep_ in ("dobj", "dative", "prep", "prt", "ccomp", "xcomp") for c in verb.children)
     )
+
+
+# Protest nouns and their CAMEO codes: what "staged a hunger strike", "organised a general strike" or "held a
+# rally" carries out (the verb's own code, "organise" as support, would say otherwise).
+PROTEST_NOUNS = {"protest": "141", "demonstration": "141", "rally": "141", "march": "141", "sit-in": "141",
+                 "vigil": "141", "strike": "143", "walkout": "143", "stoppage": "143", "boycott": "143",
+                 "blockade": "144"}  # fmt: skip
+PROTEST_VERBS = frozenset({"stage", "hold", "organize", "organise", "launch", "begin", "start", "continue", "mount",
+                           "call", "join", "lead", "go", "declare", "announce"})  # fmt: skip
+MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "aerial", "military", "rocket", "retaliatory",
+                                   "precision", "nuclear", "pre-emptive", "preemptive", "surgical"})  # fmt: skip
+
+
+def _protest_carried_out(verb: Token) -> str | None:
+    """ "staged a 24-hour hunger strike" (142), "organized a general strike" (143), "held a rally" (141)."""
+    forms = {verb.lemma_.lower(), verb.lower_.removesuffix("d"), verb.lower_.removesuffix("ed")}  # "staged": "stag"
+    if not forms & PROTEST_VERBS or any(c.dep_ == "prt" for c in verb.children):
+        return None  # "called off a strike" ends it
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        code = PROTEST_NOUNS.get(noun.lemma_.lower())
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        if code is None or (noun.lemma_.lower() == "strike" and modifiers & MILITARY_STRIKE_WORDS):
+            continue
+        return "142" if code == "143" and "hunger" in modifiers else code
+    return None
 
 
 AIMING_LEMMAS = frozenset({"target", "hit", "aim"})
