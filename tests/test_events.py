@@ -784,3 +784,10 @@ def test_a_phrase_that_says_when_is_not_a_patterns_phrase(nlp, coder):
     text = "The Kenyan president telephoned the Ugandan president on Tuesday."
     doc = parse(nlp, text, {"The Kenyan president": "ken", "the Ugandan president": "uga"})
     assert {c.code for c in coder.code(doc)} == {"041"}
+
+
+def test_sanctions_are_plover_sanction_as_the_manual_says_not_the_tables_coerce():
+    from tacitus.events.codebook import codebook
+
+    coding = codebook().plover("163")
+    assert (coding.event, coding.mode) == ("SANCTION", "discontinue")

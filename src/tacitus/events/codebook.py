@@ -8,7 +8,8 @@ Sources (copied into ``data/``, credited in NOTICE):
 - ``plover_event_mode_scores.csv``: PLOVER's -10..+10 score per event type and mode.
 
 The table is silent on CAMEO roots 01 (public statements, which PLOVER drops as non-events) and 02 (appeals, which
-PLOVER files under REQUEST); :data:`OWN_PLOVER_RULES` fills those gaps and is marked as ours in the docs.
+PLOVER files under REQUEST); :data:`OWN_PLOVER_RULES` fills those gaps and is marked as ours in the docs. Where the
+table contradicts the PLOVER manual, :data:`MANUAL_CORRECTIONS` follows the manual.
 """
 
 from __future__ import annotations
@@ -66,6 +67,13 @@ OWN_PLOVER_RULES: dict[str, tuple[str | None, str | None, list[str]]] = {
     "1834": ("ASSAULT", "explosives", []),
     "1823": ("ASSAULT", None, []),
     "197": ("ASSAULT", None, ["military"]),
+}
+
+# Where the 2021 table contradicts the PLOVER 2.0 manual, the manual wins: its SANCTION section says "International
+# (political or economic) sanctions are coded as 'discontinue'", while the table files CAMEO 163 (impose embargo,
+# boycott or sanctions) under COERCE 'restrict'.
+MANUAL_CORRECTIONS: dict[str, tuple[str | None, str | None, list[str]]] = {
+    "163": ("SANCTION", "discontinue", ["diplomatic"]),
 }
 
 # PLOVER type (and mode) -> the CAMEO code that stands for it when only the type is known (the classifier's path).
@@ -214,6 +222,8 @@ def _read_plover(path: Path) -> dict[str, PloverCoding]:
         table[code] = PloverCoding(event, mode, contexts)
     for code, (event, mode, contexts) in OWN_PLOVER_RULES.items():
         table.setdefault(code, PloverCoding(event, mode, tuple(contexts)))
+    for code, (event, mode, contexts) in MANUAL_CORRECTIONS.items():
+        table[code] = PloverCoding(event, mode, tuple(contexts))
     return table
 
 
