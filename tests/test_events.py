@@ -790,4 +790,4 @@ def test_sanctions_are_plover_sanction_as_the_manual_says_not_the_tables_coerce(
     from tacitus.events.codebook import codebook
 
     coding = codebook().plover("163")
-    assert (coding.event, coding.mode) == ("SANCTION", "discontinue")
+    assert (coding.type, coding.mode) == ("SANCTION", "discontinue")
