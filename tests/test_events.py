@@ -791,3 +791,14 @@ def test_sanctions_are_plover_sanction_as_the_manual_says_not_the_tables_coerce(
 
     coding = codebook().plover("163")
     assert (coding.type, coding.mode) == ("SANCTION", "discontinue")
+
+
+def test_a_bare_pattern_preposition_inside_the_object_phrase_is_not_the_verbs(pipeline):
+    """ "* (FOR)" is "attacked X for saying ...", criticism; "a camp for refugees was attacked" is an attack."""
+    text = "A camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people."
+    record = pipeline.code_one(Article(id="camp", text=text))
+    names = {a.id: a.name for a in record.actors}
+    attack = next(e for e in record.events if e.trigger.text == "attacked")
+    assert attack.plover.type == "ASSAULT"
+    killing = next(e for e in record.events if e.trigger.text == "killing")
+    assert names[killing.source] == "Burundian militiamen", "the passive clause's agent goes on acting"

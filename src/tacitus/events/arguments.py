@@ -231,6 +231,11 @@ def subject_heads(verb: Token) -> list[Token]:
         if verb.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB" and head.dep_ in COMPLEMENT_DEPS:
             return subject_heads(head.head)
         return subject_heads(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+        # "A camp was attacked by militiamen, killing 156 people": who acted in the passive clause goes on acting.
+        agents = agent_heads(head)
+        if agents:
+            return agents
     if verb.dep_ in ("advcl", "ccomp", "acomp", "pcomp") or head.pos_ in ("ADJ", "ADP"):
         # "is about to restore" (xcomp of an adjective), "after meeting X" (pcomp): the upper subject.
         return subject_heads(head)

@@ -282,8 +282,10 @@ class PatternMatcher:
             inside = [t for t in token.subtree if t.i > token.i]
             if _is_time_phrase(token):
                 return None  # "telephoned X on Tuesday": when, not "* (ON)" ("called on X")
-            if not element.body and element.prep.phrases == (("TO",),) and not _hangs_on(token, self._verb):
-                return None  # "* (TO)": where the verb went, not "ordered X to respond ... to any provocation"
+            if not element.body and self._verb is not None and token.head.i != self._verb.i:
+                # A bare "(FOR)", "(TO)": the verb's own phrase ("criticised X for ..."), not one inside a noun
+                # phrase ("a camp for refugees was attacked") nor below another verb ("ordered X to respond to Y").
+                return None
             if _is_infinitive_marker(token):
                 if not element.body:
                     return None  # "* (TO)" ("headed to"): a destination, not "ordered X to appear"
