@@ -238,3 +238,8 @@ def test_staging_a_strike_is_a_protest_and_a_hunger_strike_its_own_kind(pipeline
 def test_carrying_out_a_drone_strike_is_one_strike(pipeline):
     record = pipeline.code_one(Article(id="d", text="The Israeli military carried out a drone strike on the camp."))
     assert [(e.cameo, e.trigger.text) for e in record.events] == [("195", "strike")]
+
+
+def test_refusing_to_leave_is_defiance_not_a_rejected_meeting(niger):
+    (refusal,) = _events(niger, "leave")
+    assert refusal.cameo == "120" and _actor(niger, refusal.source).name == "Sylvain Itte"

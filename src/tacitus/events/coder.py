@@ -58,6 +58,7 @@ INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
+DEPARTURE_LEMMAS = frozenset({"leave", "depart", "go", "quit", "withdraw", "return", "vacate"})
 # Verbs whose complement is what the subject commits to: "vowed/swore to fight" is a threat (13x).
 VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
 CONDITION_MARKS = frozenset({"if", "unless"})
@@ -487,8 +488,10 @@ class EventCoder:
             code = match.code if self.cameo_dictionary else NULL_CODE
             refusing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_LEMMAS
             if code in self.book and refusal_code(code) and (refusing or {"negated", "future"} <= set(aux)):
-                # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now.
-                match.code, match.reverse = refusal_code(code), None
+                # "refused to allow", "will not accept": a rejection (CAMEO 12x), asserted now. Refusing to leave is
+                # defiance (120), not a rejected meeting (125) as the journey's code would make it.
+                departing = verb.lemma_.lower() in DEPARTURE_LEMMAS
+                match.code, match.reverse = (REJECTION_CODE if departing else refusal_code(code)), None
                 aux = [a for a in aux if a not in ("negated", "future")]
             elif (
                 "future" in aux
