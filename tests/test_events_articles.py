@@ -243,3 +243,23 @@ def test_carrying_out_a_drone_strike_is_one_strike(pipeline):
 def test_refusing_to_leave_is_defiance_not_a_rejected_meeting(niger):
     (refusal,) = _events(niger, "leave")
     assert refusal.cameo == "120" and _actor(niger, refusal.source).name == "Sylvain Itte"
+
+
+@pytest.fixture(scope="module")
+def kenya(pipeline):
+    return _code(pipeline, "kenya_protests.txt", "2024-06-25")
+
+
+def test_a_national_branch_of_an_organisation_is_one_actor_placed_in_its_country(kenya):
+    branch = next(a for a in kenya.actors if a.name == "Amnesty International Kenya")
+    assert branch.code.startswith("NGO") and branch.country == "KEN"
+    (quote,) = [q for q in kenya.quotes if "excessive force" in q.text]
+    assert quote.speaker == branch.id
+
+
+def test_police_firing_on_protesters_who_stormed_parliament(kenya):
+    (firing,) = _events(kenya, "fired")
+    assert _actor(kenya, firing.source).code == "KENCOP" and "protesters" in _actor(kenya, firing.target).name
+    (storming,) = _events(kenya, "stormed")
+    assert _actor(kenya, storming.target).name == "parliament"
+    assert all(_place(kenya, e.place) == "Nairobi" for e in (firing, storming))

@@ -140,6 +140,7 @@ class Parse:
     sentence_of: list[int]
     name_of_token: dict[int, tuple[int, int, str | None, int | None]]  # token -> (start, end, label, entry)
     agent_ending_at: dict[int, Match]
+    branch_country: dict[int, str] = field(default_factory=dict)  # name start -> country of a national branch
 
 
 class Tokens:
@@ -179,11 +180,24 @@ def _exact_entry(lexicon: Lexicon, text: str) -> int | None:
     return None if number is None else lexicon.actor_key_entries[number]
 
 
+def _national_branch(lexicon: Lexicon, inside: list[Match], start: int, end: int) -> tuple[int, str] | None:
+    """(organisation entry, country code) for "Amnesty International Kenya": an organisation's name the dictionary
+    knows, then a country's, filling the whole name."""
+    first = next((m for m in inside if m.start == start and m.end < end), None)
+    last = next((m for m in inside if first is not None and m.start == first.end and m.end == end), None)
+    if first is None or last is None or _is_bare_country(lexicon, first.entry):
+        return None
+    if not _is_bare_country(lexicon, last.entry):
+        return None
+    return first.entry, lexicon.actors[last.entry].any_code()
+
+
 def _name_spans(
-    doc: Doc, lexicon: Lexicon, names: list[Match], agents: list[Match]
+    doc: Doc, lexicon: Lexicon, names: list[Match], agents: list[Match], branches: dict[int, str]
 ) -> list[tuple[int, int, str | None, int | None]]:
     """Proper names: entities of the actor labels joined with the dictionary phrases they meet. A dictionary
-    phrase that swallows a title ("U.S. President Barack Obama") gives its entry to the entity at its end."""
+    phrase that swallows a title ("U.S. President Barack Obama") gives its entry to the entity at its end. The
+    national branch of an organisation takes the organisation's entry; its country goes into ``branches``."""
     spans = []
     used: set[int] = set()
     by_end = {m.end: m for m in names}
@@ -199,6 +213,12 @@ def _name_spans(
             continue
         inside = [m for m in names if start <= m.start and m.end <= end]
         used.update(id(m) for m in inside)
+        branch = _national_branch(lexicon, inside, start, end) if label == "ORG" else None
+        if branch is not None:
+            organisation, country = branch
+            branches[start] = country
+            spans.append((start, end, label, organisation))
+            continue
         # A dictionary phrase names the entity only if it ends where the entity does: "Hassan" in "Omar
         # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon. An organisation may
         # end in a generic word the dictionary left out ("Islamic Revolutionary Guard Corps").
@@ -275,6 +295,18 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str]]:
                 and start <= head < end
             ):
                 joined[-1] = (previous[0], end, label)
+                continue
+            if (
+                previous[1] == start
+                and previous[2] == "ORG"
+                and label == "GPE"
+                and doc[previous[1] - 1].dep_ == "compound"
+                and start <= head < end
+                and _exact_entry(lexicon, doc[previous[0] : previous[1]].text) is not None
+                and (country := _exact_entry(lexicon, doc[start:end].text)) is not None
+                and _is_bare_country(lexicon, country)
+            ):
+                joined[-1] = (previous[0], end, "ORG")  # "Amnesty International Kenya": the Kenyan branch
                 continue
         joined.append((start, end, label))
     return joined
@@ -532,13 +564,15 @@ def analyse(doc: Doc | Tokens, lexicon: Lexicon) -> Parse:
     names = find_actor_names(doc, text, lexicon)
     agents = find_agents(doc, text, lexicon)
     name_of_token = {}
-    for span in _name_spans(doc, lexicon, names, agents):
+    branches: dict[int, str] = {}
+    for span in _name_spans(doc, lexicon, names, agents, branches):
         for i in range(span[0], span[1]):
             name_of_token[i] = span
     return Parse(
         sentence_of=_sentence_index(doc),
         name_of_token=name_of_token,
         agent_ending_at={m.end - 1: m for m in agents},
+        branch_country=branches,
     )
 
 
@@ -937,6 +971,9 @@ class MentionFinder:
             if codes:
                 mention.code = self._code_from(codes[0], valid, DICTIONARY)
                 mention.extra_codes = [self._code_from(c, valid, DICTIONARY) for c in codes[1:]]
+        branch = self.parse.branch_country.get(mention.name_start)
+        if branch and mention.code.root and not mention.code.country:
+            mention.code.country = branch  # "Amnesty International Kenya" is the organisation, in Kenya
         code = mention.code
         head = self.tokens[mention.head]
         bare_country = code.root is not None and code.root == code.country and not code.sectors
