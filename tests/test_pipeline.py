@@ -46,3 +46,22 @@ def test_a_failing_stage_fails_one_article_not_the_batch():
     outcomes = list(pipeline.code(articles))
     assert [o.ok for o in outcomes] == [True, False, True]
     assert "cannot handle this text" in outcomes[1].error.message and outcomes[1].error.code == "E201"
+
+
+def test_coding_hands_every_object_back_to_the_collector(pipeline):
+    import gc
+
+    article = Article(id="g1", text="Kenyan police fired tear gas in Nairobi on Monday.")
+    outcomes = pipeline.code([article, article.model_copy(update={"id": "g2"})])
+    next(outcomes)
+    assert gc.get_freeze_count() > 0  # while coding, the long-lived objects are left out of full collections
+    outcomes.close()
+    assert gc.get_freeze_count() == 0
+    pipeline.code_one(article)  # a generator dropped after its first article
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # an application's own freeze is left as it is
+    try:
+        pipeline.code_one(article)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
