@@ -65,3 +65,20 @@ def test_coding_hands_every_object_back_to_the_collector(pipeline):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_coded_doc_is_freed_without_the_collector(pipeline):
+    import gc
+
+    from spacy.tokens import Doc
+
+    articles = [Article(id=f"c{i}", text="Kenyan police fired tear gas in Nairobi on Monday.") for i in range(3)]
+    gc.collect()
+    gc.disable()
+    try:
+        records = [outcome.record for outcome in pipeline.code(articles)]
+        assert len(records) == 3 and all(r.places for r in records)
+        # No reference cycle keeps the coded Docs alive (a stage may hold on to the last one until the next).
+        assert len([o for o in gc.get_objects() if type(o) is Doc]) <= 1
+    finally:
+        gc.enable()
