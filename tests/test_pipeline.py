@@ -46,3 +46,39 @@ def test_a_failing_stage_fails_one_article_not_the_batch():
     outcomes = list(pipeline.code(articles))
     assert [o.ok for o in outcomes] == [True, False, True]
     assert "cannot handle this text" in outcomes[1].error.message and outcomes[1].error.code == "E201"
+
+
+def test_coding_hands_every_object_back_to_the_collector(pipeline):
+    import gc
+
+    article = Article(id="g1", text="Kenyan police fired tear gas in Nairobi on Monday.")
+    outcomes = pipeline.code([article, article.model_copy(update={"id": "g2"})])
+    next(outcomes)
+    assert gc.get_freeze_count() > 0  # while coding, the long-lived objects are left out of full collections
+    outcomes.close()
+    assert gc.get_freeze_count() == 0
+    pipeline.code_one(article)  # a generator dropped after its first article
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # an application's own freeze is left as it is
+    try:
+        pipeline.code_one(article)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_a_coded_doc_is_freed_without_the_collector(pipeline):
+    import gc
+
+    from spacy.tokens import Doc
+
+    articles = [Article(id=f"c{i}", text="Kenyan police fired tear gas in Nairobi on Monday.") for i in range(3)]
+    gc.collect()
+    gc.disable()
+    try:
+        records = [outcome.record for outcome in pipeline.code(articles)]
+        assert len(records) == 3 and all(r.places for r in records)
+        # No reference cycle keeps the coded Docs alive (a stage may hold on to the last one until the next).
+        assert len([o for o in gc.get_objects() if type(o) is Doc]) <= 1
+    finally:
+        gc.enable()
