@@ -263,3 +263,32 @@ def test_police_firing_on_protesters_who_stormed_parliament(kenya):
     (storming,) = _events(kenya, "stormed")
     assert _actor(kenya, storming.target).name == "parliament"
     assert all(_place(kenya, e.place) == "Nairobi" for e in (firing, storming))
+
+
+@pytest.fixture(scope="module")
+def gaza(pipeline):
+    return _code(pipeline, "gaza_ceasefire.txt", "2024-05-06")
+
+
+def test_a_place_inside_what_is_urged_is_not_where_it_was_urged(gaza):
+    for appeal in _events(gaza, "urged"):
+        assert _place(gaza, appeal.place) == "Doha", "the ceasefire in Gaza is what was asked for"
+
+
+def test_a_place_in_another_clauses_object_does_not_place_a_call(gaza):
+    for call in _events(gaza, "spoke"):
+        assert _place(gaza, call.place) != "Rafaḩ"
+
+
+def test_a_demand_owned_by_another_is_no_speech_act_of_the_speaker(gaza):
+    assert not any(e.method == "speech" and e.plover.type == "REQUEST" for e in gaza.events)
+
+
+def test_opposition_to_an_operation_is_a_stance_not_an_opposition_party(gaza):
+    assert not any(a.code and a.code.endswith("OPP") for a in gaza.actors)
+
+
+def test_the_attack_that_began_the_war_keeps_its_own_date(gaza):
+    (attack,) = _events(gaza, "attacked")
+    assert attack.date == "2023-10-07" and "historical" in attack.aux
+    assert _actor(gaza, attack.target).name == "Israel"

@@ -875,6 +875,8 @@ class MentionFinder:
             return
         if lemma in MASS_READING_NOUNS and token.dep_ != "compound" and _bare_singular(token):
             return  # "the use of force": the abstraction, not an armed force
+        if lemma == "opposition" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            return  # "Washington's opposition to an operation": a stance, not the opposition
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
             return  # '"no business" in the Sahel', "no country": nobody
         if _asked_about(token, self.tokens):

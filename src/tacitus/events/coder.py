@@ -771,7 +771,10 @@ class EventCoder:
                 continue
             if any(c.source == quote.speaker and c.sentence == sentence_number(span.start) for c in codings):
                 continue
-            lemmas = [t.lemma_.lower() for t in span]
+            # "the terms were far from Israel's demands": a noun another actor owns is no act of the speaker's.
+            lemmas = [
+                "" if t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children) else t.lemma_.lower() for t in span
+            ]
             code = self._speech_act(lemmas)
             retribution = next(
                 (t for t, lemma in zip(span, lemmas, strict=True) if lemma in RETRIBUTION_LEMMAS and is_retribution(t)),
@@ -830,8 +833,8 @@ class EventCoder:
     @staticmethod
     def _anchor(doc: Doc, sentence: Span, coding: Coding, cache: dict) -> None:
         published = doc._.article.published if doc._.article is not None else None
-        at_target = _happens_at_target(coding.code)
-        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence, at_target)
+        at_target, verbal = _happens_at_target(coding.code), coding.code[:2] in VERBAL_ROOTS
+        key = (coding.method == "nominal", coding.sentence, tuple(coding.clause), coding.evidence, at_target, verbal)
         if key not in cache:
             clause = [doc[i] for i in coding.clause] or list(sentence)
             # A noun has no tense: "the anniversary of the killing of X" is not a killing today. Only a time
@@ -850,7 +853,7 @@ class EventCoder:
                     own = replace(own, date=None, time_id=None, how="none")
             if "places" not in cache:  # once per document
                 cache["places"] = _PlaceIndex(doc)
-            cache[key] = (own, cache["places"].place(clause, scope, at_target))
+            cache[key] = (own, cache["places"].place(clause, scope, at_target, verbal))
         own, place = cache[key]
         if own.date and is_historical(own.date, published):
             coding.aux = sorted({*coding.aux, "historical"})
@@ -987,10 +990,47 @@ DESTINATION_PREPOSITIONS = frozenset({"on", "onto", "into", "to", "toward", "tow
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl"})
+# CAMEO roots of verbal acts (statements, appeals, demands, disapproval, rejection, threats): what they are about
+# happens elsewhere.
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _inside_content(noun: Token, clause_head: Token | None) -> bool:
+    """Whether a noun lies inside a clause that says what the act is about ("urged X to accept a proposal for a
+    ceasefire", "criticised the decision to hold elections"), below the event's own clause head, rather than in
+    the act's own phrases ("signed the agreement in Paris", "at a ceremony")."""
+    if clause_head is None:
+        return False
+    current = noun
+    for _ in range(12):
+        if current.head.i == current.i or current.i == clause_head.i:
+            return False
+        if current.dep_ in CONTENT_DEPS:
+            return True
+        current = current.head
+    return False
+
+
+def _inside_an_object(noun: Token) -> bool:
+    """Whether a noun lies inside the object of the verb above it ("reiterated opposition to an operation")."""
+    current = noun
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+        if current.dep_ in ("dobj", "dative", "attr", "oprd"):
+            return True
+        current = current.head
+    return False
+
+
 def _happens_at_target(code: str) -> bool:
-    """A CAMEO code whose target, when it is a place, is where the event was: force (18-20), journeys and visits
-    (04: "travelled to Florida"), material cooperation and aid (06, 07: "sent peacekeepers to Bosnia")."""
-    return code[:2] in ("18", "19", "20", "04", "06", "07")
+    """A CAMEO code whose target, when it is a place, is where the event was: force (18-20), coercion (17:
+    "arrested students in Moscow"), protest (14), journeys and visits (04: "travelled to Florida"), material
+    cooperation and aid (06, 07: "sent peacekeepers to Bosnia"). For the rest (statements, appeals, demands,
+    threats ...) a place inside what they are about is not where they were made ("urged X to accept a ceasefire in
+    Gaza")."""
+    return code[:2] in ("18", "19", "20", "17", "14", "04", "06", "07")
 
 
 class _PlaceIndex:
@@ -1011,7 +1051,7 @@ class _PlaceIndex:
         self.literal = {i: p for i, p in self.all_places.items() if i not in in_name}
         self.dateline = dateline_place(doc)
 
-    def place(self, tokens: list[Token], scope: Span, at_target: bool = False) -> str | None:
+    def place(self, tokens: list[Token], scope: Span, at_target: bool = False, verbal: bool = False) -> str | None:
         """The clause's locative phrases ("in Baghdad", "near Baghdad airport") first, then, for force and visits,
         the place acted on ("shelled Kharkiv"), then its other words, then the rest of the scope nearest first,
         else None. Never a modifier that says whose or what kind of thing something is: "a US drone
@@ -1023,7 +1063,13 @@ class _PlaceIndex:
         if facility:
             return facility
         candidates = [t for t in tokens if t.i in self.literal]
-        roles = {t.i: self._role(t, at_target) for t in candidates}
+        # For what is said, asked or threatened, a place inside its content is what it is about ("urged X to
+        # accept a ceasefire in Gaza"); the clause head marks where that content begins.
+        in_tokens = {t.i for t in tokens}
+        clause_head = (
+            next((t for t in tokens if t.head.i not in in_tokens or t.head.i == t.i), None) if verbal else None
+        )
+        roles = {t.i: self._role(t, at_target, clause_head) for t in candidates}
         for wanted in ("locative", "target" if at_target else "locative", "other"):
             for token in candidates:
                 if roles[token.i] == wanted:
@@ -1039,11 +1085,18 @@ class _PlaceIndex:
                 if t.i not in in_clause
             }
             for token in sorted(rest, key=lambda t: abs(t.i - centre)):
-                if token.i not in relative and self._role(token, at_target) in ("locative", "other"):
+                # Outside its own clause a place acted on belongs to another event ("spoke with X and reiterated
+                # opposition to an operation in Rafah").
+                if token.i not in relative and self._role(token, False, clause_head, True) in ("locative", "other"):
                     return self.literal[token.i]
         return None
 
-    def _role(self, token: Token, at_target: bool = False) -> str:
+    def _role(
+        self, token: Token, at_target: bool = False, clause_head: Token | None = None, outside: bool = False
+    ) -> str:
+        """How a toponym token stands to the event: locative, target, actor, modifier or other. ``outside``: the
+        token lies outside the event's clause, where a place that only describes some object ("reiterated
+        opposition to an operation in Rafah") is another event's business."""
         current = token
         # Up through the parts of a name ("New York") and the conjuncts before it ("Seoul and Washington").
         while (
@@ -1067,7 +1120,11 @@ class _PlaceIndex:
             # the event is; but force lands where its victims are ("killed 1,200 people in Lebanon").
             based = current.head.head
             lands = at_target and based.pos_ != "PROPN"
-            return "modifier" if based.i in self.token_actor and not lands else "locative"
+            if based.i in self.token_actor and not lands:
+                return "modifier"
+            if not at_target and (_inside_content(based, clause_head) or (outside and _inside_an_object(based))):
+                return "modifier"  # "urged X to accept a ceasefire in Gaza": where the ceasefire would be
+            return "locative"  # "threatened X at a ceremony in Tehran": an adjunct of the act
         if current.i + 2 < len(self.doc) and self.doc[current.i + 1].text == "-":
             return "modifier"  # "the Iran-backed group"
         if current.dep_ in SUBJECT_DEPS:
