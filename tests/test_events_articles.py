@@ -292,3 +292,28 @@ def test_the_attack_that_began_the_war_keeps_its_own_date(gaza):
     (attack,) = _events(gaza, "attacked")
     assert attack.date == "2023-10-07" and "historical" in attack.aux
     assert _actor(gaza, attack.target).name == "Israel"
+
+
+@pytest.fixture(scope="module")
+def venezuela(pipeline):
+    return _code(pipeline, "venezuela_exile.txt", "2024-09-08")
+
+
+def test_leaving_ones_own_country_for_another_is_a_journey_there(venezuela):
+    (departure,) = _events(venezuela, "left")
+    assert _actor(venezuela, departure.target).name == "Spain"
+
+
+def test_a_month_in_a_perfect_infinitive_is_past(venezuela):
+    (july,) = [t for t in venezuela.times if t.text == "July"]
+    assert july.value == "2024-07", "claims to have won July's election"
+
+
+def test_regional_governments_take_no_country_from_the_story(venezuela):
+    regional = next(a for a in venezuela.actors if "Latin American" in a.name)
+    assert regional.country is None
+
+
+def test_a_name_after_a_persons_title_is_a_person(venezuela):
+    machado = next(a for a in venezuela.actors if a.name == "María Corina Machado")
+    assert machado.type == "person" and machado.code == "VENOPP"

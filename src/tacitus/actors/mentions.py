@@ -920,9 +920,11 @@ class MentionFinder:
             mention.type = "person" if mention.number == "sg" else "group"
         mention.colonial = any(c.dep_ == "amod" and c.lower_ in COLONIAL_WORDS for c in token.children)
         mention.regional = any(
-            label == "NORP" and entry is None and self.tokens[e - 1].lower_ in REGION_DEMONYM_WORDS
-            for _s, e, label, entry in modifier_names
-        )
+            label == "NORP"
+            and entry is None
+            and any(self.tokens[j].lower_ in REGION_DEMONYM_WORDS for j in range(b, e))
+            for b, e, label, entry in modifier_names
+        )  # "West African leaders", "Latin American governments"
         if lemma in MALE_NOUNS:
             mention.gender = "m"
         elif lemma in FEMALE_NOUNS:
@@ -1000,6 +1002,8 @@ class MentionFinder:
         else:
             mention.type = "organization"
         head = self.tokens[mention.head]
+        if mention.type == "organization" and mention.entry is None and self._titled_as_person(mention):
+            mention.type = "person"  # "opposition leader María Corina Machado", tagged an organisation
         if mention.type == "organization" and head.lower_ in COALITION_NOUNS:
             mention.type = "group"
         if mention.type == "group" and (head.tag_ == "JJ" or head.text.endswith("s")):
@@ -1139,6 +1143,17 @@ class MentionFinder:
             self._describe(index, done, depth=0)
         self._split_conjoined_modifiers()
         self._split_conjoined_objects()
+
+    def _titled_as_person(self, mention: Mention) -> bool:
+        """A name of two to four capitalised words right after a role only a person holds."""
+        start, end = mention.name_start, mention.name_end
+        if start is None or start == 0 or not 2 <= end - start <= 4:
+            return False
+        words = self.tokens[start:end]
+        title = self.tokens[start - 1]
+        return title.lemma_.lower() in PERSON_ROLE_WORDS and all(
+            t.is_title and t.lemma_.lower() not in ORGANISATION_NOUNS for t in words
+        )
 
     def _retype_named_person(self, first: int, second: int) -> None:
         """ "the French ambassador, Sylvain Itte": a name the model took for an organisation, set beside a person's

@@ -28,6 +28,7 @@ from tacitus.events.arguments import (
     ActorFinder,
     coordinated,
     find_arguments,
+    prepositional_objects,
     subject_heads,
 )
 from tacitus.events.clauses import (
@@ -556,6 +557,16 @@ class EventCoder:
             has_object = any(
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in JOINT_ACT_NOUNS for c in verb.children
             )
+            if match.code[:2] == "04" and targets and all(_own_country(actors, sources, t) for t in targets):
+                # "has left the country for Spain": one's own country is no one visited; where one went is.
+                targets = [
+                    a
+                    for prep, obj in prepositional_objects(verb)
+                    if prep in ("for", "to")
+                    for a in actors.of_phrases(obj)
+                    if not _own_country(actors, sources, a)
+                ][:1]
+                match.reverse = None
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
             if match.code[:2] in ("18", "19", "20") and _fired_into_the_sea(verb):
                 # "fired two ballistic missiles into the sea": a launch that hits no one shows force (CAMEO 150).
@@ -1010,6 +1021,16 @@ def _inside_content(noun: Token, clause_head: Token | None) -> bool:
             return True
         current = current.head
     return False
+
+
+def _own_country(actors: ActorFinder, sources: list[str], target: str) -> bool:
+    """Whether ``target`` is a bare country code that every source belongs to (the source's own country)."""
+    code = actors.identity.get(target, ("", ""))[1] or ""
+    return (
+        len(code) == 3
+        and bool(sources)
+        and all((actors.identity.get(s, ("", ""))[1] or "")[:3] == code for s in sources)
+    )
 
 
 def _inside_an_object(noun: Token) -> bool:

@@ -80,6 +80,7 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
             time is not None
             and _date_of(time, published)
             and not _in_subordinate_clause(token, members)
+            and not _in_other_relative_clause(token, members)
             and not _bounds_a_span(token)
         ):
             distance = abs(token.i - centre)
@@ -113,6 +114,19 @@ def _bounds_a_span(token: Token) -> bool:
         if current.head.i == current.i or current.pos_ in ("VERB", "AUX"):
             return False
         if current.dep_ == "pobj" and current.head.lower_ in SPAN_BOUNDS:
+            return True
+        current = current.head
+    return False
+
+
+def _in_other_relative_clause(token: Token, members: set[int]) -> bool:
+    """ "González, who claims to have won July's election, has left for Spain, where he has been granted asylum":
+    a time inside a relative clause that does not hold the event describes someone, and dates nothing else."""
+    current = token
+    while current.head.i != current.i:
+        if current.i in members:
+            return False
+        if current.dep_ in ("relcl", "acl") and not any(t.i in members for t in current.subtree):
             return True
         current = current.head
     return False

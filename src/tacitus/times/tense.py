@@ -44,6 +44,8 @@ def clause_tense(span: Span) -> str | None:
         return "future"
     if words & _MODALS or verb.lemma_ in _FUTURE_VERBS:
         return "future"
+    if "to" in words and "have" in words and verb.tag_ == "VBN":
+        return "past"  # "claims to have won July's election": a perfect infinitive looks back
     if "to" in words or (verb.head.lemma_ in _FUTURE_VERBS and verb.dep_ == "xcomp"):
         return "future"  # "to be held on October 12", "plans to meet on Friday"
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
