@@ -317,3 +317,28 @@ def test_regional_governments_take_no_country_from_the_story(venezuela):
 def test_a_name_after_a_persons_title_is_a_person(venezuela):
     machado = next(a for a in venezuela.actors if a.name == "María Corina Machado")
     assert machado.type == "person" and machado.code == "VENOPP"
+
+
+@pytest.fixture(scope="module")
+def houthis(pipeline):
+    return _code(pipeline, "houthi_threat.txt", "2024-01-13")
+
+
+def test_the_group_is_the_rebels_named_in_the_plural(houthis):
+    (targeting,) = _events(houthis, "target")
+    assert _actor(houthis, targeting.source).name == "Yemen's Houthi rebels"
+
+
+def test_transliterations_of_a_leaders_name_are_one_actor(houthis):
+    leader = next(a for a in houthis.actors if "Houthi" in a.name and a.type == "person")
+    assert {"Abdulmalik al-Houthi", "Abdul-Malik al-Houthi"} <= {m.text for m in leader.mentions}
+
+
+def test_leading_ones_own_movement_is_no_event(houthis):
+    assert not _events(houthis, "led")
+
+
+def test_a_vow_to_retaliate_threatens_each_side_named(houthis):
+    threats = _events(houthis, "retaliate")
+    assert {_actor(houthis, e.target).name for e in threats} == {"United States", "Britain"}
+    assert all(e.plover.type == "THREATEN" for e in threats)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from tacitus.actors.mentions import Mention
 from tacitus.actors.names import country_qualified, name_words, organisation_relation, person_relation, short_form
-from tacitus.actors.words import COLLECTIVE_NOUNS, COUNTRY_NOUNS, ORGANISATION_NOUNS, REFLEXIVES
+from tacitus.actors.words import COLLECTIVE_NOUNS, COUNTRY_NOUNS, NAMED_GROUP_NOUNS, ORGANISATION_NOUNS, REFLEXIVES
 from tacitus.document import document_text
 from tacitus.layout import headline_end
 from tacitus.quotes.marks import find_stretches
@@ -442,7 +442,10 @@ class Resolver:
             if features.type != "person":
                 return False
         elif mention.type == "organization":
-            if features.type not in ("organization", "group") or (features.number == "pl" and features.type == "group"):
+            plural_group = features.number == "pl" and features.type == "group"
+            if features.type not in ("organization", "group") or (
+                plural_group and not _armed_or_political(mention, features)
+            ):
                 return False
         elif mention.type == "group":
             if features.number != "pl" and features.type not in ("organization", "group"):
@@ -562,3 +565,12 @@ def _junta_of(mention: Mention, features: Features) -> bool:
 
 def _body_kind(actor_type: str) -> str:
     return "organization" if actor_type == "group" else actor_type
+
+
+# Sectors of plural groups that act as one body: "Yemen's Houthi rebels ... the group's leader".
+BODY_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "OPP", "PTY"})
+
+
+def _armed_or_political(mention: Mention, features: Features) -> bool:
+    """ "the group", "the movement" may name rebels, militants or an opposition written in the plural."""
+    return mention.head_lemma in NAMED_GROUP_NOUNS and bool(features.sectors & BODY_SECTORS)

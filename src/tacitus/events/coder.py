@@ -568,6 +568,9 @@ class EventCoder:
                 ][:1]
                 match.reverse = None
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            if verb.lemma_.lower() in LEADING_LEMMAS and match.pattern is None:
+                # "al-Houthi has led the movement since 2004": heading one's own side is no interaction.
+                pairs = [(c, s_, t) for c, s_, t in pairs if not (t and _same_root(actors, s_, t))]
             if match.code[:2] in ("18", "19", "20") and _fired_into_the_sea(verb):
                 # "fired two ballistic missiles into the sea": a launch that hits no one shows force (CAMEO 150).
                 pairs = [(SHOW_OF_FORCE_CODE, s, t) for _c, s, t in pairs if t is None]
@@ -1021,6 +1024,14 @@ def _inside_content(noun: Token, clause_head: Token | None) -> bool:
             return True
         current = current.head
     return False
+
+
+LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run", "rule", "chair", "command"})
+
+
+def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
+    first = (actors.identity.get(source, ("", ""))[1] or "")[:3] if source else ""
+    return bool(first) and first == (actors.identity.get(target, ("", ""))[1] or "")[:3]
 
 
 def _own_country(actors: ActorFinder, sources: list[str], target: str) -> bool:
