@@ -802,3 +802,13 @@ def test_a_bare_pattern_preposition_inside_the_object_phrase_is_not_the_verbs(pi
     assert attack.plover.type == "ASSAULT"
     killing = next(e for e in record.events if e.trigger.text == "killing")
     assert names[killing.source] == "Burundian militiamen", "the passive clause's agent goes on acting"
+
+
+def test_a_pattern_word_inside_a_demanded_clause_is_not_the_demanding_verbs(pipeline):
+    text = (
+        "Greece demanded that its European Community partners refuse to recognize the Former Yugoslav Republic of "
+        "Macedonia, on Greece's northern border."
+    )
+    record = pipeline.code_one(Article(id="greece", text=text))
+    demand = next(e for e in record.events if e.trigger.text == "demanded")
+    assert demand.plover.type == "REQUEST", "not '* ON' (attack on) from a phrase of the demanded clause"

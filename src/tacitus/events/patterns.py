@@ -370,8 +370,8 @@ def _in_finite_complement(token: Token, verb: Token | None) -> bool:
     current = token.head
     while current.head.i != current.i and (verb is None or current.i != verb.i):
         if current.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
-            return True
-        if current.dep_ in ("xcomp", "advcl", "relcl", "conj"):
+            return True  # also through an infinitive inside it ("demanded that X refuse to recognize Y on Z")
+        if current.dep_ in ("advcl", "relcl", "conj"):
             return False
         current = current.head
     return False
