@@ -812,3 +812,19 @@ def test_a_pattern_word_inside_a_demanded_clause_is_not_the_demanding_verbs(pipe
     record = pipeline.code_one(Article(id="greece", text=text))
     demand = next(e for e in record.events if e.trigger.text == "demanded")
     assert demand.plover.type == "REQUEST", "not '* ON' (attack on) from a phrase of the demanded clause"
+
+
+def test_a_journey_that_names_only_a_city_visits_its_host(pipeline):
+    text = "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday."
+    record = pipeline.code_one(Article(id="amman", text=text))
+    names = {a.id: a for a in record.actors}
+    (arrival,) = [e for e in record.events if e.trigger.text == "arrived"]
+    assert names[arrival.target].country == "JOR"
+
+
+def test_two_sides_reaching_a_consensus_reach_it_with_each_other(pipeline):
+    text = "Israel and the Palestinians reached a consensus to exchange information on water resources."
+    record = pipeline.code_one(Article(id="consensus", text=text))
+    names = {a.id: a.name for a in record.actors}
+    pairs = {(names[e.source], names[e.target]) for e in record.events if e.trigger.text == "reached"}
+    assert pairs == {("Israel", "Palestinians"), ("Palestinians", "Israel")}

@@ -30,7 +30,8 @@ RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "count
 # What two sides do together: "X and Y fought a war", "began their joint exercises".
 JOINT_ACT_NOUNS = frozenset({"war", "battle", "fight", "clash", "skirmish", "duel", "talk", "negotiation", "meeting",
                              "summit", "treaty", "pact", "accord", "agreement", "deal", "truce", "ceasefire",
-                             "exercise", "drill"})  # fmt: skip
+                             "exercise", "drill", "consensus", "understanding", "tie", "relation", "dialogue",
+                             "contact", "cooperation"})  # fmt: skip
 _NP_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod", "det")
 _NP_PREPS = ("of", "from", "in", "by", "for", "at", "with")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -299,6 +300,17 @@ def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
                 pairs.extend((child.lower_, obj) for obj in _children(child, ("pobj",)))
     order = {p: i for i, p in enumerate(TARGET_PREPOSITIONS)}
     return sorted(pairs, key=lambda pair: order[pair[0]])
+
+
+def destination_actor(verb: Token, actors: ActorFinder) -> str | None:
+    """ "arrived in Amman", "flew to Beijing": the place a journey reached, as the actor it stands for (the city's
+    country or government), the host of the visit."""
+    for prep, obj in prepositional_objects(verb):
+        if prep in ("in", "to", "at", "into"):
+            actor = actors.of_token(obj)
+            if actor is not None:
+                return actor
+    return None
 
 
 def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -> Arguments:

@@ -27,6 +27,7 @@ from tacitus.events.arguments import (
     JOINT_ACT_NOUNS,
     ActorFinder,
     coordinated,
+    destination_actor,
     find_arguments,
     prepositional_objects,
     subject_heads,
@@ -567,6 +568,9 @@ class EventCoder:
                     if not _own_country(actors, sources, a)
                 ][:1]
                 match.reverse = None
+            if not targets and sources and match.verb.word in TRAVEL_VERBS:
+                host = destination_actor(verb, actors)
+                targets = [host] if host is not None and host not in sources else []
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
             if verb.lemma_.lower() in LEADING_LEMMAS and match.pattern is None:
                 # "al-Houthi has led the movement since 2004": heading one's own side is no interaction.
