@@ -1,4 +1,4 @@
-"""Whole wire stories written for the purpose (tests/data): the events, actors and places a reader would code."""
+"""Whole news stories written for the purpose (tests/data): the events, actors and places a reader would code."""
 
 from __future__ import annotations
 
@@ -14,14 +14,38 @@ def _code(pipeline, name: str, published: str):
     return pipeline.code_one(Article(id=name, text=text, published=published))
 
 
-@pytest.fixture(scope="module")
-def niger(pipeline):
-    return _code(pipeline, "niger_expulsion.txt", "2025-03-04")
+# The stories written for these tests: file and publication date.
+STORIES = {
+    "niger": ("niger_expulsion.txt", "2025-03-04"),
+    "lebanon": ("lebanon_strikes.txt", "2024-10-12"),
+    "korea": ("korea_missiles.txt", "2024-08-19"),
+    "sanctions": ("eu_sanctions.txt", "2023-06-23"),
+    "kenya": ("kenya_protests.txt", "2024-06-25"),
+    "gaza": ("gaza_ceasefire.txt", "2024-05-06"),
+    "venezuela": ("venezuela_exile.txt", "2024-09-08"),
+    "houthis": ("houthi_threat.txt", "2024-01-13"),
+}
 
 
-@pytest.fixture(scope="module")
-def lebanon(pipeline):
-    return _code(pipeline, "lebanon_strikes.txt", "2024-10-12")
+def _story(name: str):
+    """A module-wide fixture coding one of the stories of tests/data, once."""
+    filename, published = STORIES[name]
+
+    @pytest.fixture(scope="module")
+    def story(pipeline):
+        return _code(pipeline, filename, published)
+
+    return story
+
+
+niger = _story("niger")
+lebanon = _story("lebanon")
+korea = _story("korea")
+sanctions = _story("sanctions")
+kenya = _story("kenya")
+gaza = _story("gaza")
+venezuela = _story("venezuela")
+houthis = _story("houthis")
 
 
 def _actor(record, actor_id):
@@ -142,11 +166,6 @@ def test_last_week_dates_an_event_by_its_month(lebanon):
     assert meeting.date == "2024-10"
 
 
-@pytest.fixture(scope="module")
-def korea(pipeline):
-    return _code(pipeline, "korea_missiles.txt", "2024-08-19")
-
-
 def test_missiles_fired_into_the_sea_are_a_show_of_force_told_once(korea):
     launches = [e for e in korea.events if _actor(korea, e.source) and _actor(korea, e.source).code == "PRK"]
     assert [(e.cameo, e.trigger.text) for e in launches] == [("150", "fired")], "the headline's 'fires' joins it"
@@ -179,11 +198,6 @@ def test_leaders_after_2014_are_coded_from_the_supplementary_dictionary(korea):
 def test_a_korean_surname_alone_is_the_person_named_in_full(korea):
     (quote,) = [q for q in korea.quotes if q.kind == "direct"]
     assert next(a for a in korea.actors if a.id == quote.speaker).name == "Yoon Suk Yeol"
-
-
-@pytest.fixture(scope="module")
-def sanctions(pipeline):
-    return _code(pipeline, "eu_sanctions.txt", "2023-06-23")
 
 
 def test_sanctions_adopted_as_a_package_are_the_adopters_sanctions(sanctions):
@@ -245,11 +259,6 @@ def test_refusing_to_leave_is_defiance_not_a_rejected_meeting(niger):
     assert refusal.cameo == "120" and _actor(niger, refusal.source).name == "Sylvain Itte"
 
 
-@pytest.fixture(scope="module")
-def kenya(pipeline):
-    return _code(pipeline, "kenya_protests.txt", "2024-06-25")
-
-
 def test_a_national_branch_of_an_organisation_is_one_actor_placed_in_its_country(kenya):
     branch = next(a for a in kenya.actors if a.name == "Amnesty International Kenya")
     assert branch.code.startswith("NGO") and branch.country == "KEN"
@@ -263,11 +272,6 @@ def test_police_firing_on_protesters_who_stormed_parliament(kenya):
     (storming,) = _events(kenya, "stormed")
     assert _actor(kenya, storming.target).name == "parliament"
     assert all(_place(kenya, e.place) == "Nairobi" for e in (firing, storming))
-
-
-@pytest.fixture(scope="module")
-def gaza(pipeline):
-    return _code(pipeline, "gaza_ceasefire.txt", "2024-05-06")
 
 
 def test_a_place_inside_what_is_urged_is_not_where_it_was_urged(gaza):
@@ -294,11 +298,6 @@ def test_the_attack_that_began_the_war_keeps_its_own_date(gaza):
     assert _actor(gaza, attack.target).name == "Israel"
 
 
-@pytest.fixture(scope="module")
-def venezuela(pipeline):
-    return _code(pipeline, "venezuela_exile.txt", "2024-09-08")
-
-
 def test_leaving_ones_own_country_for_another_is_a_journey_there(venezuela):
     (departure,) = _events(venezuela, "left")
     assert _actor(venezuela, departure.target).name == "Spain"
@@ -317,11 +316,6 @@ def test_regional_governments_take_no_country_from_the_story(venezuela):
 def test_a_name_after_a_persons_title_is_a_person(venezuela):
     machado = next(a for a in venezuela.actors if a.name == "María Corina Machado")
     assert machado.type == "person" and machado.code == "VENOPP"
-
-
-@pytest.fixture(scope="module")
-def houthis(pipeline):
-    return _code(pipeline, "houthi_threat.txt", "2024-01-13")
 
 
 def test_the_group_is_the_rebels_named_in_the_plural(houthis):
