@@ -24,6 +24,7 @@ STORIES = {
     "gaza": ("gaza_ceasefire.txt", "2024-05-06"),
     "venezuela": ("venezuela_exile.txt", "2024-09-08"),
     "houthis": ("houthi_threat.txt", "2024-01-13"),
+    "verdict": ("moscow_verdict.txt", "2024-07-19"),
 }
 
 
@@ -46,6 +47,7 @@ kenya = _story("kenya")
 gaza = _story("gaza")
 venezuela = _story("venezuela")
 houthis = _story("houthis")
+verdict = _story("verdict")
 
 
 def _actor(record, actor_id):
@@ -336,3 +338,18 @@ def test_a_vow_to_retaliate_threatens_each_side_named(houthis):
     threats = _events(houthis, "retaliate")
     assert {_actor(houthis, e.target).name for e in threats} == {"United States", "Britain"}
     assert all(e.plover.type == "THREATEN" for e in threats)
+
+
+def test_a_headline_role_joins_the_storys_person_of_a_synonymous_title(verdict):
+    reporter = next(a for a in verdict.actors if a.name == "Evan Gershkovich")
+    assert "US journalist" in {m.text for m in reporter.mentions}
+    assert reporter.code == "USAJRN", "the headline's country, not the Moscow dateline's"
+
+
+def test_a_town_in_an_adverbial_clause_is_not_what_was_taken(verdict):
+    (arrest,) = _events(verdict, "arrested")
+    assert arrest.cameo == "173" and arrest.date == "2023-03" and "historical" in arrest.aux
+
+
+def test_gathering_information_is_no_meeting(verdict):
+    assert not _events(verdict, "gathered")

@@ -117,10 +117,12 @@ class Resolver:
         for index, mention in enumerate(self.mentions):
             if mention.start_char >= end:
                 break
+            # "US journalist" is named by its country only, which the story's person may share.
+            by_country = mention.code.root is not None and mention.code.root == mention.code.country
             if (
                 mention.kind != "descriptor"
                 or mention.type != "person"
-                or mention.named
+                or (mention.named and not by_country)
                 or mention.counted
                 or index in self.dropped
                 or len(self.sets.members[self.sets.find(index)]) > 1
@@ -133,7 +135,7 @@ class Resolver:
                 and name.type == "person"
                 and name.start_char >= end
                 and other not in self.dropped
-                and mention.head_lemma in self._title_lemmas(name)
+                and _same_role(mention.head_lemma, self._title_lemmas(name))
             }
             if len(bearers) == 1:
                 self.sets.union(bearers.pop(), index)
@@ -574,3 +576,18 @@ BODY_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "OPP", "PTY"})
 def _armed_or_political(mention: Mention, features: Features) -> bool:
     """ "the group", "the movement" may name rebels, militants or an opposition written in the plural."""
     return mention.head_lemma in NAMED_GROUP_NOUNS and bool(features.sectors & BODY_SECTORS)
+
+
+# Roles a headline may name with another word than the story's title: "US journalist" for "Wall Street Journal
+# reporter Evan Gershkovich".
+ROLE_SYNONYMS = {
+    "journalist": frozenset({"reporter", "correspondent"}),
+    "reporter": frozenset({"journalist", "correspondent"}),
+    "correspondent": frozenset({"journalist", "reporter"}),
+    "envoy": frozenset({"ambassador", "diplomat"}),
+    "diplomat": frozenset({"ambassador", "envoy"}),
+}
+
+
+def _same_role(lemma: str, title_lemmas: frozenset[str]) -> bool:
+    return lemma in title_lemmas or bool(ROLE_SYNONYMS.get(lemma, frozenset()) & title_lemmas)

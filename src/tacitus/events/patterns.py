@@ -229,6 +229,8 @@ class PatternMatcher:
                         return None  # "said its measures were irresponsible": not "* MEASURES"
                     if phrase == (phrase[0],) and phrase[0] in PARTICLE_WORDS and _has_object(token):
                         return None  # "fired missiles into the sea off its coast": a place, not "fire off"
+                    if token.pos_ in ("NOUN", "PROPN") and _in_adverbial_clause(token, self._verb):
+                        return None  # "arrested while on a trip to the city": not "* &TOWN" (took the town)
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -425,3 +427,14 @@ PARTICLE_WORDS = frozenset({"OFF", "UP", "DOWN", "OUT", "AWAY", "BACK"})
 
 def _has_object(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children)
+
+
+def _in_adverbial_clause(token: Token, verb: Token | None) -> bool:
+    """Whether a word lies in an adverbial clause of the verb ("while on a trip to the city"), which says when or
+    why, not what the verb acts on."""
+    current = token
+    while verb is not None and current.head.i != current.i and current.i != verb.i:
+        if current.dep_ == "advcl" and current.head.i == verb.i:
+            return True
+        current = current.head
+    return False
