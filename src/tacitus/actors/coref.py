@@ -128,34 +128,39 @@ class Resolver:
                 or len(self.sets.members[self.sets.find(index)]) > 1
             ):
                 continue
-            bearers = {
-                self.sets.find(other)
-                for other, name in enumerate(self.mentions)
-                if name.kind == "name"
-                and name.type == "person"
-                and name.start_char >= end
-                and other not in self.dropped
-                and _same_role(mention.head_lemma, self._title_lemmas(name))
-            }
-            if len(bearers) == 1:
-                self.sets.union(bearers.pop(), index)
+            self._join_one_of_story(
+                end,
+                index,
+                lambda name, role=mention.head_lemma: (
+                    name.kind == "name" and name.type == "person" and _same_role(role, self._title_lemmas(name))
+                ),
+            )
         # "Niger junta orders ...": the story names the junta as the country's military government.
         for index, mention in enumerate(self.mentions):
             if mention.start_char >= end:
                 break
             if mention.kind != "descriptor" or mention.head_lemma != "junta" or index in self.dropped:
                 continue
-            rulers = {
-                self.sets.find(other)
-                for other, story in enumerate(self.mentions)
-                if story.start_char >= end
-                and other not in self.dropped
-                and story.type == "organization"
-                and {"GOV", "MIL"} <= set(story.code.sectors)
-                and story.code.root == mention.code.root
-            }
-            if len(rulers) == 1:
-                self.sets.union(rulers.pop(), index)
+            self._join_one_of_story(
+                end,
+                index,
+                lambda story, root=mention.code.root: (
+                    story.type == "organization"
+                    and {"GOV", "MIL"} <= set(story.code.sectors)
+                    and story.code.root == root
+                ),
+            )
+
+    def _join_one_of_story(self, story_start: int, index: int, fits) -> None:
+        """Join a headline's mention to the one cluster of the story (from character ``story_start``) with a
+        mention that ``fits``; none when several do."""
+        clusters = {
+            self.sets.find(other)
+            for other, story in enumerate(self.mentions)
+            if story.start_char >= story_start and other not in self.dropped and fits(story)
+        }
+        if len(clusters) == 1:
+            self.sets.union(clusters.pop(), index)
 
     def resolve_names_only(self) -> list[list[int]]:
         """Appositions and names only, no pronouns or descriptions: for comparison and for users who

@@ -991,13 +991,7 @@ class MentionFinder:
             mention.type = "organization"  # "Halliburton" tagged GPE: the dictionary says MNCUSA
         elif label == "GPE" or (label is None and bare_country):
             mention.type = "country" if (code.country or label == "GPE") else "organization"
-        elif (
-            label is None
-            and code.root
-            and len(code.root) == 3
-            and not code.sectors
-            and code.root not in NON_STATE_ROOTS
-        ):
+        elif label is None and _is_place_root(code):
             mention.type = "country"  # a bare three-letter code the dictionary gives a place ("ARNOR [ARN]")
         else:
             mention.type = "organization"
@@ -1089,8 +1083,8 @@ class MentionFinder:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
                 if code.country and not code.sectors:
                     return code.country
-                if code.root and len(code.root) == 3 and not code.sectors and code.root not in NON_STATE_ROOTS:
-                    return code.root  # a bare three-letter code the dictionary gives a place ("ARNOR [ARN]")
+                if _is_place_root(code):
+                    return code.root
         return None
 
     def _narrow_region(self, mention: Mention) -> None:
@@ -1146,14 +1140,11 @@ class MentionFinder:
 
     def _titled_as_person(self, mention: Mention) -> bool:
         """A name of two to four capitalised words right after a role only a person holds."""
-        start, end = mention.name_start, mention.name_end
-        if start is None or start == 0 or not 2 <= end - start <= 4:
+        start = mention.name_start
+        if not start:
             return False
-        words = self.tokens[start:end]
-        title = self.tokens[start - 1]
-        return title.lemma_.lower() in PERSON_ROLE_WORDS and all(
-            t.is_title and t.lemma_.lower() not in ORGANISATION_NOUNS for t in words
-        )
+        words = self.tokens[start : mention.name_end]
+        return self.tokens[start - 1].lemma_.lower() in PERSON_ROLE_WORDS and _reads_as_person_name(words)
 
     def _retype_named_person(self, first: int, second: int) -> None:
         """ "the French ambassador, Sylvain Itte": a name the model took for an organisation, set beside a person's
@@ -1165,8 +1156,7 @@ class MentionFinder:
             return
         if role.head_lemma not in PERSON_ROLE_WORDS:
             return  # "the launch customer, Singapore Airlines": a role a company can hold too
-        words = self.tokens[name.name_start : name.name_end]
-        if 2 <= len(words) <= 4 and all(t.is_title and t.lemma_.lower() not in ORGANISATION_NOUNS for t in words):
+        if _reads_as_person_name(self.tokens[name.name_start : name.name_end]):
             name.type = "person"
 
     def _compatible_apposition_target(self, target: int, apposition: int) -> int | None:
@@ -1215,12 +1205,9 @@ class MentionFinder:
         stop = mention.name_start if mention.name_start is not None else mention.head
         for i in range(mention.start, stop):
             other = self.by_head.get(i)
-            if other is not None and self.mentions[other].kind != "pronoun" and not self._backer(i):
+            if other is not None and self.mentions[other].kind != "pronoun" and not is_backer(self.tokens, i):
                 found.append(other)
         return found
-
-    def _backer(self, i: int) -> bool:
-        return is_backer(self.tokens, i)
 
     def _agents_within(self, start: int, stop: int, in_names: bool = False) -> list[Match]:
         """The agent phrases inside tokens [start, stop); words of a name inside ("the Islamic State group")
@@ -1279,7 +1266,7 @@ class MentionFinder:
             adjectival = token.dep_ == "amod" or (token.dep_ == "compound" and token.pos_ == "ADJ")
             if not adjectival or i in self.by_head or token.head.i not in (mention.head, role_word):
                 continue
-            if self._backer(i):
+            if is_backer(self.tokens, i):
                 continue
             name = parse.name_of_token.get(i)
             entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
@@ -1478,6 +1465,17 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _is_place_root(code: Code) -> bool:
+    """A bare three-letter root with no sector that is no IGO/NGO-like root: a place the dictionary codes by
+    itself ("ARNOR [ARN]"), known to ISO or not."""
+    return bool(code.root) and len(code.root) == 3 and not code.sectors and code.root not in NON_STATE_ROOTS
+
+
+def _reads_as_person_name(words) -> bool:
+    """Two to four capitalised words, none an organisation noun ("Sylvain Itte", "María Corina Machado")."""
+    return 2 <= len(words) <= 4 and all(t.is_title and t.lemma_.lower() not in ORGANISATION_NOUNS for t in words)
 
 
 def _bare_singular(noun: Token) -> bool:

@@ -40,7 +40,8 @@ from tacitus.actors.lexicon import (
 )
 from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, is_backer
 from tacitus.actors.words import ORGANISATION_NOUNS
-from tacitus.document import document_text, facts
+from tacitus.document import document_text
+from tacitus.places.anchor import dateline
 from tacitus.record import Actor, Span
 from tacitus.stage import Stage
 
@@ -314,12 +315,12 @@ class ActorBuilder:
             for number, members in enumerate(self.clusters):
                 if codes[number].country:
                     counts[codes[number].country] += len(members)
-        dateline = next((p for p in facts(self.doc, "places") if getattr(p, "dateline", False)), None)
-        if dateline is not None and dateline.country:
+        filed_from = dateline(self.doc)
+        if filed_from is not None and filed_from.country:
             # "NIAMEY (Reuters) - ... accusing France ...": the wire's dateline says where the story happens; the
             # police and protesters of a story filed from Niamey are Niger's, though France is named as often. It
             # weighs half of all the rest: alone it cannot make a story filed from Brussels Belgian.
-            counts[dateline.country] += sum(counts.values()) / 2 or 1
+            counts[filed_from.country] += sum(counts.values()) / 2 or 1
         if not counts:
             return frozenset()
         country, count = counts.most_common(1)[0]

@@ -72,6 +72,10 @@ class ActorFinder:
     def any_actor(self, start: int, end: int) -> bool:
         return any(i in self.token_actor or i in self.speaker_of for i in range(start, end))
 
+    def code_of(self, actor: str | None) -> str:
+        """The actor's code, "" for none or an uncoded actor."""
+        return (self.identity.get(actor, ("", ""))[1] or "") if actor else ""
+
     def of_token(self, token: Token) -> str | None:
         actor = self.token_actor.get(token.i)
         if actor is None and token.lower_ in FIRST_PERSON:

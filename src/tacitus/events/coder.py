@@ -34,6 +34,7 @@ from tacitus.events.arguments import (
 )
 from tacitus.events.clauses import (
     COMPLEMENT_DEPS,
+    OBJECT_DEPS,
     SUBJECT_DEPS,
     clause_heads,
     clause_members,
@@ -47,7 +48,7 @@ from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dicti
 from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
 from tacitus.layout import headline_end
-from tacitus.places.anchor import dateline_place
+from tacitus.places.anchor import dateline_place, literal_place_tokens
 from tacitus.times.anchor import event_date
 
 DATA = Path(__file__).parent / "data"
@@ -860,7 +861,8 @@ class EventCoder:
             # anniversary of the killing" dates the anniversary).
             scope = doc[coding.evidence[0] : coding.evidence[1]] if coding.method == "nominal" else sentence
             own = event_date(doc, clause, scope, use_article=False)
-            if own.date and is_historical(own.date, published):
+            historical = bool(own.date and is_historical(own.date, published))
+            if historical:
                 # "Tiani, who seized power last July, said ... in the Sahel": the rest of the sentence is about
                 # today; a past event is placed by its own clause only.
                 scope = doc[min(t.i for t in clause) : max(t.i for t in clause) + 1] if clause else scope
@@ -871,9 +873,9 @@ class EventCoder:
                     own = replace(own, date=None, time_id=None, how="none")
             if "places" not in cache:  # once per document
                 cache["places"] = _PlaceIndex(doc)
-            cache[key] = (own, cache["places"].place(clause, scope, at_target, verbal))
-        own, place = cache[key]
-        if own.date and is_historical(own.date, published):
+            cache[key] = (own, historical, cache["places"].place(clause, scope, at_target, verbal))
+        own, historical, place = cache[key]
+        if historical:
             coding.aux = sorted({*coding.aux, "historical"})
         # The dateline says where the story was filed: where today's events were, not a war of 2006.
         coding.place = place or (None if "historical" in coding.aux else cache["places"].dateline)
@@ -1005,7 +1007,6 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "acr
 # Where a material act lands is where it happened ("shelled Kharkiv", "strikes on Gaza", "visited Beirut"); not so
 # for the other prepositions ("recalled its envoy from Paris", "sanctions against Iran", "talks with Israel").
 DESTINATION_PREPOSITIONS = frozenset({"on", "onto", "into", "to", "toward", "towards"})
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 
 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "relcl"})
@@ -1034,18 +1035,14 @@ LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run"
 
 
 def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
-    first = (actors.identity.get(source, ("", ""))[1] or "")[:3] if source else ""
-    return bool(first) and first == (actors.identity.get(target, ("", ""))[1] or "")[:3]
+    first = actors.code_of(source)[:3]
+    return bool(first) and first == actors.code_of(target)[:3]
 
 
 def _own_country(actors: ActorFinder, sources: list[str], target: str) -> bool:
     """Whether ``target`` is a bare country code that every source belongs to (the source's own country)."""
-    code = actors.identity.get(target, ("", ""))[1] or ""
-    return (
-        len(code) == 3
-        and bool(sources)
-        and all((actors.identity.get(s, ("", ""))[1] or "")[:3] == code for s in sources)
-    )
+    code = actors.code_of(target)
+    return len(code) == 3 and bool(sources) and all(actors.code_of(s)[:3] == code for s in sources)
 
 
 def _inside_an_object(noun: Token) -> bool:
@@ -1054,7 +1051,7 @@ def _inside_an_object(noun: Token) -> bool:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return False
-        if current.dep_ in ("dobj", "dative", "attr", "oprd"):
+        if current.dep_ in OBJECT_DEPS:
             return True
         current = current.head
     return False
@@ -1076,15 +1073,7 @@ class _PlaceIndex:
         self.doc = doc
         self.all_places = index(doc, "token_place")
         self.token_actor = index(doc, "token_actor")
-        # Toponyms inside names ("Volgograd Arena") say what something is, not where an event was.
-        in_name: set[int] = set()
-        for place in facts(doc, "places"):
-            for mention in place.mentions:
-                if getattr(mention, "in_name", False):
-                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                    if span is not None:
-                        in_name.update(range(span.start, span.end))
-        self.literal = {i: p for i, p in self.all_places.items() if i not in in_name}
+        self.literal = literal_place_tokens(doc)
         self.dateline = dateline_place(doc)
 
     def place(self, tokens: list[Token], scope: Span, at_target: bool = False, verbal: bool = False) -> str | None:
@@ -1101,9 +1090,8 @@ class _PlaceIndex:
         candidates = [t for t in tokens if t.i in self.literal]
         # For what is said, asked or threatened, a place inside its content is what it is about ("urged X to
         # accept a ceasefire in Gaza"); the clause head marks where that content begins.
-        in_tokens = {t.i for t in tokens}
         clause_head = (
-            next((t for t in tokens if t.head.i not in in_tokens or t.head.i == t.i), None) if verbal else None
+            next((t for t in tokens if t.head.i not in in_clause or t.head.i == t.i), None) if verbal else None
         )
         roles = {t.i: self._role(t, at_target, clause_head) for t in candidates}
         for wanted in ("locative", "target" if at_target else "locative", "other"):

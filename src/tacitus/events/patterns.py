@@ -18,7 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
-from tacitus.events.clauses import NEGATIONS, is_passive, lower_domain, upper_domain
+from tacitus.events.clauses import NEGATIONS, SUBJECT_DEPS, is_passive, lower_domain, upper_domain
 from tacitus.events.dictionary import NULL_CODE, NounPhrase, Pattern, PrepPhrase, Role, Verb, VerbDictionary, Words
 
 
@@ -338,7 +338,7 @@ def _in_complement_subject(i: int, verb: Token | None, forms: _Forms) -> bool:
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
-_SUBJECT_DEP_IDS = frozenset(StringStore().add(dep) for dep in ("nsubj", "nsubjpass", "csubj", "csubjpass"))
+_SUBJECT_DEP_IDS = frozenset(StringStore().add(dep) for dep in SUBJECT_DEPS)
 
 
 def _is_time_phrase(preposition: Token) -> bool:

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.document import facts, index
 
 
-def _literal_tokens(doc: Doc) -> dict[int, str]:
-    """token index -> place id, for tokens of place mentions that are not part of a longer name."""
+def literal_place_tokens(doc: Doc) -> dict[int, str]:
+    """token index -> place id, for tokens of place mentions that are not part of a longer name: toponyms
+    inside names ("Volgograd Arena") say what something is, not where an event was."""
     token_place = index(doc, "token_place")
     in_name = set()
     for place in facts(doc, "places"):
@@ -28,8 +29,14 @@ def _literal_tokens(doc: Doc) -> dict[int, str]:
     return {i: p for i, p in token_place.items() if i not in in_name}
 
 
+def dateline(doc: Doc):
+    """The place fact of the article's dateline ("NIAMEY, March 4 (Reuters) -"), or None."""
+    return next((p for p in facts(doc, "places") if getattr(p, "dateline", False)), None)
+
+
 def dateline_place(doc: Doc) -> str | None:
-    return next((p.id for p in facts(doc, "places") if getattr(p, "dateline", False)), None)
+    place = dateline(doc)
+    return place.id if place is not None else None
 
 
 def event_place(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article: bool = True) -> str | None:
@@ -37,7 +44,7 @@ def event_place(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_articl
 
     ``use_article``: fall back on the dateline place when neither the clause nor the sentence names one.
     """
-    token_place = _literal_tokens(doc)
+    token_place = literal_place_tokens(doc)
     clause = list(clause)
     for token in clause:
         if token.i in token_place:

@@ -62,14 +62,18 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     article = doc._.article
     published = article.published if article is not None else None
     clause = list(clause)
-    in_clause = []
+    in_clause: dict[str, tuple] = {}  # time id -> (time, its date), in clause order
     for token in clause:
         time = times.get(token_time.get(token.i, ""))
-        if time is not None and _date_of(time, published) and not _bounds_a_span(token) and time not in in_clause:
-            in_clause.append(time)
+        if time is None or time.id in in_clause or _bounds_a_span(token):
+            continue
+        value = _date_of(time, published)
+        if value:
+            in_clause[time.id] = (time, value)
     if in_clause:
-        first = in_clause[0]
-        return DateAnchor(_joined_day(in_clause, published) or _date_of(first, published), first.id, "clause")
+        dated = list(in_clause.values())
+        first, value = dated[0]
+        return DateAnchor(_joined_day(dated) or value, first.id, "clause")
     # The sentence's dated expression nearest the clause, unless it dates a clause below this one.
     centre = clause[0].i if clause else sentence.start
     members = {t.i for t in clause}
@@ -93,13 +97,13 @@ def event_date(doc: Doc, clause: Iterable[Token], sentence: Span, *, use_article
     return DateAnchor(None, None, "none")
 
 
-def _joined_day(times: list, published: str | None) -> str | None:
+def _joined_day(dated: list[tuple]) -> str | None:
     """ "Last year, Russia invaded Ukraine on February 24": a day written without its year takes the year the
-    clause states (2022-02-24), rather than the year the publication date lent it."""
-    years = [_date_of(t, published) for t in times if len(_date_of(t, published) or "") == 4]
-    days = [t for t in times if t.rule == "month-day" and len(_date_of(t, published) or "") == 10]
-    if len(set(years)) == 1 and days:
-        return years[0] + _date_of(days[0], published)[4:]
+    clause states (2022-02-24), rather than the year the publication date lent it. ``dated``: (time, date)."""
+    years = {value for _time, value in dated if len(value) == 4}
+    days = [value for time, value in dated if time.rule == "month-day" and len(value) == 10]
+    if len(years) == 1 and days:
+        return years.pop() + days[0][4:]
     return None
 
 
