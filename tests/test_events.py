@@ -91,6 +91,20 @@ def test_codebook_codes_and_plover():
     assert book.cameo("0231").code == "0231"
 
 
+def test_codebook_follows_the_plover_manual_where_the_table_contradicts_it():
+    book = codebook()
+    assert book.plover("0813").type == "CONCEDE"  # "the lifting of a curfew is, effectively, a promise"
+    assert book.plover("0814").type == "CONCEDE"
+    assert (book.plover("0831").type, book.plover("0831").mode) == ("RETREAT", "resign")
+
+
+def test_tabari_complex_code_codes_no_event(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text("---  RESTORE   [064]  ---\nRESTORE\n- * FXLL DIPLOMATIC  [+++]\n", encoding="utf-8")
+    (pattern,) = load_verb_dictionary(path).blocks[0].patterns
+    assert pattern.code == "---"
+
+
 # --- coding ---------------------------------------------------------------------------------------------
 
 
@@ -130,6 +144,25 @@ def test_pattern_with_prepositional_phrase(nlp, coder):
     codings = coder.code(doc)
     assert ("cop", "opp", "175") in triples(codings)
     assert codings[0].method == "pattern" and "TEAR GAS" in codings[0].pattern
+
+
+def test_of_two_equal_patterns_the_one_nearer_the_verb_wins(nlp, coder):
+    text = "Some 500,000 workers stopped work on the first day of an open-ended strike on Monday."
+    doc = parse(nlp, text, {"Some 500,000 workers": "lab"})
+    assert [c.code for c in coder.code(doc)] == ["143"]  # "* WORK" (a strike), not "* STRIKE" (calling one off)
+
+
+def test_a_noun_in_a_phrase_of_cause_is_not_the_verbs_object(nlp, coder):
+    text = "Russia closed its southern borders with Iran because of fighting between Azerbaijanis and Armenians."
+    doc = parse(nlp, text, {"Russia": "rus", "Iran": "irn"})
+    codes = {c.code for c in coder.code(doc)}
+    assert codes and not any(code.startswith("087") for code in codes)  # not "ended the fighting"
+
+
+def test_resignation_is_a_retreat(nlp, coder):
+    doc = parse(nlp, "Georgian President Eduard Shevardnadze resigned on Sunday.", {"Eduard Shevardnadze": "geo"})
+    (coding,) = coder.code(doc)
+    assert coding.code == "0831" and codebook().plover(coding.code).type == "RETREAT"
 
 
 def test_threat_to_attack_is_a_threat_not_an_attack(nlp, coder):
@@ -828,3 +861,23 @@ def test_two_sides_reaching_a_consensus_reach_it_with_each_other(pipeline):
     names = {a.id: a.name for a in record.actors}
     pairs = {(names[e.source], names[e.target]) for e in record.events if e.trigger.text == "reached"}
     assert pairs == {("Israel", "Palestinians"), ("Palestinians", "Israel")}
+
+
+def test_it_before_an_adjective_of_readiness_is_the_actor_who_is_ready(pipeline):
+    """ "it was ready to impose martial law" is the government's threat; "it is clear that" stands for no one."""
+    text = "The Iraqi government said it was ready to impose martial law in Baghdad."
+    record = pipeline.code_one(Article(id="martial", text=text))
+    names = {a.id: a.name for a in record.actors}
+    (threat,) = [e for e in record.events if e.trigger.text == "impose"]
+    assert threat.plover.type == "THREATEN" and names[threat.source] == "Iraqi government"
+    record = pipeline.code_one(Article(id="clear", text="It is clear that Iran will respond."))
+    assert [a.name for a in record.actors] == ["Iran"]
+
+
+def test_declaring_a_state_of_siege_and_blocking_a_highway(pipeline):
+    text = "The military government declared a 30-day state of siege in Haiti on Saturday."
+    (siege,) = pipeline.code_one(Article(id="siege", text=text)).events
+    assert (siege.cameo, siege.plover.type) == ("1724", "COERCE")
+    text = "Angry farmers blocked the main highway to the capital on Monday."
+    (blockade,) = pipeline.code_one(Article(id="highway", text=text)).events
+    assert (blockade.cameo, blockade.plover.type, blockade.plover.mode) == ("144", "PROTEST", "obstruct")

@@ -554,10 +554,10 @@ class Resolver:
         head = token.head
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        if head.lemma_ in ("be", "seem", "appear", "remain", "become") and any(
-            c.dep_ in ("acomp", "ccomp", "xcomp") for c in head.children
-        ):
-            return True
+        complements = [c for c in head.children if c.dep_ in ("acomp", "ccomp", "xcomp")]
+        if head.lemma_ in ("be", "seem", "appear", "remain", "become") and complements:
+            # "it was ready to impose martial law": an adjective whose subject is the one ready is no "it is clear".
+            return not any(c.dep_ == "acomp" and c.lemma_.lower() in AGENTIVE_ADJECTIVES for c in complements)
         return token.dep_ == "nsubjpass" or any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in head.children
@@ -573,6 +573,12 @@ def _junta_of(mention: Mention, features: Features) -> bool:
 def _body_kind(actor_type: str) -> str:
     return "organization" if actor_type == "group" else actor_type
 
+
+# Adjectives said of someone who will act ("ready to", "willing to"): an "it" before them stands for an actor.
+AGENTIVE_ADJECTIVES = frozenset(
+    {"ready", "prepared", "willing", "unwilling", "able", "unable", "eager", "determined", "keen", "reluctant",
+     "poised", "committed", "responsible", "open", "opposed", "happy", "satisfied", "concerned"}
+)  # fmt: skip
 
 # Sectors of plural groups that act as one body: "Yemen's Houthi rebels ... the group's leader".
 BODY_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "OPP", "PTY"})

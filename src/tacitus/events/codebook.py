@@ -69,11 +69,18 @@ OWN_PLOVER_RULES: dict[str, tuple[str | None, str | None, list[str]]] = {
     "197": ("ASSAULT", None, ["military"]),
 }
 
-# Where the 2021 table contradicts the PLOVER 2.0 manual, the manual wins: its SANCTION section says "International
-# (political or economic) sanctions are coded as 'discontinue'", while the table files CAMEO 163 (impose embargo,
-# boycott or sanctions) under COERCE 'restrict'.
+# Where the 2021 table contradicts the PLOVER 2.0 manual, the manual wins:
+# - SANCTION: "International (political or economic) sanctions are coded as 'discontinue'"; the table files CAMEO
+#   163 (impose embargo, boycott or sanctions) under COERCE 'restrict'.
+# - CONCEDE covers "removing curfews" and the easing of legal restrictions ("the lifting of a curfew is,
+#   effectively, a promise"); the table moved 0813 (ease curfew) and 0814 (ease state of emergency) to RETREAT.
+# - RETREAT "also covers resignations of government officials" (mode 'resign'); the table keeps 0831 (accede to
+#   demands for change in leadership: the resignation) under CONCEDE.
 MANUAL_CORRECTIONS: dict[str, tuple[str | None, str | None, list[str]]] = {
     "163": ("SANCTION", "discontinue", ["diplomatic"]),
+    "0813": ("CONCEDE", None, ["legal"]),
+    "0814": ("CONCEDE", None, ["legal"]),
+    "0831": ("RETREAT", "resign", ["political_institutions"]),
 }
 
 # PLOVER type (and mode) -> the CAMEO code that stands for it when only the type is known (the classifier's path).

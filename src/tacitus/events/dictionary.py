@@ -16,7 +16,8 @@ A verb dictionary (``CAMEO.2.0.txt``, 397 verb blocks and 4,668 patterns; PETRAR
     - * (IN SHOOTOUT) [193]         words after it on the object side; (P ...) is a prepositional phrase
     - * {TANK FIRE}   [194]         headed by P, {A B} a noun phrase with head B; "&SET" a synonym set;
     - &WEAPON * (FROM $) (TOWARD +) [193]   "$" the source, "+" the target, "%" a compound actor, "^" any
-                                             words; a code "042:043" adds the reverse event, "---" no event.
+                                             words; a code "042:043" adds the reverse event, "---" no event,
+                                             "+++" (TABARI: complex, for a human) no event either.
 
 Words joined by ``_`` must be consecutive; words separated by a space may have other words between them. This
 module only reads the file; :mod:`tacitus.events.patterns` matches the patterns against dependency parses.
@@ -32,6 +33,8 @@ from pathlib import Path
 from tacitus.errors import TacitusError
 
 NULL_CODE = "---"
+# TABARI's "complex" code: a sentence whose verb matches it goes to a human coder, so no event is coded.
+COMPLEX_CODE = "+++"
 
 
 # --- pattern elements -----------------------------------------------------------------------------------
@@ -178,6 +181,8 @@ def _strip_comment(line: str) -> str:
 
 def _code_pair(text: str) -> tuple[str, str | None]:
     text = text.strip()
+    if text == COMPLEX_CODE:
+        return NULL_CODE, None
     if ":" in text:
         primary, _, reverse = text.partition(":")
         return primary.strip() or NULL_CODE, reverse.strip() or None

@@ -145,17 +145,18 @@ class PatternMatcher:
                 continue
             seen_blocks.add(id(block))
             for pattern in candidate_patterns(block, words):
-                if best is not None and pattern.specificity <= best[0].specificity:
+                if best is not None and pattern.specificity < best[0].specificity:
                     break
                 if not all(required & words for required in pattern.required):
                     continue
                 for view_upper, view_lower in views:
                     found = self._match_pattern(pattern, token, view_upper, view_lower, actors, forms)
                     if found is not None:
-                        best = (pattern, *found)
+                        # Of two patterns that ask as much, the one whose words are nearer the verb: "stopped work
+                        # on the first day of a strike" is "* WORK", not "* STRIKE".
+                        if best is None or _reach(found[1], token) < _reach(best[2], token):
+                            best = (pattern, *found)
                         break
-                if best is not None and best[0] is pattern:
-                    break
         verb = verbs[0]
         if best is None:
             return Match(verb, None, verb.bare_code, verb.block.reverse if verb.block else None)
@@ -352,6 +353,11 @@ def _is_destination(element) -> bool:
     return isinstance(element, Words) and element.phrases == (("TO",),)
 
 
+def _reach(used: list[Token], verb: Token) -> int:
+    """How far from the verb a pattern's nearest matched word stands."""
+    return min((abs(t.i - verb.i) for t in used), default=len(verb.doc))
+
+
 def _hangs_on(token: Token, verb: Token | None) -> bool:
     """Whether a preposition is the verb's own or its object's ("headed the delegation to Paris"), not a word
     of a verb below it."""
@@ -429,12 +435,20 @@ def _has_object(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children)
 
 
+# Prepositions whose phrase says why or when, never what the verb acts on ("closed its border because of fighting").
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"because", "due", "owing", "amid", "amidst", "despite", "after", "following", "before", "during", "since"}
+)
+
+
 def _in_adverbial_clause(token: Token, verb: Token | None) -> bool:
-    """Whether a word lies in an adverbial clause of the verb ("while on a trip to the city"), which says when or
-    why, not what the verb acts on."""
+    """Whether a word lies in an adverbial clause of the verb ("while on a trip to the city") or in a phrase of
+    cause or time ("because of fighting"), which says when or why, not what the verb acts on."""
     current = token
     while verb is not None and current.head.i != current.i and current.i != verb.i:
-        if current.dep_ == "advcl" and current.head.i == verb.i:
+        if current.head.i == verb.i and (
+            current.dep_ == "advcl" or (current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPOSITIONS)
+        ):
             return True
         current = current.head
     return False
