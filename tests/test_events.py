@@ -881,3 +881,30 @@ def test_declaring_a_state_of_siege_and_blocking_a_highway(pipeline):
     text = "Angry farmers blocked the main highway to the capital on Monday."
     (blockade,) = pipeline.code_one(Article(id="highway", text=text)).events
     assert (blockade.cameo, blockade.plover.type, blockade.plover.mode) == ("144", "PROTEST", "obstruct")
+
+
+def test_refusing_an_act_that_codes_nothing_is_a_rejection_but_refusing_to_comment_is_not(pipeline):
+    text = "The Turkish government has refused to commit to any direct assistance to the US-led war against Iraq."
+    (refusal,) = pipeline.code_one(Article(id="refused", text=text)).events
+    assert (refusal.cameo, refusal.trigger.text) == ("120", "refused")
+    text = "A spokesman for the Russian foreign ministry refused to comment on the report."
+    assert pipeline.code_one(Article(id="comment", text=text)).events == []
+
+
+def test_a_multi_word_verbs_particle_is_not_its_object(pipeline):
+    text = "The Nigerian Union of Teachers announced Thursday that it has called off a four-day strike."
+    (called_off,) = pipeline.code_one(Article(id="strike", text=text)).events
+    assert called_off.plover.type == "CONCEDE", "'* STRIKE' of CALL_OFF, not CALL's '* OFF' (cancel talks)"
+
+
+def test_a_declaration_demanding_speaks_for_who_issued_it(pipeline):
+    text = (
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government provide "
+        "information on the safety of its leader."
+    )
+    record = pipeline.code_one(Article(id="pkk", text=text))
+    names = {a.id: a.name for a in record.actors}
+    demand = next(e for e in record.events if e.trigger.text == "demanding")
+    assert demand.plover.type == "REQUEST" and "Kurdistan Workers' Party" in names[demand.source]
+    issued = next(e for e in record.events if e.trigger.text == "issued")
+    assert issued.plover.type is None, "issuing a declaration is a statement, not cooperation"

@@ -200,6 +200,11 @@ def _children(token: Token, deps) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# Texts that say something on their author's behalf: "a declaration demanding", "a letter accusing".
+STATEMENT_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "communiqué",
+                             "message", "note", "petition", "motion", "decree", "reminder", "report"})  # fmt: skip
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """The verb's subject, or the subject it shares with the verb it depends on."""
     own = _children(verb, SUBJECT_DEPS)
@@ -221,6 +226,9 @@ def subject_heads(verb: Token) -> list[Token]:
             return []
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return _infinitive_controller(verb.head)
+        if verb.head.lemma_.lower() in STATEMENT_NOUNS:
+            # "issued a declaration demanding that ...": who issued it demands.
+            return _infinitive_controller(verb.head) or [verb.head]
         return [verb.head]
     head = verb.head
     if head.i == verb.i:

@@ -61,6 +61,9 @@ INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
+# "refused to comment": a reporter's question turned down, no political rejection.
+UNNEWSWORTHY_REFUSALS = frozenset({"comment", "elaborate", "confirm", "disclose", "reveal", "say", "speak", "answer",
+                                   "identify", "name", "specify", "discuss", "give", "provide", "detail"})  # fmt: skip
 DEPARTURE_LEMMAS = frozenset({"leave", "depart", "go", "quit", "withdraw", "return", "vacate"})
 # Verbs whose complement is what the subject commits to: "vowed/swore to fight" is a threat (13x).
 VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
@@ -298,6 +301,7 @@ class EventCoder:
             if self.discards and self.discards.sentence_discarded(sentence.text):
                 continue
             matches: dict[int, Match] = {}
+            refusals: dict[int, tuple[Match, Token]] = {}
             heads = None
             for i in range(sentence.start, sentence.end):
                 if forms.pos[i] not in (VERB, AUX) or not self.matcher.has_verb(forms, i):
@@ -325,6 +329,10 @@ class EventCoder:
                     # something it has no pattern for ("rejected an invitation", "refused the plan") is still a
                     # rejection (120), as CAMEO's manual reads it.
                     found.code = REJECTION_CODE
+                elif found is not None and not found.is_event and found.pattern is None and self.cameo_dictionary:
+                    refused = _refused_act(token)
+                    if refused is not None:
+                        refusals[i] = (found, refused)
                 if (
                     found is not None
                     and found.pattern is None
@@ -337,6 +345,12 @@ class EventCoder:
                     continue  # "as long as it takes": no one takes anything
                 if found is not None and found.is_event:
                     matches[token.i] = found
+            for i, (found, refused) in refusals.items():
+                if refused.i not in matches:
+                    # "refused to commit to any assistance": what was refused codes nothing of its own, so the
+                    # refusal is coded as one (120); a coded act ("refused to allow") is turned into its refusal.
+                    found.code = REJECTION_CODE
+                    matches[i] = found
             for i in [i for i in matches if _alleged(doc[i], matches)]:
                 del matches[i]
             verbal = self._verb_codings(doc, number, sentence, matches, actors, heads)
@@ -925,6 +939,14 @@ def _alleged(verb: Token, matches: dict) -> bool:
         governor = governor.head  # the accused, object of the accusing verb
     accusation = matches.get(governor.i)
     return accusation is not None and accusation.code[:2] == "11"
+
+
+def _refused_act(token: Token) -> Token | None:
+    """The act a refusal verb governs ("refused to commit" -> "commit"), if it is one."""
+    if token.lemma_.lower() not in REJECTION_LEMMAS:
+        return None
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return None if act is None or act.lemma_.lower() in UNNEWSWORTHY_REFUSALS else act
 
 
 def _dummy_it_without_object(verb: Token) -> bool:

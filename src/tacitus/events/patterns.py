@@ -137,6 +137,10 @@ class PatternMatcher:
                 active_lower = [t for t in lower if t.i not in agents] + [t for t in upper if t.i in subjects]
                 views.append((active_upper, sorted(active_lower, key=lambda t: t.i)))
         words = {forms.text[t.i] for t in (*upper, *lower)} | {forms.lemma[t.i] for t in (*upper, *lower)}
+        # The words of a multi-word verb that is there ("OFF" of "called off") are the verb, not what it acts on.
+        verb_words = {
+            t.i for v in verbs if v.after for t in token.children if forms.text[t.i] in v.after and t.dep_ == "prt"
+        }
         seen_blocks: set[int] = set()
         best: tuple[Pattern, dict, list[Token]] | None = None
         for verb in verbs:
@@ -154,7 +158,7 @@ class PatternMatcher:
                     if found is not None:
                         # Of two patterns that ask as much, the one whose words are nearer the verb: "stopped work
                         # on the first day of a strike" is "* WORK", not "* STRIKE".
-                        if best is None or _reach(found[1], token) < _reach(best[2], token):
+                        if best is None or _reach(found[1], token, verb_words) < _reach(best[2], token, verb_words):
                             best = (pattern, *found)
                         break
         verb = verbs[0]
@@ -353,9 +357,9 @@ def _is_destination(element) -> bool:
     return isinstance(element, Words) and element.phrases == (("TO",),)
 
 
-def _reach(used: list[Token], verb: Token) -> int:
-    """How far from the verb a pattern's nearest matched word stands."""
-    return min((abs(t.i - verb.i) for t in used), default=len(verb.doc))
+def _reach(used: list[Token], verb: Token, verb_words: set[int]) -> int:
+    """How far from the verb a pattern's nearest matched word stands (the verb's own particles not counted)."""
+    return min((abs(t.i - verb.i) for t in used if t.i not in verb_words), default=len(verb.doc))
 
 
 def _hangs_on(token: Token, verb: Token | None) -> bool:
