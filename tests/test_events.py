@@ -908,3 +908,19 @@ def test_a_declaration_demanding_speaks_for_who_issued_it(pipeline):
     assert demand.plover.type == "REQUEST" and "Kurdistan Workers' Party" in names[demand.source]
     issued = next(e for e in record.events if e.trigger.text == "issued")
     assert issued.plover.type is None, "issuing a declaration is a statement, not cooperation"
+
+
+def test_two_sides_renewing_negotiations_on_a_topic_negotiate_with_each_other(pipeline):
+    text = "Israel and Lebanon renewed negotiations today on an Israeli troop pullback."
+    record = pipeline.code_one(Article(id="renewed", text=text))
+    names = {a.id: a.name for a in record.actors}
+    pairs = {(names[e.source], names[e.target]) for e in record.events}
+    assert pairs == {("Israel", "Lebanon"), ("Lebanon", "Israel")}
+    assert {e.plover.type for e in record.events} == {"CONSULT"}
+
+
+def test_upgrading_ties_supports_and_taking_shelter_asks_no_one(pipeline):
+    text = "Czechia and Albania have upgraded their diplomatic ties to ambassadorial level."
+    assert {e.plover.type for e in pipeline.code_one(Article(id="ties", text=text)).events} == {"SUPPORT"}
+    text = "Thousands of families sought shelter in schools run by the United Nations."
+    assert pipeline.code_one(Article(id="shelter", text=text)).events == []

@@ -597,6 +597,7 @@ ROLE_SYNONYMS = {
     "correspondent": frozenset({"journalist", "reporter"}),
     "envoy": frozenset({"ambassador", "diplomat"}),
     "diplomat": frozenset({"ambassador", "envoy"}),
+    "ambassador": frozenset({"envoy", "diplomat"}),
 }
 
 

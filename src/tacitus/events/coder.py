@@ -61,6 +61,7 @@ INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
+TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # "refused to comment": a reporter's question turned down, no political rejection.
 UNNEWSWORTHY_REFUSALS = frozenset({"comment", "elaborate", "confirm", "disclose", "reveal", "say", "speak", "answer",
                                    "identify", "name", "specify", "discuss", "give", "provide", "detail"})  # fmt: skip
@@ -573,6 +574,14 @@ class EventCoder:
             has_object = any(
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in JOINT_ACT_NOUNS for c in verb.children
             )
+            if len(sources) > 1 and not has_object and targets:
+                # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": what the joint act is
+                # about is not its other side; the two sides are.
+                topics = {
+                    a for prep, obj in prepositional_objects(verb) if prep in TOPIC_PREPOSITIONS
+                    for a in actors.of_phrases(obj)
+                }  # fmt: skip
+                targets = [t for t in targets if t not in topics]
             if match.code[:2] == "04" and targets and all(_own_country(actors, sources, t) for t in targets):
                 # "has left the country for Spain": one's own country is no one visited; where one went is.
                 targets = [
