@@ -223,3 +223,15 @@ def test_a_colonial_ruler_is_not_of_the_country_it_ruled(pipeline):
 def test_armed_groups_in_the_news_after_2014_have_their_codes(pipeline, text, mention, expected_code):
     """The supplementary dictionary names groups the Phoenix files lack: no British Houthis from the sentence."""
     assert actor_with(code(pipeline, text, published="2024-01-15"), mention).code == expected_code
+
+
+def test_the_names_of_one_group_entry_are_one_actor(pipeline):
+    """ "Houthis" in a headline, "Houthi" before a noun and "the Houthis" (tagged PERSON) are one group."""
+    text = (
+        "Houthis fire missiles at tanker\n\nAmerican warplanes struck Houthi targets near Hodeidah on Monday. "
+        "The Houthis seized a cargo ship in November."
+    )
+    record = code(pipeline, text, published="2024-01-15")
+    houthis = [a for a in record.actors if a.code == "YEMREB" and a.type != "person"]
+    assert len(houthis) == 1 and houthis[0].type in ("organization", "group")
+    assert {m.text for m in houthis[0].mentions} >= {"Houthis", "Houthi", "The Houthis"}

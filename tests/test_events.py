@@ -924,3 +924,17 @@ def test_upgrading_ties_supports_and_taking_shelter_asks_no_one(pipeline):
     assert {e.plover.type for e in pipeline.code_one(Article(id="ties", text=text)).events} == {"SUPPORT"}
     text = "Thousands of families sought shelter in schools run by the United Nations."
     assert pipeline.code_one(Article(id="shelter", text=text)).events == []
+
+
+def test_the_noun_a_participle_hangs_on_is_read_without_the_participles_clause(pipeline):
+    text = '"We will continue to target ships heading to Israeli ports," Houthi spokesman Yahya Saree said.'
+    record = pipeline.code_one(Article(id="ships", text=text, published="2024-01-15"))
+    names = {a.id: a.name for a in record.actors}
+    heading = [e for e in record.events if e.trigger.text == "heading"]
+    assert all(names.get(e.source) != "Israeli" for e in heading), "the ships head to the ports; Israel heads nowhere"
+
+
+def test_a_threat_is_not_aimed_at_the_speakers_own_state_who_would_act(pipeline):
+    text = "Britain's Foreign Secretary David Cameron warned that London would not hesitate to act again."
+    (warning,) = pipeline.code_one(Article(id="cameron", text=text, published="2024-01-15")).events
+    assert warning.plover.type == "THREATEN" and warning.target is None

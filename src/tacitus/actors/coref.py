@@ -210,7 +210,7 @@ class Resolver:
                 # Force under the Revolutionary Guard): the names must also agree.
                 key = (mention.entry, _body_kind(mention.type))
                 same = by_entry.get(key)
-                if same is not None and self._same_name(self.mentions[same], mention):
+                if same is not None and (self._same_name(self.mentions[same], mention) or mention.group_entry):
                     self.sets.union(same, index)
                     continue
                 by_entry.setdefault(key, index)

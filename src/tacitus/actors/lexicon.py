@@ -28,6 +28,7 @@ DATA = Path(__file__).parent / "data"
 # Packaged defaults, in priority order: when two entries share a phrase, the one listed first wins.
 DEFAULT_ACTOR_DICTIONARIES = (
     DATA / "tacitus.actors.txt",
+    DATA / "tacitus.groups.txt",
     DATA / "Phoenix.Countries.actors.txt",
     DATA / "Phoenix.International.actors.txt",
     DATA / "Phoenix.MilNonState.actors.txt",
@@ -38,6 +39,12 @@ DEFAULT_AGENT_DICTIONARIES = (
     DATA / "PLOVER_agents.txt",
     DATA / "Phoenix.agents.txt",
 )
+
+# Dictionaries of groups: every entry of the first kind names a group; the Phoenix file of non-state armed groups
+# also lists leaders as synonyms of their group ("+HASSAN_NASRALLAH" under Hezbollah), so a name the parser
+# reads as a person stays one there.
+GROUP_DICTIONARIES = frozenset({"tacitus.groups.txt"})
+GROUP_OR_LEADER_DICTIONARIES = frozenset({"Phoenix.MilNonState.actors.txt"})
 
 _WORD_BREAK = re.compile(r"[_\s\-–—/]+")
 _DROPPED = re.compile(r"[.'’`\"()\[\]{}]")

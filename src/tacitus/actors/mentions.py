@@ -28,7 +28,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.codes import NON_STATE_ROOTS, REGION_ROOTS, split_blocks
-from tacitus.actors.lexicon import Lexicon, normalise_phrase
+from tacitus.actors.lexicon import GROUP_DICTIONARIES, GROUP_OR_LEADER_DICTIONARIES, Lexicon, normalise_phrase
 from tacitus.actors.matching import Match, doc_text, find_actor_names, find_agents
 from tacitus.actors.names import NAME_PARTICLES, TITLE_WORDS, is_acronym_of, name_words, person_relation, sound_key
 from tacitus.actors.words import (
@@ -111,6 +111,7 @@ class Mention:
     gender: str | None = None
     label: str | None = None  # spaCy entity label of a name
     entry: int | None = None  # actor-dictionary entry of a name
+    group_entry: bool = False  # the entry is from a dictionary of groups: one group under all its phrases
     name_start: int | None = None  # the proper name inside the mention
     name_end: int | None = None
     code: Code = field(default_factory=Code)
@@ -706,7 +707,12 @@ class MentionFinder:
                     self.mentions.pop()
                     self.by_head.pop(mention.head, None)
                     continue
-                if mention.head == root.i and mention.code.root and mention.code.root == mention.code.country:
+                if (
+                    mention.head == root.i
+                    and mention.code.root
+                    and mention.code.root == mention.code.country
+                    and not mention.code.sectors
+                ):
                     mention.type = "country"  # "an Iranian attack", "Iranian-backed": Iran
         self._in_document_order()
         self._link()
@@ -981,7 +987,12 @@ class MentionFinder:
         code = mention.code
         head = self.tokens[mention.head]
         bare_country = code.root is not None and code.root == code.country and not code.sectors
-        if label == "PERSON":
+        source = self.lexicon.actors[mention.entry].source if mention.entry is not None else ""
+        mention.group_entry = source in GROUP_DICTIONARIES
+        if mention.group_entry or (source in GROUP_OR_LEADER_DICTIONARIES and label != "PERSON"):
+            # "the Houthis" (tagged PERSON), "Houthi" before a noun (tagged GPE): the group the dictionary names.
+            mention.type = "group" if mention.number == "pl" else "organization"
+        elif label == "PERSON":
             mention.type = "person"
         elif label == "NORP":
             # "Iranians", "the Houthis": a people or a group; "Iranian" before a noun: the country.

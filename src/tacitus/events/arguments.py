@@ -87,8 +87,11 @@ class ActorFinder:
         found = self.found_in_phrase(head, depth)
         return found[0] if found else None
 
-    def found_in_phrase(self, head: Token, depth: int = 0, pronouns: bool = False) -> tuple[str, Token] | None:
-        """(actor, the token it was found at) for the noun phrase headed by ``head``."""
+    def found_in_phrase(
+        self, head: Token, depth: int = 0, pronouns: bool = False, outside: Token | None = None
+    ) -> tuple[str, Token] | None:
+        """(actor, the token it was found at) for the noun phrase headed by ``head``, not looking inside the clause
+        ``outside`` heads (the participle the noun is the subject of: "ships heading to Israeli ports")."""
         actor = self.of_token(head)
         if actor is not None:
             return actor, head
@@ -123,6 +126,8 @@ class ActorFinder:
             for i in range(head.left_edge.i, head.right_edge.i + 1):
                 if i == head.i or (i not in self.token_actor and i not in self.speaker_of):
                     continue
+                if outside is not None and outside.left_edge.i <= i <= outside.right_edge.i:
+                    continue
                 token = doc[i]
                 if token.dep_ == "poss" and token.head.lemma_.lower() in RELATIONAL_NOUNS | JOINT_ACT_NOUNS:
                     continue
@@ -131,7 +136,7 @@ class ActorFinder:
                     if actor is not None:
                         return self._phrase_head_actor(token, actor)
             if not pronouns:
-                return self.found_in_phrase(head, depth, pronouns=True)
+                return self.found_in_phrase(head, depth, pronouns=True, outside=outside)
         return None
 
     def _phrase_head_actor(self, token: Token, actor: str) -> tuple[str, Token]:
@@ -145,16 +150,16 @@ class ActorFinder:
             current, actor = current.head, above
         return actor, current
 
-    def of_phrases(self, head: Token) -> list[str]:
+    def of_phrases(self, head: Token, outside: Token | None = None) -> list[str]:
         """Actors of a noun phrase and of the phrases coordinated with it ("Fornost and Gondor"), also when the
-        actor sits inside the phrase ("ties with Mordor, Rohan and Bree")."""
+        actor sits inside the phrase ("ties with Mordor, Rohan and Bree"), but not inside the clause ``outside``."""
         actors: list[str] = []
         for token in coordinated(head):
             several = self.head_actors.get(token.i)
             if several:  # "Chinese and Indian troops": one head, two actors
                 actors.extend(a for a in several if a not in actors)
                 continue
-            found = self.found_in_phrase(token)
+            found = self.found_in_phrase(token, outside=outside)
             if not found:
                 continue
             actor, where = found
@@ -340,10 +345,14 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
             target_heads = objects
     else:
         source_heads, target_heads = subjects, objects
+    # "ships heading to Israeli ports": the noun a participle or relative clause hangs on, as its subject, is read
+    # without that clause.
+    clause = verb if verb.dep_ in ("acl", "relcl") else None
     for head in source_heads:
-        args.sources.extend(a for a in actors.of_phrases(head) if a not in args.sources)
+        outside = clause if clause is not None and head.i == verb.head.i else None
+        args.sources.extend(a for a in actors.of_phrases(head, outside) if a not in args.sources)
         args.tokens.append(head)
-    for head in target_heads:
+    for head in target_heads:  # "the curfew imposed in Sudan": the clause's own phrase places its patient
         args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)
         args.tokens.append(head)
     # "presented their credentials to X", "halted its march towards X": an object whose only actor is the source

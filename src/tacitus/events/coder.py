@@ -596,6 +596,18 @@ class EventCoder:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
             pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
+            # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
+            acting = {
+                a for clause in verb.children if clause.dep_ == "ccomp"
+                for head in subject_heads(clause) for a in actors.of_phrases(head)
+            }  # fmt: skip
+            pairs = list(
+                dict.fromkeys(
+                    (c, s_, None if t in acting and c[:2] == "13" and _own_state(actors, s_, t) else t)
+                    for c, s_, t in pairs
+                )
+            )
             if verb.lemma_.lower() in LEADING_LEMMAS and match.pattern is None:
                 # "al-Houthi has led the movement since 2004": heading one's own side is no interaction.
                 pairs = [(c, s_, t) for c, s_, t in pairs if not (t and _same_root(actors, s_, t))]
@@ -1068,6 +1080,12 @@ LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run"
 def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
     first = actors.code_of(source)[:3]
     return bool(first) and first == actors.code_of(target)[:3]
+
+
+def _own_state(actors: ActorFinder, source: str | None, target: str) -> bool:
+    """Whether ``target`` is the source's own country or government ("London" for the British foreign secretary)."""
+    root = actors.code_of(source)[:3]
+    return bool(root) and actors.code_of(target) in (root, root + "GOV")
 
 
 def _own_country(actors: ActorFinder, sources: list[str], target: str) -> bool:
