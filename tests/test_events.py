@@ -938,3 +938,12 @@ def test_a_threat_is_not_aimed_at_the_speakers_own_state_who_would_act(pipeline)
     text = "Britain's Foreign Secretary David Cameron warned that London would not hesitate to act again."
     (warning,) = pipeline.code_one(Article(id="cameron", text=text, published="2024-01-15")).events
     assert warning.plover.type == "THREATEN" and warning.target is None
+
+
+def test_mediating_between_two_sides_consults_each_of_them(pipeline):
+    text = "Oman, which has mediated between Saudi Arabia and the Houthis, urged all sides to exercise restraint."
+    record = pipeline.code_one(Article(id="oman", text=text, published="2024-01-15"))
+    names = {a.id: a.name for a in record.actors}
+    mediation = {(names[e.source], names[e.target]) for e in record.events if e.trigger.text == "mediated"}
+    assert mediation == {("Oman", "Saudi Arabia"), ("Oman", "Houthis")}
+    assert {e.cameo for e in record.events if e.trigger.text == "mediated"} == {"045"}

@@ -18,6 +18,8 @@ from tacitus.events.clauses import COMPLEMENT_DEPS, OBJECT_DEPS, SUBJECT_DEPS, i
 # ("met with X", "fired at X", "sanctions against X", "appealed to X").
 TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for", "from",
                        "about", "of", "in",
+                       # "mediated between Saudi Arabia and the Houthis": both sides are the other party
+                       "between",
                        # particles the parser takes for prepositions: "cordoned off the roads"
                        "off", "down", "up")  # fmt: skip
 # Prepositions that, before a place name, say where the event was rather than whom it was aimed at ("fired at
