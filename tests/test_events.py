@@ -947,3 +947,13 @@ def test_mediating_between_two_sides_consults_each_of_them(pipeline):
     mediation = {(names[e.source], names[e.target]) for e in record.events if e.trigger.text == "mediated"}
     assert mediation == {("Oman", "Saudi Arabia"), ("Oman", "Houthis")}
     assert {e.cameo for e in record.events if e.trigger.text == "mediated"} == {"045"}
+
+
+def test_a_participle_with_an_object_of_its_own_is_an_active_verb(pipeline):
+    """The parser reads "attacks killed" as "attacks [that were] killed": the object says it acted."""
+    text = "Jihadist attacks killed at least 20 soldiers near Djibo on Tuesday, the army said."
+    record = pipeline.code_one(Article(id="djibo", text=text, published="2024-03-14"))
+    names = {a.id: a.name for a in record.actors}
+    assert [(e.plover.type, names.get(e.source), names.get(e.target)) for e in record.events] == [
+        ("ASSAULT", "Jihadist", "at least 20 soldiers")
+    ], "and the attacks and the army, subjects the parser gave 'said', do not speak to each other"

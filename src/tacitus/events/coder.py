@@ -595,7 +595,9 @@ class EventCoder:
             if not targets and sources and match.verb.word in TRAVEL_VERBS:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
-            pairs = self._pairs(match, sources, targets, reciprocal=not has_object)
+            # "Jihadist attacks ..., the army said": two who say something do not say it to each other.
+            reciprocal = not has_object and not _is_cameo_statement(match.code, self.book)
+            pairs = self._pairs(match, sources, targets, reciprocal=reciprocal)
             # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
             # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
             acting = {
