@@ -957,3 +957,19 @@ def test_a_participle_with_an_object_of_its_own_is_an_active_verb(pipeline):
     assert [(e.plover.type, names.get(e.source), names.get(e.target)) for e in record.events] == [
         ("ASSAULT", "Jihadist", "at least 20 soldiers")
     ], "and the attacks and the army, subjects the parser gave 'said', do not speak to each other"
+
+
+def test_suspending_a_broadcaster_denying_accusations_and_lifting_sanctions(pipeline):
+    def coded(text):
+        record = pipeline.code_one(Article(id="t", text=text, published="2024-03-14"))
+        names = {a.id: a.name for a in record.actors}
+        return [(e.cameo, e.plover.type, names.get(e.source), names.get(e.target)) for e in record.events]
+
+    assert coded("Burkina Faso's junta suspended the French broadcaster TV5 Monde for two weeks.") == [
+        ("1721", "COERCE", "Burkina Faso's junta", "French broadcaster")
+    ]
+    assert coded("France's foreign ministry denied the accusations.") == [
+        ("016", "REJECT", "France's foreign ministry", None)
+    ]
+    text = "The Economic Community of West African States (ECOWAS) lifted sanctions on Niger last month."
+    assert [c[:2] for c in coded(text)] == [("085", "RETREAT")]

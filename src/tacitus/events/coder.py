@@ -258,6 +258,11 @@ def _is_cameo_statement(code: str, book: Codebook) -> bool:
     return code in book and code.startswith("01")
 
 
+def _is_plain_statement(code: str, book: Codebook) -> bool:
+    """A CAMEO statement PLOVER has no type for (010 "make statement"), unlike 016 "deny responsibility" (REJECT)."""
+    return _is_cameo_statement(code, book) and book.plover(code).type is None
+
+
 class EventCoder:
     def __init__(self, verbs: str, nominals: str | None = None, speech_cues: str | None = None,
                  discards: str | None = None) -> None:  # fmt: skip
@@ -596,7 +601,7 @@ class EventCoder:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
             # "Jihadist attacks ..., the army said": two who say something do not say it to each other.
-            reciprocal = not has_object and not _is_cameo_statement(match.code, self.book)
+            reciprocal = not has_object and not _is_plain_statement(match.code, self.book)
             pairs = self._pairs(match, sources, targets, reciprocal=reciprocal)
             # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
             # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
@@ -706,7 +711,7 @@ class EventCoder:
             pairs = [(None, t) for t in targets]
         result = []
         for source, target in pairs[:MAX_PAIRS]:
-            one_sided = (_is_cameo_statement(match.code, self.book) and (source is None or target is None)) or (
+            one_sided = (_is_plain_statement(match.code, self.book) and (source is None or target is None)) or (
                 target is None and self._is_meeting_without_partner(match)
             )
             if match.code != NULL_CODE and not one_sided:
