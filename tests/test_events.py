@@ -973,3 +973,13 @@ def test_suspending_a_broadcaster_denying_accusations_and_lifting_sanctions(pipe
     ]
     text = "The Economic Community of West African States (ECOWAS) lifted sanctions on Niger last month."
     assert [c[:2] for c in coded(text)] == [("085", "RETREAT")]
+
+
+def test_recalling_ones_own_ambassador_targets_no_one_unless_a_place_says_whom(pipeline):
+    text = "OUAGADOUGOU, March 14 (AFP) - The junta expelled two French diplomats.\n\nParis recalled its ambassador."
+    record = pipeline.code_one(Article(id="recall", text=text, published="2024-03-14"))
+    names = {a.id: a for a in record.actors}
+    (recall,) = [e for e in record.events if e.trigger.text == "recalled"]
+    assert recall.target is None, "its ambassador is Paris's own"
+    (ambassador,) = [a for a in record.actors if a.name == "its ambassador"]
+    assert ambassador.code.startswith("FRA") and names[recall.source].name == "Paris"

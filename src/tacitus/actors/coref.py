@@ -519,9 +519,11 @@ class Resolver:
                 and features.number == "sg"
                 and (features.gender is None or features.gender == pronoun.gender)
             )
-        if pronoun.number == "sg":  # it, its
-            return features.type in ("organization", "country") or (
-                features.type == "group" and features.number == "sg"
+        if pronoun.number == "sg":  # it, its; "Paris recalled its ambassador": a capital standing for a government
+            return (
+                features.type in ("organization", "country")
+                or (features.type == "group" and features.number == "sg")
+                or (features.type == "other" and "GOV" in features.sectors)
             )
         # they, them, their: a set of people, or an organisation spoken of as its members (a country is "it").
         return (features.number == "pl" and features.type != "country") or features.type in ("organization", "group")

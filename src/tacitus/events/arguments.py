@@ -361,9 +361,10 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     # (its possessive) is the source's own thing; the target is in a phrase.
     args.targets = [t for t in args.targets if t not in args.sources]
     owned = [] if args.passive else [h for h in target_heads if _owned_by(h, args.sources, actors)]
-    if owned and any(actors.of_phrases(obj) for _prep, obj in prepositional_objects(verb)):
+    representatives = [h for h in owned if h.lemma_.lower() in REPRESENTATIVE_NOUNS]
+    if (owned and any(actors.of_phrases(obj) for _prep, obj in prepositional_objects(verb))) or representatives:
         # "recalled its ambassador from Paris": the source's own envoy is what it acts with; the target is
-        # named in the phrase, France.
+        # named in the phrase, France, or not at all ("Paris recalled its ambassador last year").
         own = {a for head in owned for a in actors.of_phrases(head)}
         args.targets = [t for t in args.targets if t not in own]
     if not args.targets:
@@ -388,6 +389,11 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
                     break
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
+
+
+# Who act for their owner ("its ambassador", "their troops"): never the other side of what the owner does with them.
+REPRESENTATIVE_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "delegation", "delegate", "troop", "force",
+                                  "soldier", "peacekeeper", "representative", "emissary", "negotiator"})  # fmt: skip
 
 
 def _owned_by(head: Token, sources: list[str], actors: ActorFinder) -> bool:
