@@ -1,9 +1,10 @@
 """``tacitus eval events``: event coding against PLOVER's gold standard records and PETRARCH's unit records.
 
 PLOVER GSR (``plover_gsr/PLOVER_GSR_CAMEO.txt``, 322 sentences from the CAMEO manual with PLOVER 0.5 event types
-and source/target actor codes): each sentence is coded as an article; its event is the coded event with the highest
-confidence. Event-type accuracy compares its PLOVER type with the gold type mapped to PLOVER 2.0 names; actor-code
-F1 compares the (role, country-or-IGO code) pairs of the events of that type with the gold sources and targets.
+and source/target actor codes): each sentence is coded as an article; its event is the coded event with a PLOVER
+type with the highest confidence. Event-type accuracy compares its PLOVER type with the gold type mapped to PLOVER
+2.0 names; actor-code F1 compares the (role, country-or-IGO code) pairs of the events of that type with the gold
+sources and targets.
 Rows for the verb patterns alone, the classifier alone and both combined, over the same parses.
 
 PETRARCH unit records (``petrarch_unittest/PETR.UnitTest.records.jsonl``, 284 sentences): coded with the
@@ -73,7 +74,10 @@ def _gold_actors(record: dict) -> set[tuple[str, str]]:
 
 
 def _primary(events: list) -> object | None:
-    return max(events, key=lambda e: e.confidence) if events else None
+    """The sentence's PLOVER event: the most confident of those PLOVER has a type for (a plain statement, CAMEO
+    010, has none and is no answer to "which PLOVER event is this")."""
+    typed = [e for e in events if e.plover.type is not None]
+    return max(typed, key=lambda e: e.confidence) if typed else None
 
 
 def evaluate_gsr(gold_dir: Path, settings: Settings, report: Report, limit: int | None) -> None:
