@@ -983,3 +983,15 @@ def test_recalling_ones_own_ambassador_targets_no_one_unless_a_place_says_whom(p
     assert recall.target is None, "its ambassador is Paris's own"
     (ambassador,) = [a for a in record.actors if a.name == "its ambassador"]
     assert ambassador.code.startswith("FRA") and names[recall.source].name == "Paris"
+
+
+def test_an_announced_suspension_of_links_is_a_sanction(pipeline):
+    text = "Italy announced a suspension of air links with Serbia on Wednesday."
+    record = pipeline.code_one(Article(id="links", text=text, published="1992-05-06"))
+    names = {a.id: a.name for a in record.actors}
+    (suspension,) = [e for e in record.events if e.trigger.text == "suspension"]
+    assert (suspension.plover.type, names[suspension.source], names[suspension.target]) == (
+        "SANCTION",
+        "Italy",
+        "Serbia",
+    )
