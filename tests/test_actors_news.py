@@ -235,3 +235,9 @@ def test_the_names_of_one_group_entry_are_one_actor(pipeline):
     houthis = [a for a in record.actors if a.code == "YEMREB" and a.type != "person"]
     assert len(houthis) == 1 and houthis[0].type in ("organization", "group")
     assert {m.text for m in houthis[0].mentions} >= {"Houthis", "Houthi", "The Houthis"}
+
+
+def test_a_pro_or_anti_regional_demonym_is_a_stance_not_an_origin(pipeline):
+    text = "TBILISI, Dec 1 (Reuters) - Georgian riot police fired water cannon at thousands of pro-European protesters."
+    record = code(pipeline, text, published="2024-12-01")
+    assert actor_with(record, "thousands of pro-European protesters").code == "GEOCVLOPP"

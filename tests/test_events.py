@@ -995,3 +995,17 @@ def test_an_announced_suspension_of_links_is_a_sanction(pipeline):
         "Italy",
         "Serbia",
     )
+
+
+def test_a_gapped_passive_and_a_suspended_partnership(pipeline):
+    text = "The interior ministry said 224 people had been detained since Thursday and 113 police officers injured."
+    record = pipeline.code_one(Article(id="detained", text=text, published="2024-12-01"))
+    names = {a.id: a.name for a in record.actors}
+    (injured,) = [e for e in record.events if e.trigger.text == "injured"]
+    assert injured.source is None and names[injured.target] == "113 police officers", "they were injured"
+    text = "The United States suspended its strategic partnership with Georgia on Saturday, the State Department said."
+    record = pipeline.code_one(Article(id="partnership", text=text, published="2024-12-01"))
+    codes = {a.id: a.code for a in record.actors}
+    (suspension,) = record.events
+    assert (suspension.plover.type, codes[suspension.source], codes[suspension.target]) == ("SANCTION", "USA", "GEO")
+    assert record.quotes[0].speaker is not None and codes[record.quotes[0].speaker] == "USAGOV"

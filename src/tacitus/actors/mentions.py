@@ -929,8 +929,9 @@ class MentionFinder:
             label == "NORP"
             and entry is None
             and any(self.tokens[j].lower_ in REGION_DEMONYM_WORDS for j in range(b, e))
+            and not _stance(self.tokens, b, e)
             for b, e, label, entry in modifier_names
-        )  # "West African leaders", "Latin American governments"
+        )  # "West African leaders", "Latin American governments"; "pro-European protesters" are a stance
         if lemma in MALE_NOUNS:
             mention.gender = "m"
         elif lemma in FEMALE_NOUNS:
@@ -1524,6 +1525,15 @@ def _is_trend(noun: Token) -> bool:
         and verb.lower_ in TREND_PARTICIPLES
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
     )
+
+
+def _stance(tokens, start: int, end: int) -> bool:
+    """ "pro-European", "anti-Western" (the prefix inside the name or before it): the name says what one is for or
+    against, not where one is from."""
+    for i in (start, start - 2):
+        if 0 <= i < len(tokens) - 1 and tokens[i].lower_ in ("pro", "anti") and tokens[i + 1].text in ("-", "–"):
+            return True
+    return False
 
 
 def is_backer(tokens, i: int, leader: bool = True) -> bool:

@@ -50,7 +50,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return True  # "companies accused of helping Moscow", the participle mistagged as a past tense
-    if _shares_passive_auxiliary(verb):
+    if _shares_passive_auxiliary(verb) or _gapped_passive(verb):
         return True
     # "Rebuked by Iran, Iraq recalled its envoy": a bare past participle opening a clause is passive; its subject,
     # the main clause's, is its patient ("Having rebuked Iran" has an auxiliary and is active).
@@ -59,6 +59,28 @@ def is_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and not any(child.dep_ in ("aux", "nsubj") for child in verb.children)
     )
+
+
+# Verbs that say what was done to someone and always have an object when active: without one, they are passive.
+PATIENT_VERBS = frozenset({"injure", "wound", "kill", "detain", "arrest", "hurt", "jail", "imprison", "abduct",
+                           "kidnap", "expel", "deport", "sentence", "convict", "charge", "release", "free",
+                           "evacuate", "displace", "execute", "torture", "hospitalize", "hospitalise"})  # fmt: skip
+
+
+def _gapped_passive(verb: Token) -> bool:
+    """ "224 people had been detained and 113 police officers injured": a participle after "and" with a subject but
+    no auxiliary or object of its own, joined to a passive verb, leaves out that verb's "had been"."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i:
+        return False
+    if verb.lemma_.lower() not in PATIENT_VERBS:
+        return False  # "two soldiers were killed and the rebels fled": fleeing needs no one to undergo it
+    if any(child.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "ccomp", "xcomp") for child in verb.children):
+        return False
+    subjects = [child for child in verb.children if child.dep_ == "nsubj" and child.i < verb.i]
+    if not subjects or not any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.head.children):
+        return False
+    before = subjects[0].left_edge.i - 1
+    return before >= 0 and verb.doc[before].lower_ in ("and", ",")
 
 
 def _shares_passive_auxiliary(verb: Token) -> bool:
