@@ -1009,3 +1009,23 @@ def test_a_gapped_passive_and_a_suspended_partnership(pipeline):
     (suspension,) = record.events
     assert (suspension.plover.type, codes[suspension.source], codes[suspension.target]) == ("SANCTION", "USA", "GEO")
     assert record.quotes[0].speaker is not None and codes[record.quotes[0].speaker] == "USAGOV"
+
+
+def test_a_show_of_force_around_an_island_and_forces_sent_are_not_their_senders_target(pipeline):
+    text = (
+        "Taiwan drills\n\nBEIJING/TAIPEI, Oct 14 (Reuters) - China's military staged large-scale drills around Taiwan "
+        "on Monday, days after President Lai Ching-te said Beijing had no right to represent Taiwan. Lai, whom "
+        "Beijing calls a separatist, has repeatedly offered talks with China."
+    )
+    record = pipeline.code_one(Article(id="taiwan", text=text, published="2024-10-14"))
+    names = {a.id: a for a in record.actors}
+    assert not any(a.name in ("TAIPEI", "BEIJING/TAIPEI") or "Reuters" in a.name for a in record.actors)
+    (drills,) = [e for e in record.events if e.trigger.text == "staged"]
+    assert (drills.plover.type, names[drills.target].name) == ("MOBILIZE", "Taiwan")
+    assert not [e for e in record.events if e.trigger.text == "calls"], "naming someone is no phone call"
+    lai = next(a for a in record.actors if a.name == "Lai Ching-te")
+    assert lai.code == "TWNGOV" and {"Lai", "President Lai Ching-te"} <= {m.text for m in lai.mentions}
+    text = "France sent troops to Mali."
+    record = pipeline.code_one(Article(id="troops", text=text, published="2013-01-14"))
+    names = {a.id: a.name for a in record.actors}
+    assert [names[e.target] for e in record.events] == ["Mali"], "the troops are France's own, sent to Mali"

@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 
 from tacitus.document import document_text
 
-# A dateline: a place in capitals, optionally a date and an agency, then a dash; at the start of a paragraph.
+# A dateline: a place in capitals (or two, "BEIJING/TAIPEI"), optionally a date and an agency, then a dash; at the
+# start of a paragraph.
 DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,40})?"
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- /]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,40})?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
     r"(?:[ \t]*\([A-Za-z .&]{2,30}\))?[ \t]*(?:-{1,2}|–|—)[ \t]+"
 )

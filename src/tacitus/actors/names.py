@@ -105,7 +105,7 @@ def is_acronym_of(short: str, long: str) -> bool:
 SURNAME_FIRST = words(
     """kim lee yi park pak choi choe jung chung kang cho jo yoon yun jang chang lim han oh seo shin kwon hwang ahn
     song yoo hong jeon moon ban xi li wang zhang liu chen yang huang zhao zhou xu sun zhu hu guo lin luo deng wen
-    jiang qin nguyen tran pham hoang phan vo dang hun"""
+    jiang qin nguyen tran pham hoang phan vo dang hun lai tsai ma ko wu he gao"""
 )
 
 

@@ -361,6 +361,16 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     # (its possessive) is the source's own thing; the target is in a phrase.
     args.targets = [t for t in args.targets if t not in args.sources]
     owned = [] if args.passive else [h for h in target_heads if _owned_by(h, args.sources, actors)]
+    if verb.lemma_.lower() in DISPATCH_LEMMAS and not args.passive:
+        # "sent troops to Mali", "sending warships and fighter jets to encircle the island": the forces one sends
+        # are what one acts with; where they go is the other side.
+        sent = {a for h in target_heads if h.lemma_.lower() in MILITARY_MEANS for a in actors.of_phrases(h)}
+        args.targets = [t for t in args.targets if t not in sent]
+        if sent and not args.targets:
+            # "refused to deploy peacekeepers in Iraq": the place they are sent to stands for its country.
+            destination = destination_actor(verb, actors)
+            if destination is not None and destination not in args.sources:
+                args.targets.append(destination)
     representatives = [h for h in owned if h.lemma_.lower() in REPRESENTATIVE_NOUNS]
     if (owned and any(actors.of_phrases(obj) for _prep, obj in prepositional_objects(verb))) or representatives:
         # "recalled its ambassador from Paris": the source's own envoy is what it acts with; the target is
@@ -390,6 +400,14 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
 
+
+# Verbs of sending forces somewhere, and the forces and arms so sent.
+DISPATCH_LEMMAS = frozenset({"send", "deploy", "dispatch", "despatch", "move", "mobilize", "mobilise", "station",
+                             "position", "rush", "scramble", "redeploy", "fly", "sail"})  # fmt: skip
+MILITARY_MEANS = frozenset({"troop", "force", "soldier", "warship", "ship", "vessel", "jet", "aircraft", "plane",
+                            "fighter", "bomber", "drone", "tank", "missile", "battalion", "brigade", "unit", "navy",
+                            "fleet", "submarine", "helicopter", "peacekeeper", "reinforcement", "personnel",
+                            "marine", "paratrooper", "commando"})  # fmt: skip
 
 # Who act for their owner ("its ambassador", "their troops"): never the other side of what the owner does with them.
 REPRESENTATIVE_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "delegation", "delegate", "troop", "force",

@@ -319,6 +319,8 @@ class EventCoder:
                     continue  # "according to state media", "following talks": a preposition, not a predicate
                 if _is_going_to(token):
                     continue  # "is going to attack": the future of the attack
+                if token.lemma_ == "call" and any(c.dep_ == "oprd" for c in token.children):
+                    continue  # "whom Beijing calls a separatist": naming someone, no phone call
                 if not _actor_within_reach(token, actors):
                     continue  # no actor in its clause, its subject or the clauses it completes: nothing to code
                 heads = heads if heads is not None else clause_heads(sentence, forms)
@@ -597,6 +599,9 @@ class EventCoder:
                     if not _own_country(actors, sources, a)
                 ][:1]
                 match.reverse = None
+            if not targets and sources and match.code[:2] == "15":
+                # "staged drills around Taiwan": a show of force is aimed at whom it is staged around or near.
+                targets = [a for prep, obj in _around(verb) for a in actors.of_phrases(obj) if a not in sources][:1]
             if not targets and sources and match.verb.word in TRAVEL_VERBS:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
@@ -1087,6 +1092,19 @@ LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run"
 def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
     first = actors.code_of(source)[:3]
     return bool(first) and first == actors.code_of(target)[:3]
+
+
+def _around(verb: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) of the phrases that say near what something happens: around, near, off, along."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        (prep.lower_, obj)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("around", "near", "off", "along", "surrounding")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _own_state(actors: ActorFinder, source: str | None, target: str) -> bool:

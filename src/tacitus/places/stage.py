@@ -43,7 +43,10 @@ _FACILITY_NOUN_IDS = {get_string_id(noun) for noun in FACILITY_NOUNS}
 MISLABELLED = ("ORG", "PERSON", "NORP")
 # How far into the article a dateline may stand: after a headline (and a byline) at most.
 DATELINE_REACH = 400
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)")
+# The first place of a dateline ("BEIJING/TAIPEI, Oct 14 (Reuters) -": Beijing).
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'-]*[A-Z])(?:/[A-Z][A-Z .'-]*[A-Z])*(?:,\s*[A-Z][A-Za-z. ]+?)?\s*(?:,|\(|--|—|–|-)"
+)
 
 
 @Language.factory(
