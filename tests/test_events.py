@@ -1029,3 +1029,19 @@ def test_a_show_of_force_around_an_island_and_forces_sent_are_not_their_senders_
     record = pipeline.code_one(Article(id="troops", text=text, published="2013-01-14"))
     names = {a.id: a.name for a in record.actors}
     assert [names[e.target] for e in record.events] == ["Mali"], "the troops are France's own, sent to Mali"
+
+
+def test_a_quotation_is_a_speech_act_only_when_the_speaker_performs_it_on_someone(pipeline):
+    def speech(text):
+        record = pipeline.code_one(Article(id="q", text=text, published="2009-04-01"))
+        names = {a.id: a.name for a in record.actors}
+        return [(e.plover.type, names.get(e.target)) for e in record.events if e.method == "speech"]
+
+    text = 'Obama said: "These companies must ultimately stand on their own, not as wards of the state."'
+    assert speech(text) == [("REQUEST", "companies")]
+    text = '"Airlines demand performance improvements of 15-20% for a new airliner," Boeing said.'
+    assert speech(text) == [], "the airlines' demand, reported; not Boeing's"
+    text = '"A company like Caterpillar should be a poster child for global growth," the trader at Bell Curve said.'
+    assert speech(text) == [], "a judgement, no request"
+    text = '"We should have an American tanker built by American workers," Senator Todd Tiahrt said.'
+    assert speech(text) == []

@@ -61,6 +61,14 @@ INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
+# Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
+MODAL_CUES = frozenset({"must", "should"})
+# Cues that are the speaker's act only as the speaker's own verb ("we demand", "I thank").
+PERFORMATIVE_CUES = frozenset({"demand", "urge", "appeal", "praise", "salute", "thank", "honour", "honor", "condemn",
+                               "blame", "call on", "destroy", "wipe out", "annihilate", "punish", "retaliate",
+                               "avenge"})  # fmt: skip
+ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "COOPERATE"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # "refused to comment": a reporter's question turned down, no political rejection.
 UNNEWSWORTHY_REFUSALS = frozenset({"comment", "elaborate", "confirm", "disclose", "reveal", "say", "speak", "answer",
@@ -841,7 +849,18 @@ class EventCoder:
             lemmas = [
                 "" if t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children) else t.lemma_.lower() for t in span
             ]
-            code = self._speech_act(lemmas)
+            code, cue = self._speech_act(lemmas)
+            if cue in PERFORMATIVE_CUES and not _performed_by_speaker(
+                _cue_token(span, lemmas, cue), actors, quote.speaker
+            ):
+                code = None  # "airlines demand improvements", "could destroy the economy": someone else's, or no act
+            obliged: list[str] = []
+            if cue in MODAL_CUES:
+                # "the government must make quicker decisions" asks the government; "we should have an American
+                # tanker", "Houston should have been selected", "there shouldn't be anyone" ask no one.
+                obliged = _obliged(span, cue, actors, quote.speaker)
+                if not obliged:
+                    code = None
             retribution = next(
                 (t for t, lemma in zip(span, lemmas, strict=True) if lemma in RETRIBUTION_LEMMAS and is_retribution(t)),
                 None,
@@ -855,7 +874,7 @@ class EventCoder:
             targets = (
                 [a for h in subject_heads(retribution) for a in actors.of_phrases(h) if a != quote.speaker]
                 if retribution is not None
-                else []
+                else obliged
             )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
@@ -867,6 +886,8 @@ class EventCoder:
                     if actor and actor != quote.speaker and not (span.start <= token.i < span.end):
                         targets.append(actor)
                         break
+            if not targets and self.book.plover(code).type in ADDRESSED_TYPES:
+                continue  # an appeal or praise in a quotation that names no one is addressed to no one
             aux = _quote_modality(span)
             trigger = (span.start, span.end)
             # What the speaker says others will or could do is the content of the speech act, not their act.
@@ -879,20 +900,23 @@ class EventCoder:
                     and {"future", "hypothetical"} & set(c.aux)
                 )
             ]
-            # One speech act, one target: the first actor it names (a long quotation names many in passing).
-            for target in targets[:1] or [None]:
+            # One speech act, one target: the first actor it names (a long quotation names many in passing); all
+            # of those a "must" obliges ("US and British forces must ensure security").
+            for target in (obliged or targets[:1]) or [None]:
                 result.append(
                     Coding(code, quote.speaker, target, number, trigger, (span.start, span.end), "speech", None,
                            aux, _confidence(0.5, quote.speaker, target), clause=[t.i for t in span])
                 )  # fmt: skip
         return result
 
-    def _speech_act(self, lemmas: list[str]) -> str | None:
+    def _speech_act(self, lemmas: list[str]) -> tuple[str | None, str | None]:
+        """The code of the first speech cue the quotation holds, and the cue."""
         text = " " + " ".join(lemmas) + " "
         for code, phrase in self.speech_cues:
-            if " " + " ".join(phrase) + " " in text:
-                return code
-        return None
+            cue = " ".join(phrase)
+            if " " + cue + " " in text:
+                return code, cue
+        return None, None
 
     # Date and place ------------------------------------------------------------------------------------
 
@@ -972,6 +996,55 @@ def _alleged(verb: Token, matches: dict) -> bool:
         governor = governor.head  # the accused, object of the accusing verb
     accusation = matches.get(governor.i)
     return accusation is not None and accusation.code[:2] == "11"
+
+
+def _cue_token(span: Span, lemmas: list[str], cue: str) -> Token | None:
+    """The first word of a speech cue in a quotation."""
+    words = cue.split()
+    for i in range(len(lemmas) - len(words) + 1):
+        if lemmas[i : i + len(words)] == words:
+            return span[i]
+    return None
+
+
+def _performed_by_speaker(token: Token | None, actors: ActorFinder, speaker: str) -> bool:
+    """Whether a cue verb is the speaker's own act: "we demand", "I thank", "urge them to" (no subject), "Iran will
+    retaliate" said by an Iranian official; not "airlines demand", "a collapse could destroy the economy", nor a
+    noun ("additional demand", "in thanks for")."""
+    if token is None or token.pos_ != "VERB":
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    root = actors.code_of(speaker)[:3]
+    for subject in subjects:
+        if _first_person(subject):
+            continue
+        own = actors.of_phrases(subject)
+        if not own or not all(a == speaker or (root and actors.code_of(a)[:3] == root) for a in own):
+            return False
+    return True
+
+
+def _first_person(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON  # "we", "us"; not "the US"
+
+
+def _obliged(span: Span, modal: str, actors, speaker: str) -> list[str]:
+    """Who a quotation's "must" or "should" obliges: the subject of the verb it governs, when that is an actor
+    other than the speaker and the verb is not in the perfect ("should have been", a regret, no request)."""
+    found: list[str] = []
+    for token in span:
+        if token.lemma_.lower() != modal or token.dep_ != "aux":
+            continue
+        verb = token.head
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            continue
+        if verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # "a company like Caterpillar should be a poster child": a judgement, no request
+        for head in subject_heads(verb):
+            if _first_person(head):
+                continue
+            found.extend(a for a in actors.of_phrases(head) if a != speaker and a not in found)
+    return found
 
 
 def _refused_act(token: Token) -> Token | None:
