@@ -241,3 +241,16 @@ def test_a_pro_or_anti_regional_demonym_is_a_stance_not_an_origin(pipeline):
     text = "TBILISI, Dec 1 (Reuters) - Georgian riot police fired water cannon at thousands of pro-European protesters."
     record = code(pipeline, text, published="2024-12-01")
     assert actor_with(record, "thousands of pro-European protesters").code == "GEOCVLOPP"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected_code"),
+    [
+        ("The French Minister of Foreign Affairs condemned the attack.", "The French Minister", "FRAGOV"),
+        ("The Minister of Interior of Kenya said police would investigate.", "The Minister", "KENGOV"),
+    ],
+)
+def test_a_minister_of_a_portfolio_is_the_actor_not_the_portfolio(pipeline, text, mention, expected_code):
+    record = code(pipeline, text)
+    assert actor_with(record, mention).code == expected_code
+    assert not any(a.name in ("Foreign Affairs", "Interior") for a in record.actors)

@@ -572,9 +572,18 @@ def analyse(doc: Doc | Tokens, lexicon: Lexicon) -> Parse:
     return Parse(
         sentence_of=_sentence_index(doc),
         name_of_token=name_of_token,
-        agent_ending_at={m.end - 1: m for m in agents},
+        agent_ending_at={m.end - 1: m for m in map(lambda m: _headed_agent(doc, m), agents)},
         branch_country=branches,
     )
+
+
+def _headed_agent(doc: Doc | Tokens, agent: Match) -> Match:
+    """An agent phrase with an "of" phrase ("Minister of Foreign Affairs") is headed by the word before "of": the
+    minister is the actor, the portfolio no actor of its own."""
+    for i in range(agent.start + 1, agent.end - 1):
+        if doc[i].lower_ == "of":
+            return Match(agent.start, i, agent.entry)
+    return agent
 
 
 # --- finding mentions -------------------------------------------------------------------------------------
