@@ -69,8 +69,8 @@ _ACCORDING = get_string_id("according")
 
 
 @lru_cache(maxsize=8)
-def _cue_lemma_ids(lexicon: CueLexicon) -> np.ndarray:
-    return np.array(sorted(get_string_id(lemma) for lemma in lexicon.speech | lexicon.describe), dtype=np.uint64)
+def _cue_lemma_ids(lexicon: CueLexicon) -> frozenset[int]:
+    return frozenset(get_string_id(lemma) for lemma in lexicon.speech | lexicon.describe)
 
 
 def _possible_cues(doc: Doc, lexicon: CueLexicon) -> list[int]:
@@ -80,9 +80,14 @@ def _possible_cues(doc: Doc, lexicon: CueLexicon) -> list[int]:
     if not len(doc):
         return []
     columns = doc.to_array([LOWER, POS, LEMMA])
-    verbs = (columns[:, 1] == VERB) | (columns[:, 1] == AUX)
-    cues = verbs & np.isin(columns[:, 2], _cue_lemma_ids(lexicon))
-    return np.flatnonzero(cues | (columns[:, 0] == _ACCORDING)).tolist()
+    according = columns[:, 0] == _ACCORDING
+    at = np.flatnonzero(according | (columns[:, 1] == VERB) | (columns[:, 1] == AUX))
+    cue_lemmas = _cue_lemma_ids(lexicon)
+    return [
+        i
+        for i, is_according, lemma in zip(at.tolist(), according[at].tolist(), columns[at, 2].tolist(), strict=True)
+        if is_according or lemma in cue_lemmas
+    ]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
