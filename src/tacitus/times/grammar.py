@@ -915,13 +915,15 @@ _SCANNER = _scanner()
 # ("18:00 UTC", not "utc"); so each of its matches is checked against _SCANNER (see scan).
 _LOWER_CASE_SCANNER = _scanner(lower_case=True)
 # The only characters for which str.lower and the case-insensitive engine disagree (checked over all of
-# Unicode, for the letters, \w, \d and \s): "İ" lower-cases to two characters, "ı" and "ſ" match "i" and "s".
+# Unicode, for the ASCII letters, \w, \d and \s): "İ" lower-cases to two characters, "ı" and "ſ" match "i"
+# and "s".
 _FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
 
 
 def lower_cases_alike(text: str) -> bool:
-    """Whether a pattern of lower-case letters matches ``text.lower()`` case-sensitively exactly where it
-    matches ``text`` case-insensitively, at the same offsets (the faster way: see _LOWER_CASE_SCANNER)."""
+    """Whether a pattern whose letters are lower-case ASCII matches ``text.lower()`` case-sensitively exactly
+    where it matches ``text`` case-insensitively, at the same offsets (the faster way: see
+    _LOWER_CASE_SCANNER)."""
     return _FOLDED_APART.search(text) is None
 
 
