@@ -82,6 +82,32 @@ def objects_held_out_of_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
+# Python's default thresholds: a young collection every 700 allocations (net of frees), the older
+# generations' every 10 of the one below.
+DEFAULT_GC_THRESHOLD = (700, 10, 10)
+CODING_GC_THRESHOLD = (10_000, 10, 10)
+
+
+@contextmanager
+def fewer_young_collections() -> Iterator[None]:
+    """Collect the youngest generation every 10,000 allocations instead of every 700 until the block ends.
+
+    An article's working objects (tokens, spans, mentions, the record's models) live until it is coded, so
+    with the default threshold the young collections, one or two per article, each walked hundreds of them
+    and set off the older generations' in turn: about 0.2 ms per article in all, against 0.05 ms at 10,000.
+    Most objects are freed by their reference counts anyway; the threshold only says how often the collector
+    looks for cycles. An application that set its own thresholds keeps them.
+    """
+    if gc.get_threshold() != DEFAULT_GC_THRESHOLD:
+        yield
+        return
+    gc.set_threshold(*CODING_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*DEFAULT_GC_THRESHOLD)
+
+
 def release(doc: Doc) -> None:
     """Drop what the stages left on a coded ``doc`` (its record holds what it needs).
 
@@ -123,7 +149,7 @@ class Pipeline:
     def code(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Code articles in batches, yielding one :class:`Outcome` per article, in input order."""
         docs = (self.make_doc(article) for article in articles)
-        with objects_held_out_of_gc():
+        with objects_held_out_of_gc(), fewer_young_collections():
             for doc in self.nlp.pipe(docs, batch_size=self.settings.batch_size):
                 article = doc._.article
                 if doc._.failed is not None:

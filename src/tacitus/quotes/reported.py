@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from tacitus.document import sentence_at
@@ -42,7 +47,8 @@ def find_reported_clauses(
     words (not a title or term) lie in that token range.
     """
     found: list[ReportedClause] = []
-    for token in doc:
+    for i in _possible_cues(doc, lexicon):
+        token = doc[i]
         lower = token.lower_
         if lower == "according":
             clause = _according(token)
@@ -57,6 +63,31 @@ def find_reported_clauses(
         if clause is not None and clause.end > clause.start:
             found.append(clause)
     return found
+
+
+_ACCORDING = get_string_id("according")
+
+
+@lru_cache(maxsize=8)
+def _cue_lemma_ids(lexicon: CueLexicon) -> frozenset[int]:
+    return frozenset(get_string_id(lemma) for lemma in lexicon.speech | lexicon.describe)
+
+
+def _possible_cues(doc: Doc, lexicon: CueLexicon) -> list[int]:
+    """The indices of the tokens :func:`find_reported_clauses` may take as a cue: "according", and verbs whose
+    lemma is a speech or describe cue. Read from token arrays at once: building a Token for every word to
+    ask the same cost most of the function's time, and few words are cues."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([LOWER, POS, LEMMA])
+    according = columns[:, 0] == _ACCORDING
+    at = np.flatnonzero(according | (columns[:, 1] == VERB) | (columns[:, 1] == AUX))
+    cue_lemmas = _cue_lemma_ids(lexicon)
+    return [
+        i
+        for i, is_according, lemma in zip(at.tolist(), according[at].tolist(), columns[at, 2].tolist(), strict=True)
+        if is_according or lemma in cue_lemmas
+    ]
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

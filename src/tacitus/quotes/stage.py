@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -111,7 +112,7 @@ class QuoteFinder:
         self.doc = doc
         self.text = document_text(doc)
         self.lexicon = lexicon
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist()
         self.sentence_starts = [s.start for s in sentences(doc)]
         self.in_quote = bytearray(len(doc))  # 1 for tokens inside a quotation, its marks included
         self.quoted = [self._tokens(s) for s in find_stretches(self.text) if s.depth == 0]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.document import sentence_at
 from tacitus.times.calendar import shift
-from tacitus.times.grammar import ORDINALS, UNITS, number_value
+from tacitus.times.grammar import ORDINALS, UNITS, lower_cases_alike, number_value
 
 # Event nouns and the verbs (and nouns) that report the same event.
 EVENT_WORDS: dict[str, set[str]] = {
@@ -141,11 +141,16 @@ _HEADS = re.compile(
 )
 
 
+# The same pattern for lower-cased text, matched case-sensitively: twice as fast over a whole article.
+_LOWER_CASE_HEADS = re.compile(_HEADS.pattern)
+
+
 def find_anchored(doc: Doc, text: str | None = None) -> list[Anchored]:
     """``text``: ``doc.text`` if the caller has it (spaCy rebuilds it from the tokens on every access)."""
     found: list[Anchored] = []
     text = doc.text if text is None else text
-    heads = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _HEADS.finditer(text))
+    matches = _LOWER_CASE_HEADS.finditer(text.lower()) if lower_cases_alike(text) else _HEADS.finditer(text)
+    heads = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in matches)
     for token in (span.root for span in heads if span is not None and len(span) == 1):
         lemma = token.lemma_.lower()
         if lemma == "anniversary":

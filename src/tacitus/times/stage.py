@@ -27,7 +27,7 @@ from tacitus.document import document_text, sentence_at
 from tacitus.record import Time
 from tacitus.stage import Stage
 from tacitus.times.anchored import anchor_date, find_anchored, moved, own_date
-from tacitus.times.fallback import dateparser_value
+from tacitus.times.fallback import dateparser_value, warm_up_dateparser
 from tacitus.times.grammar import NUMBER, TENSE_RULES, UNIT, Normal, duration_value, is_trigger, normalise, scan
 from tacitus.times.grammar import UNITS as _UNITS
 from tacitus.times.grammar import number_value as _number_value
@@ -69,6 +69,8 @@ class TimeStage(Stage):
 
     def __init__(self, scan: bool = True, anchors: bool = True, dateparser: bool = True) -> None:
         self.scan, self.anchors, self.dateparser = scan, anchors, dateparser
+        if dateparser:
+            warm_up_dateparser()
 
     def process(self, doc: Doc) -> None:
         article = doc._.article
