@@ -82,3 +82,34 @@ def test_scan_splits_what_a_model_merges_and_drops_sentence_stops():
 def test_scan_finds_clock_times_and_rates():
     text = "The launch is at 18:00 UTC; tickets cost $15 a year and the shuttle flies twice a week."
     assert [text[f.start : f.end] for f in scan(text)] == ["18:00 UTC", "$15 a year", "twice a week"]
+
+
+def _scan_case_insensitively(text: str):
+    """The scan as it ran before the lower-case fast path: the case-insensitive scanner over every window."""
+    from tacitus.times import grammar
+
+    for start, end in grammar._windows(text, None):
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        for match in grammar._SCANNER.finditer(text, start, end):
+            found = grammar._accept(match, text)
+            if found is not None:
+                yield found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks resumed at 18:00 UTC on Monday, 3 June 2009, and ended on Tuesday.",
+        "THE TALKS RESUMED AT 18:00 UTC ON MONDAY, 3 JUNE 2009",
+        "The Talks Resumed At 1800 Gmt On Monday, 3 June 2009",
+        "at 18:00 utc on monday",
+        "from 2 to 3 p.m. (PST) last week; in the 1990s; FY2009 Q3",
+        "İstanbul on 3 June 2009, in ıanuary 2010, on ſunday the 5th",
+        "Kelvin 5 K 2009 — on Wednesday’s “summit” since January",
+    ],
+)
+def test_the_lower_case_fast_scan_finds_what_the_case_insensitive_scan_finds(text):
+    """The scanner runs a lower-cased copy of its pattern over lower-cased text (faster), re-checking each match
+    with the original and falling back to it for the characters lower-casing changes apart (İ, ı, ſ)."""
+    assert list(scan(text)) == list(_scan_case_insensitively(text))
