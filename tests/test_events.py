@@ -1045,3 +1045,19 @@ def test_a_quotation_is_a_speech_act_only_when_the_speaker_performs_it_on_someon
     assert speech(text) == [], "a judgement, no request"
     text = '"We should have an American tanker built by American workers," Senator Todd Tiahrt said.'
     assert speech(text) == []
+
+
+def test_no_actor_is_made_the_author_of_an_act_the_sentence_does_not_give_them(pipeline):
+    """A finite verb of an adverbial clause the parser left without its subject, and "they" after "the strikes",
+    have no actor's name to borrow: the warplanes did not kill the five in Ankara, the SDF no civilians."""
+    text = (
+        "ANKARA, Oct 24 (Reuters) - Turkish warplanes struck Kurdish militant targets in northern Iraq and Syria on "
+        "Thursday, a day after an attack on a defence company near Ankara killed five people, the defence ministry "
+        "said.\n\nThe Kurdish-led Syrian Democratic Forces (SDF) said the strikes hit bakeries and power stations, "
+        "saying they had killed 12 civilians."
+    )
+    record = pipeline.code_one(Article(id="turkey", text=text, published="2024-10-24"))
+    killings = [e for e in record.events if e.trigger.text == "killed"]
+    assert len(killings) == 2 and all(e.source is None for e in killings)
+    struck = [e for e in record.events if e.trigger.text == "struck"]
+    assert struck and all(e.plover.type == "ASSAULT" for e in struck)

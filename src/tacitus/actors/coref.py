@@ -488,6 +488,9 @@ class Resolver:
         if lower == "it" and self._pleonastic(mention):
             self.dropped.add(index)
             return
+        if self._continues_an_act(mention):
+            self.dropped.add(index)
+            return
         window = PERSON_WINDOW if mention.type == "person" else THING_WINDOW
         best, best_score = None, float("-inf")
         features_of: dict[int, Features | None] = {}
@@ -550,6 +553,21 @@ class Resolver:
             score -= 40  # "they" for an organisation is possible, for a plural group likelier
         return score
 
+    def _continues_an_act(self, mention: Mention) -> bool:
+        """ "The SDF said the strikes hit bakeries, saying they had killed 12 civilians": a subject pronoun after a
+        subject that names an act (strikes, attacks, sanctions) of the same number, earlier in its sentence, goes on
+        speaking of the act, which is no actor."""
+        token = self.doc[mention.head]
+        if token.dep_ not in ("nsubj", "nsubjpass") or mention.type == "person":
+            return False
+        sentence = token.sent
+        earlier = [t for t in sentence if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
+        if not earlier:
+            return False
+        last = earlier[-1]
+        plural = last.tag_ in ("NNS", "NNPS")
+        return last.lemma_.lower() in ACT_NOUNS and plural == (mention.number == "pl")
+
     def _pleonastic(self, mention: Mention) -> bool:
         """ "It is likely that ...", "it was reported ...": an "it" that stands for no actor."""
         token = self.doc[mention.head]
@@ -575,6 +593,10 @@ def _junta_of(mention: Mention, features: Features) -> bool:
 def _body_kind(actor_type: str) -> str:
     return "organization" if actor_type == "group" else actor_type
 
+
+# Nouns for acts a pronoun may go on speaking of ("the strikes ... they had killed").
+ACT_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "bombing", "shelling", "missile", "rocket",
+                       "operation", "offensive", "sanction", "measure", "drone", "explosion", "blast"})  # fmt: skip
 
 # Adjectives said of someone who will act ("ready to", "willing to"): an "it" before them stands for an actor.
 AGENTIVE_ADJECTIVES = frozenset(

@@ -256,6 +256,10 @@ def subject_heads(verb: Token) -> list[Token]:
         agents = agent_heads(head)
         if agents:
             return agents
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # A finite verb has a subject of its own: "struck targets on Thursday, a day after an attack near Ankara
+        # killed five people", parsed without the attack as subject, is not the warplanes' killing.
+        return []
     if verb.dep_ in ("advcl", "ccomp", "acomp", "pcomp") or head.pos_ in ("ADJ", "ADP"):
         # "is about to restore" (xcomp of an adjective), "after meeting X" (pcomp): the upper subject.
         return subject_heads(head)
