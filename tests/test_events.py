@@ -1058,6 +1058,7 @@ def test_no_actor_is_made_the_author_of_an_act_the_sentence_does_not_give_them(p
     )
     record = pipeline.code_one(Article(id="turkey", text=text, published="2024-10-24"))
     killings = [e for e in record.events if e.trigger.text == "killed"]
-    assert len(killings) == 2 and all(e.source is None for e in killings)
+    assert killings and all(e.source is None for e in killings)
+    assert all(e.date != "2024-10-25" for e in killings), "a day after the attack is Thursday, not the day after"
     struck = [e for e in record.events if e.trigger.text == "struck"]
     assert struck and all(e.plover.type == "ASSAULT" for e in struck)

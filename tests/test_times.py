@@ -134,3 +134,13 @@ def test_a_date_spacy_cuts_at_its_comma_is_one_expression(pipeline):
     found = by_text(times(pipeline, "BAMAKO, Jan 31, 2022 (Reuters) - The junta met on Monday.", None))
     assert found["Jan 31, 2022"].value == "2022-01-31"
     assert "2022" not in found and found["Monday"].value == "2022-01-31"
+
+
+def test_an_amount_after_an_event_does_not_count_from_the_clause_it_dates(pipeline):
+    """ "struck targets on Thursday, a day after an attack": Thursday dates the strikes, which come a day after
+    the attack; the attack is not dated a day after Thursday."""
+    text = "Turkish warplanes struck targets on Thursday, a day after an attack near Ankara killed five people."
+    record = pipeline.code_one(Article(id="t", text=text, published="2024-10-24"))
+    values = {t.text: t.value for t in record.times}
+    assert values["Thursday"] == "2024-10-24"
+    assert values["a day after an attack near Ankara"] != "2024-10-25"

@@ -238,12 +238,15 @@ def anchor_date(event: Token, dated: list[tuple[Span, str]], exclude: Span) -> t
     """The calendar value of the article's dated mention of ``event``, and the expression it came from."""
     words = related_words(event)
     names = _participants(event)
+    # "struck targets on Thursday, a day after an attack": the clause the expression dates is not the event it
+    # counts from, nor is any clause above it.
+    above = {t.i for t in exclude.root.ancestors}
     best = None
     for span, value in dated:
         if span.start < exclude.end and exclude.start < span.end:
             continue
         for trigger in _triggers(span):
-            if trigger.lemma_.lower() not in words:
+            if trigger.lemma_.lower() not in words or trigger.i in above:
                 continue
             doc = trigger.doc
             sentence = doc[_sentence_start(trigger) : _sentence_end(trigger)]
