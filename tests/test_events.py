@@ -1062,3 +1062,19 @@ def test_no_actor_is_made_the_author_of_an_act_the_sentence_does_not_give_them(p
     assert all(e.date != "2024-10-25" for e in killings), "a day after the attack is Thursday, not the day after"
     struck = [e for e in record.events if e.trigger.text == "struck"]
     assert struck and all(e.plover.type == "ASSAULT" for e in struck)
+
+
+def test_tariffs_a_headline_semicolon_and_a_ministry_spokesperson(pipeline):
+    text = (
+        "EU slaps tariffs on Chinese electric cars; Beijing vows response\n\nBRUSSELS, Oct 29 (Reuters) - The "
+        "European Union imposed tariffs of up to 35.3% on electric vehicles made in China on Tuesday.\n\nChina's "
+        'commerce ministry said it did not accept the ruling. "China will take all necessary measures to safeguard '
+        'the rights of Chinese companies," a ministry spokesperson said.'
+    )
+    record = pipeline.code_one(Article(id="tariffs", text=text, published="2024-10-29"))
+    codes = {a.id: a.code for a in record.actors}
+    imposed = [e for e in record.events if e.trigger.text in ("imposed", "slaps")]
+    assert imposed and all(e.plover.type == "SANCTION" for e in imposed)
+    assert not any(q.text.startswith("EU slaps") for q in record.quotes), "a semicolon joins two statements"
+    (spokesperson,) = [q for q in record.quotes if q.text.startswith("China will")]
+    assert codes[spokesperson.speaker] == "CHNGOV", "the ministry named before, China's"

@@ -135,6 +135,7 @@ class ActorBuilder:
         codes = [self._cluster_code(members) for members in self.clusters]
         self._inherit_roots(codes)
         self._code_colonial_rulers(codes)
+        self._code_by_named_body(codes)
         for number, members in enumerate(self.clusters):
             if not codes[number].sectors:
                 self._inherit_office(number, members, codes)
@@ -212,6 +213,34 @@ class ActorBuilder:
                     codes[number].root_source = CONTEXT
                     if not codes[number].sectors and inherited.sectors:
                         codes[number].sectors, codes[number].sector_source = list(inherited.sectors), CONTEXT
+
+    def _code_by_named_body(self, codes: list[Code]) -> None:
+        """ "China's commerce ministry said ... 'China will ...,' a ministry spokesperson said": a role of a body
+        named by a bare noun ("ministry", "army", "embassy") is of the last such body the article named, in its
+        sentence or the two before it."""
+        for number, members in enumerate(self.clusters):
+            if codes[number].root:
+                continue
+            for i in members:
+                mention = self.mentions[i]
+                if mention.kind != "descriptor":
+                    continue
+                head = self.doc[mention.head]
+                bodies = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i]
+                if not bodies:
+                    continue
+                body = bodies[-1].lemma_.lower()
+                earlier = [
+                    j for j, other in enumerate(self.mentions)
+                    if other.head < mention.start and other.head_lemma == body
+                    and 0 <= mention.sentence - other.sentence <= 2 and self.cluster_of.get(j) is not None
+                    and codes[self.cluster_of[j]].root
+                ]  # fmt: skip
+                if earlier:
+                    source = codes[self.cluster_of[earlier[-1]]]
+                    codes[number].root, codes[number].country = source.root, source.country
+                    codes[number].root_source = CONTEXT
+                    break
 
     def _code_colonial_rulers(self, codes: list[Code]) -> None:
         """ "Niger ... accusing its former colonial ruler": the power its possessor was ruled by (France)."""

@@ -110,6 +110,10 @@ def _complement(cue: Token) -> ReportedClause | None:
     clause = next((c for c in cue.children if c.dep_ in CLAUSE_DEPS), None)
     if clause is not None and clause.pos_ not in ("VERB", "AUX") and not _has_clause_parts(clause):
         clause = None  # headline "..., recalls envoy": the parser's clause is a bare noun, no words reported
+    if clause is not None and clause.i < cue.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : cue.i]):
+        # Headline "EU slaps tariffs on Chinese cars; Beijing vows response": a semicolon joins two statements,
+        # the first is no words of the second's subject.
+        return None
     if clause is not None and clause.i > cue.i and _just_after_quotation(cue):
         # '"...," said X. Next sentence' : a cue right after a quotation reports that quotation; a clause
         # after it is the parser running on into the next sentence.
