@@ -312,16 +312,20 @@ def object_heads(verb: Token) -> list[Token]:
     return _children(verb, OBJECT_DEPS)
 
 
-def prepositional_objects(verb: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs of the verb and of its direct object, in the order of TARGET_PREPOSITIONS."""
+# Prepositions that say near what something happens: "staged drills around Taiwan".
+SURROUNDING_PREPOSITIONS = ("around", "near", "off", "along", "surrounding")
+
+
+def prepositional_objects(verb: Token, prepositions: tuple[str, ...] = TARGET_PREPOSITIONS) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of the verb and of its direct object, in the order of ``prepositions``."""
     pairs = []
     # "marched close to the border": the phrase hangs on an adverb of the verb
     holders = [verb, *_children(verb, ("dobj",)), *_children(verb, ("advmod", "acomp"))]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPOSITIONS:
+            if child.dep_ in ("prep", "dative") and child.lower_ in prepositions:
                 pairs.extend((child.lower_, obj) for obj in _children(child, ("pobj",)))
-    order = {p: i for i, p in enumerate(TARGET_PREPOSITIONS)}
+    order = {p: i for i, p in enumerate(prepositions)}
     return sorted(pairs, key=lambda pair: order[pair[0]])
 
 

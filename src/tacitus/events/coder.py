@@ -25,6 +25,7 @@ from tacitus.errors import TacitusError
 from tacitus.events.arguments import (
     INSTRUMENT_NOUNS,
     JOINT_ACT_NOUNS,
+    SURROUNDING_PREPOSITIONS,
     ActorFinder,
     coordinated,
     destination_actor,
@@ -609,7 +610,12 @@ class EventCoder:
                 match.reverse = None
             if not targets and sources and match.code[:2] == "15":
                 # "staged drills around Taiwan": a show of force is aimed at whom it is staged around or near.
-                targets = [a for prep, obj in _around(verb) for a in actors.of_phrases(obj) if a not in sources][:1]
+                targets = [
+                    a
+                    for _prep, obj in prepositional_objects(verb, SURROUNDING_PREPOSITIONS)
+                    for a in actors.of_phrases(obj)
+                    if a not in sources
+                ][:1]
             if not targets and sources and match.verb.word in TRAVEL_VERBS:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
@@ -618,16 +624,17 @@ class EventCoder:
             pairs = self._pairs(match, sources, targets, reciprocal=reciprocal)
             # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
             # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
-            acting = {
-                a for clause in verb.children if clause.dep_ == "ccomp"
-                for head in subject_heads(clause) for a in actors.of_phrases(head)
-            }  # fmt: skip
-            pairs = list(
-                dict.fromkeys(
-                    (c, s_, None if t in acting and c[:2] == "13" and _own_state(actors, s_, t) else t)
-                    for c, s_, t in pairs
+            if any(c[:2] == "13" and t for c, _s, t in pairs):
+                acting = {
+                    a for clause in verb.children if clause.dep_ == "ccomp"
+                    for head in subject_heads(clause) for a in actors.of_phrases(head)
+                }  # fmt: skip
+                pairs = list(
+                    dict.fromkeys(
+                        (c, s_, None if t in acting and c[:2] == "13" and _own_state(actors, s_, t) else t)
+                        for c, s_, t in pairs
+                    )
                 )
-            )
             if verb.lemma_.lower() in LEADING_LEMMAS and match.pattern is None:
                 # "al-Houthi has led the movement since 2004": heading one's own side is no interaction.
                 pairs = [(c, s_, t) for c, s_, t in pairs if not (t and _same_root(actors, s_, t))]
@@ -849,10 +856,8 @@ class EventCoder:
             lemmas = [
                 "" if t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children) else t.lemma_.lower() for t in span
             ]
-            code, cue = self._speech_act(lemmas)
-            if cue in PERFORMATIVE_CUES and not _performed_by_speaker(
-                _cue_token(span, lemmas, cue), actors, quote.speaker
-            ):
+            code, cue, at = self._speech_act(lemmas)
+            if cue in PERFORMATIVE_CUES and not _performed_by_speaker(span[at], actors, quote.speaker):
                 code = None  # "airlines demand improvements", "could destroy the economy": someone else's, or no act
             obliged: list[str] = []
             if cue in MODAL_CUES:
@@ -909,14 +914,15 @@ class EventCoder:
                 )  # fmt: skip
         return result
 
-    def _speech_act(self, lemmas: list[str]) -> tuple[str | None, str | None]:
-        """The code of the first speech cue the quotation holds, and the cue."""
+    def _speech_act(self, lemmas: list[str]) -> tuple[str | None, str | None, int]:
+        """The code of the first speech cue the quotation holds, the cue, and the index of its first word."""
         text = " " + " ".join(lemmas) + " "
         for code, phrase in self.speech_cues:
             cue = " ".join(phrase)
-            if " " + cue + " " in text:
-                return code, cue
-        return None, None
+            found = text.find(" " + cue + " ")
+            if found >= 0:
+                return code, cue, text.count(" ", 0, found)  # one space before each earlier word
+        return None, None, 0
 
     # Date and place ------------------------------------------------------------------------------------
 
@@ -998,20 +1004,11 @@ def _alleged(verb: Token, matches: dict) -> bool:
     return accusation is not None and accusation.code[:2] == "11"
 
 
-def _cue_token(span: Span, lemmas: list[str], cue: str) -> Token | None:
-    """The first word of a speech cue in a quotation."""
-    words = cue.split()
-    for i in range(len(lemmas) - len(words) + 1):
-        if lemmas[i : i + len(words)] == words:
-            return span[i]
-    return None
-
-
-def _performed_by_speaker(token: Token | None, actors: ActorFinder, speaker: str) -> bool:
+def _performed_by_speaker(token: Token, actors: ActorFinder, speaker: str) -> bool:
     """Whether a cue verb is the speaker's own act: "we demand", "I thank", "urge them to" (no subject), "Iran will
     retaliate" said by an Iranian official; not "airlines demand", "a collapse could destroy the economy", nor a
     noun ("additional demand", "in thanks for")."""
-    if token is None or token.pos_ != "VERB":
+    if token.pos_ != "VERB":
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     root = actors.code_of(speaker)[:3]
@@ -1165,19 +1162,6 @@ LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run"
 def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
     first = actors.code_of(source)[:3]
     return bool(first) and first == actors.code_of(target)[:3]
-
-
-def _around(verb: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) of the phrases that say near what something happens: around, near, off, along."""
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [
-        (prep.lower_, obj)
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in ("around", "near", "off", "along", "surrounding")
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
 
 
 def _own_state(actors: ActorFinder, source: str | None, target: str) -> bool:
