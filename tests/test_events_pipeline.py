@@ -105,6 +105,18 @@ def test_eval_events_prints_the_tables():
     assert any(m.strip().startswith("PETRARCH") and "DEMO" in m for m in measures)
 
 
+def test_the_sentence_event_of_the_gsr_is_that_of_its_highest_clause(pipeline):
+    from tacitus.document import facts
+    from tacitus.evaluate.events import _primary
+
+    text = "The PRC on Tuesday demanded that the US cancel plans to sell anti-tank weapons to Taiwan."
+    doc = pipeline.nlp(pipeline.make_doc(Article(id="gsr", text=text, published="2000-01-01")))
+    events = facts(doc, "events")
+    # The sale is coded more confidently than the demand, but is what is demanded, two clauses down.
+    assert {e.plover.type for e in events} >= {"REQUEST", "COOPERATE"}
+    assert _primary(events, doc).plover.type == "REQUEST"
+
+
 def test_threat_in_a_quotation_is_an_event_of_its_speaker(anniversary):
     speech = [e for e in anniversary.events if e.method == "speech"]
     assert speech, [(e.cameo, e.method) for e in anniversary.events]

@@ -21,7 +21,6 @@ distinct entity text).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,12 +32,11 @@ from spacy.tokens import Doc
 from tacitus.actors.stage import ActorStage
 from tacitus.config import Settings
 from tacitus.evaluate.coref import CorefScores, MentionSpan, RatioScore, score_document
-from tacitus.evaluate.gold import GoldDoc, gold_path, load_gum, load_meantime
+from tacitus.evaluate.gold import GoldDoc, load_gsr, load_gum, load_meantime
 from tacitus.evaluate.metrics import Report, Score
 from tacitus.pipeline import STAGE_PREFIX, Pipeline
 from tacitus.record import Article
 
-GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.txt"
 COUNTRY_TARGET = 0.90
 SECTOR_TARGET = 0.75
 GUM_TYPES = frozenset({"person", "organization"})
@@ -147,11 +145,6 @@ class GoldActor:
     text: str
     code: str
     sector: str | None
-
-
-def load_gsr(gold_dir: str | Path) -> list[dict]:
-    records = json.loads(gold_path(gold_dir, GSR_FILE).read_text(encoding="utf-8"))
-    return [r for r in records if r.get("text") and r.get("event") != "DOCUMENT"]
 
 
 def gsr_actors(number: int, record: dict) -> list[GoldActor]:

@@ -2,9 +2,10 @@
 
 PLOVER GSR (``plover_gsr/PLOVER_GSR_CAMEO.txt``, 322 sentences from the CAMEO manual with PLOVER 0.5 event types
 and source/target actor codes): each sentence is coded as an article; its event is the coded event with a PLOVER
-type with the highest confidence. Event-type accuracy compares its PLOVER type with the gold type mapped to PLOVER
-2.0 names; actor-code F1 compares the (role, country-or-IGO code) pairs of the events of that type with the gold
-sources and targets.
+type of its highest clause, then of the highest confidence. Event-type accuracy compares its PLOVER type with the
+gold type mapped to PLOVER 2.0 names; actor-code F1 compares the (role, country-or-IGO code) pairs of the events of
+that type with the gold sources and targets. An actor's country is its ISO 3166 country, as in the GSR (Serbia in
+2000 is SCGSRB in CAMEO, SRB in ISO and the GSR), else its code's first block (IGO, NGO ...).
 Rows for the verb patterns alone, the classifier alone and both combined, over the same parses.
 
 PETRARCH unit records (``petrarch_unittest/PETR.UnitTest.records.jsonl``, 284 sentences): coded with the
@@ -24,16 +25,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from tacitus.config import Settings
 from tacitus.document import facts
-from tacitus.evaluate.gold import gold_path
+from tacitus.evaluate.gold import gold_path, load_gsr
 from tacitus.evaluate.metrics import Accuracy, Report, Score
+from tacitus.events.clauses import clause_depth
 from tacitus.events.stage import EventStage
 from tacitus.pipeline import STAGE_PREFIX, Pipeline, register_stages
 from tacitus.record import Article
 
-GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.txt"
 PETRARCH_DIR = "petrarch_unittest"
 # PLOVER 0.5 (the GSR's names) -> PLOVER 2.0 (the manual's 16 types).
 PLOVER_05_TO_20 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -49,11 +51,6 @@ def evaluate(gold_dir: Path, settings: Settings, limit: int | None = None) -> Re
 
 
 # --- PLOVER GSR -----------------------------------------------------------------------------------------
-
-
-def load_gsr(gold_dir: Path) -> list[dict]:
-    records = json.loads(gold_path(gold_dir, GSR_FILE).read_text(encoding="utf-8"))
-    return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
 
 
 def _gold_actors(record: dict) -> set[tuple[str, str]]:
@@ -73,11 +70,19 @@ def _gold_actors(record: dict) -> set[tuple[str, str]]:
     return pairs
 
 
-def _primary(events: list) -> object | None:
-    """The sentence's PLOVER event: the most confident of those PLOVER has a type for (a plain statement, CAMEO
-    010, has none and is no answer to "which PLOVER event is this")."""
+def _primary(events: list, doc: Doc) -> object | None:
+    """The sentence's PLOVER event, as the GSR codes one per sentence: of the events PLOVER has a type for (a plain
+    statement, CAMEO 010, has none and is no answer to "which PLOVER event is this"), the one of the highest clause
+    ("demanded that the US cancel plans to sell weapons" is the demand; "demonstrated ..., where 24 people were
+    killed" the demonstration), then the most confident."""
     typed = [e for e in events if e.plover.type is not None]
-    return max(typed, key=lambda e: e.confidence) if typed else None
+    return min(typed, key=lambda e: (_trigger_depth(e, doc), -e.confidence)) if typed else None
+
+
+def _trigger_depth(event, doc: Doc) -> int:
+    words = event.trigger or event.evidence
+    span = doc.char_span(words.start, words.end, alignment_mode="expand")
+    return clause_depth(span.root) if span is not None and len(span) else 0
 
 
 def evaluate_gsr(gold_dir: Path, settings: Settings, report: Report, limit: int | None) -> None:
@@ -95,11 +100,11 @@ def evaluate_gsr(gold_dir: Path, settings: Settings, report: Report, limit: int 
             stage(doc)
             gold_type = PLOVER_05_TO_20.get(record["event"], record["event"])
             events = facts(doc, "events")
-            primary = _primary(events)
+            primary = _primary(events, doc)
             predicted = primary.plover.type if primary is not None else None
             accuracy.add(predicted == gold_type)
             per_type[gold_type].add(predicted == gold_type)
-            codes = {a.id: (a.code or "")[:3] for a in facts(doc, "actors")}
+            codes = {a.id: a.country or (a.code or "")[:3] for a in facts(doc, "actors")}
             produced = set()
             for event in events:
                 if primary is not None and event.plover.type == primary.plover.type:

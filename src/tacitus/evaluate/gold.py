@@ -8,6 +8,7 @@ MISC column; MEANTIME: token ids) and ``GoldDoc.source`` (the parsed file).
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from tacitus.errors import TacitusError
 
 MEANTIME_DIR = "meantime_en/data/meantime_newsreader_english_oct15/intra-doc_annotation"
 GUM_DIR = "gum_news/dep"
+GSR_FILE = "plover_gsr/PLOVER_GSR_CAMEO.txt"
 
 
 @dataclass
@@ -50,6 +52,15 @@ def gold_path(gold_dir: str | Path, relative: str) -> Path:
     if not path.exists():
         raise TacitusError("E008", path=str(path), expected=relative)
     return path
+
+
+# --- PLOVER GSR --------------------------------------------------------------------------------------
+
+
+def load_gsr(gold_dir: str | Path) -> list[dict]:
+    """The PLOVER gold standard records that have a sentence (not the file's DOCUMENT header)."""
+    records = json.loads(gold_path(gold_dir, GSR_FILE).read_text(encoding="utf-8"))
+    return [r for r in records if r.get("text") and r.get("event") != "DOCUMENT"]
 
 
 # --- GUM -----------------------------------------------------------------------------------------------

@@ -38,6 +38,18 @@ def clause_head(token: Token) -> Token:
         current = current.head
 
 
+def clause_depth(token: Token) -> int:
+    """How many clauses down from its sentence's main clause ``token`` stands: 0 in the main clause, 1 in a clause
+    below it ("demanded that the US cancel plans": "cancel"), and so on."""
+    depth = 0
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in CLAUSE_DEPS:
+            depth += 1
+        current = current.head
+    return depth
+
+
 def is_passive(verb: Token) -> bool:
     if any(child.dep_ in ("nsubjpass", "auxpass", "csubjpass") for child in verb.children):
         return True
