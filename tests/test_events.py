@@ -1078,3 +1078,18 @@ def test_tariffs_a_headline_semicolon_and_a_ministry_spokesperson(pipeline):
     assert not any(q.text.startswith("EU slaps") for q in record.quotes), "a semicolon joins two statements"
     (spokesperson,) = [q for q in record.quotes if q.text.startswith("China will")]
     assert codes[spokesperson.speaker] == "CHNGOV", "the ministry named before, China's"
+
+
+def test_carrying_on_a_protest_is_that_protest(nlp, coder):
+    # CONTINUE codes nothing of its own in the CAMEO dictionary; the hunger strike it carries on is the event.
+    text = "The fundamentalists continued their hunger strike to demand the resignation of President Ben Bella."
+    doc = parse(nlp, text, {"The fundamentalists": "rel", "President Ben Bella": "gov"})
+    assert ("rel", "gov", "142") in triples(coder.code(doc))
+
+
+def test_a_bare_with_phrase_needs_an_actor(nlp, coder):
+    # BREAK's "* (WITH)" (130) is breaking with someone; "with the knowledge of officers" is how, not with whom.
+    text = "Israeli soldiers beat up Palestinian detainees with the knowledge of senior officers."
+    doc = parse(nlp, text, {"Israeli soldiers": "isr", "Palestinian detainees": "pse", "senior officers": "off"})
+    codes = {c.code for c in coder.code(doc) if c.target == "pse"}
+    assert codes and all(code[:2] in ("18", "19") for code in codes)

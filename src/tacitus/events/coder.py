@@ -347,8 +347,13 @@ class EventCoder:
                     # rejection (120), as CAMEO's manual reads it.
                     found.code = REJECTION_CODE
                 elif found is not None and not found.is_event and found.pattern is None and self.cameo_dictionary:
+                    protest = _protest_carried_out(token)
                     refused = _refused_act(token)
-                    if refused is not None:
+                    if protest is not None:
+                        # "continued their hunger strike", "began a strike": the dictionary's CONTINUE and BEGIN
+                        # code nothing of their own; carrying on a protest is that protest.
+                        found.code = protest
+                    elif refused is not None:
                         refusals[i] = (found, refused)
                 if (
                     found is not None

@@ -17,7 +17,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS
 from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
-from tacitus.events.arguments import ActorFinder, agent_heads, subject_heads
+from tacitus.events.arguments import ActorFinder, agent_heads, coordinated, subject_heads
 from tacitus.events.clauses import NEGATIONS, SUBJECT_DEPS, is_passive, lower_domain, upper_domain
 from tacitus.events.dictionary import NULL_CODE, NounPhrase, Pattern, PrepPhrase, Role, Verb, VerbDictionary, Words
 
@@ -292,6 +292,16 @@ class PatternMatcher:
             if not element.body and self._verb is not None and token.head.i != self._verb.i:
                 # A bare "(FOR)", "(TO)": the verb's own phrase ("criticised X for ..."), not one inside a noun
                 # phrase ("a camp for refugees was attacked") nor below another verb ("ordered X to respond to Y").
+                return None
+            objects = [t for t in token.children if t.dep_ == "pobj"]
+            if (
+                not element.body
+                and token.lower_ == "with"
+                and objects
+                and not any(actors.of_token(t) for o in objects for t in coordinated(o))
+            ):
+                # The dictionary's bare "(WITH)" is the other side ("broke with X", "agreed with X"): "beat
+                # detainees with the knowledge of officers" breaks with no one.
                 return None
             if _is_infinitive_marker(token):
                 if not element.body:
