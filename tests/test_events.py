@@ -1093,3 +1093,29 @@ def test_a_bare_with_phrase_needs_an_actor(nlp, coder):
     doc = parse(nlp, text, {"Israeli soldiers": "isr", "Palestinian detainees": "pse", "senior officers": "off"})
     codes = {c.code for c in coder.code(doc) if c.target == "pse"}
     assert codes and all(code[:2] in ("18", "19") for code in codes)
+
+
+def _indirect(text: str, speaker_text: str, speaker: str) -> Quote:
+    end = text.index(", " + speaker_text)
+    return Quote(id="q1", speaker=speaker, speaker_text=speaker_text, cue="said", text=text[:end], start=0, end=end,
+                 kind="indirect")  # fmt: skip
+
+
+def test_a_story_retold_by_an_agency_is_no_speech_act_of_the_agency(nlp, coder):
+    text = "Algerian landowners began a hunger strike to demand the return of their land, the news agency said."
+    quote = _indirect(text, "the news agency", "agency")
+    doc = parse(nlp, text, {"Algerian landowners": "dza", "the news agency": "agency"}, quotes=[quote])
+    codings = coder.code(doc)
+    assert any(c.source == "dza" and c.code == "142" for c in codings)
+    assert not [c for c in codings if c.source == "agency"]  # its "demand" is the landowners', retold
+
+
+def test_must_be_ready_to_act_asks_who_must(nlp, coder):
+    text = "Mubarak said the US must be ready to mediate between Israelis and Palestinians."
+    start = text.index("the US")
+    quote = Quote(id="q1", speaker="mub", speaker_text="Mubarak", cue="said", text=text[start:-1], start=start,
+                  end=len(text) - 1, kind="indirect")  # fmt: skip
+    names = {"Mubarak": "mub", "the US": "usa", "Israelis": "isr", "Palestinians": "pal"}
+    doc = parse(nlp, text, names, quotes=[quote])
+    requests = {(c.source, c.target) for c in coder.code(doc) if c.method == "speech" and c.code.startswith("10")}
+    assert requests == {("mub", "usa")}  # the US is asked; the sides it would mediate between are not

@@ -82,7 +82,12 @@ def _primary(events: list, doc: Doc) -> object | None:
 def _trigger_depth(event, doc: Doc) -> int:
     words = event.trigger or event.evidence
     span = doc.char_span(words.start, words.end, alignment_mode="expand")
-    return clause_depth(span.root) if span is not None and len(span) else 0
+    if span is None or not len(span):
+        return 0
+    root = span.root
+    if event.method == "speech" and root.dep_ in ("ccomp", "parataxis"):
+        root = root.head  # a speech act is its speaker's, where the cue verb stands ("reiterated that X must ...")
+    return clause_depth(root)
 
 
 def evaluate_gsr(gold_dir: Path, settings: Settings, report: Report, limit: int | None) -> None:

@@ -46,7 +46,7 @@ from tacitus.events.clauses import (
 )
 from tacitus.events.codebook import Codebook, codebook, intent_code, refusal_code
 from tacitus.events.dictionary import NULL_CODE, VerbDictionary, load_verb_dictionary
-from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, is_historical, modality
+from tacitus.events.modality import NEGATING_GOVERNORS, SPEECH_LEMMAS, WILLING, is_historical, modality
 from tacitus.events.patterns import Match, PatternMatcher, document_forms
 from tacitus.layout import headline_end
 from tacitus.places.anchor import dateline_place, literal_place_tokens
@@ -69,6 +69,7 @@ PERFORMATIVE_CUES = frozenset({"demand", "urge", "appeal", "praise", "salute", "
                                "blame", "call on", "destroy", "wipe out", "annihilate", "punish", "retaliate",
                                "avenge"})  # fmt: skip
 ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "COOPERATE"})
+NOT_ASSERTED = frozenset({"future", "hypothetical", "negated"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # "refused to comment": a reporter's question turned down, no political rejection.
@@ -857,6 +858,12 @@ class EventCoder:
                 continue
             if any(c.source == quote.speaker and c.sentence == sentence_number(span.start) for c in codings):
                 continue
+            if quote.kind != "direct" and any(
+                c.trigger[0] == span.root.i and c.source and not NOT_ASSERTED & set(c.aux) for c in codings
+            ):
+                # "Landowners began a hunger strike to demand ..., the agency said": what others did, retold; its
+                # words ("demand", "terrorist") are the story's, not a speech act of the teller.
+                continue
             # "the terms were far from Israel's demands": a noun another actor owns is no act of the speaker's.
             lemmas = [
                 "" if t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children) else t.lemma_.lower() for t in span
@@ -884,7 +891,7 @@ class EventCoder:
             targets = (
                 [a for h in subject_heads(retribution) for a in actors.of_phrases(h) if a != quote.speaker]
                 if retribution is not None
-                else obliged
+                else list(obliged)
             )
             for token in sorted(span, key=_agent_last):
                 actor = actors.token_actor.get(token.i)
@@ -1041,7 +1048,10 @@ def _obliged(span: Span, modal: str, actors, speaker: str) -> list[str]:
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
             continue
         if verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
-            continue  # "a company like Caterpillar should be a poster child": a judgement, no request
+            readiness = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in WILLING), None)
+            if readiness is None or not any(c.dep_ == "xcomp" for c in readiness.children):
+                continue  # "a company like Caterpillar should be a poster child": a judgement, no request
+            # "the US must be ready to mediate": a request to act.
         for head in subject_heads(verb):
             if _first_person(head):
                 continue
