@@ -1119,3 +1119,29 @@ def test_must_be_ready_to_act_asks_who_must(nlp, coder):
     doc = parse(nlp, text, names, quotes=[quote])
     requests = {(c.source, c.target) for c in coder.code(doc) if c.method == "speech" and c.code.startswith("10")}
     assert requests == {("mub", "usa")}  # the US is asked; the sides it would mediate between are not
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # CAMEO 166x: expelling or withdrawing inspectors is a sanction, not the deportation of individuals (174).
+        ("North Korea expelled inspectors of the atomic agency.", {"North Korea": "prk", "the atomic agency": "iaea"},
+         ("prk", "iaea", "1662")),
+        # Weapons inspectors are inspectors: no retreat of weapons (0874); announced, it is a threat (136).
+        ("Annan announced that the UN will withdraw weapons inspectors from Iraq.", {"the UN": "un", "Iraq": "irq"},
+         ("un", "irq", "136")),
+        ("Syrian officers ended mediation efforts between the militias.", {"Syrian officers": "syr",
+                                                                            "the militias": "mil"},
+         ("syr", "mil", "165")),
+    ],
+)  # fmt: skip
+def test_halting_involvement_is_a_sanction(nlp, coder, text, names, expected):
+    assert expected in triples(coder.code(parse(nlp, text, names)))
+
+
+def test_a_coercive_act_announced_for_the_future_is_a_threat(nlp, coder):
+    # CAMEO: an intention to use force or pressure is a threat (13x), for event nouns as for verbs.
+    doc = parse(nlp, "NATO will tighten the naval blockade of Serbia.", {"NATO": "nato", "Serbia": "srb"})
+    assert ("nato", "srb", "1381") in triples(coder.code(doc))
+    doc = parse(nlp, "Greece plans to impose restrictions on workers from Poland.", {"Greece": "grc", "Poland": "pol"})
+    assert {c.code[:2] for c in coder.code(doc) if c.source == "grc"} == {"13"}

@@ -458,7 +458,10 @@ class EventCoder:
                     governing_root = governing.code[:2]
                     if (
                         intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
-                    ) or (intended[:2] == "13" and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS)):
+                    ) or (
+                        intended[:2] == "13"
+                        and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS | INTENT_LEMMAS)
+                    ):
                         governing.code, governing.reverse = intended, None
         for i, match in matches.items():
             if i in superseded:
@@ -534,7 +537,7 @@ class EventCoder:
                 match.code, match.reverse = (REJECTION_CODE if departing else refusal_code(code)), None
                 aux = [a for a in aux if a not in ("negated", "future")]
             elif (
-                "future" in aux
+                ("future" in aux or ("hypothetical" in aux and _is_conditional(verb) and self._conflict(code)))
                 and code in self.book
                 and code[:2] not in STATED_ROOTS
                 and intent_code(code)
@@ -548,14 +551,12 @@ class EventCoder:
                 )
             ):
                 # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x); "will
-                # withdraw its force unless ..." is a threat (13).
-                conditional = any(
-                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                    for c in verb.children
+                # withdraw its force unless ...", "may halt its mediation if ..." are threats (13).
+                threat = (
+                    _is_conditional(verb) and code[:2] in COERCIVE_WHEN_CONDITIONAL and intent_code(code)[:2] != "13"
                 )
-                threat = conditional and code[:2] in COERCIVE_WHEN_CONDITIONAL and intent_code(code)[:2] != "13"
                 match.code, match.reverse = ("130" if threat else intent_code(code)), None
-                aux.remove("future")
+                aux = [a for a in aux if a not in ("future", "hypothetical")]
             if match.negation_in_pattern and "negated" in aux:
                 aux.remove("negated")  # the pattern's code already says what the negation means
             tokens = clause_members(verb, sentence, heads)
@@ -813,10 +814,14 @@ class EventCoder:
             span_tokens = [token, *verb_tokens, *arg_tokens, *(t for a in arg_tokens for t in a.subtree)]
             evidence = clause_span([t for t in span_tokens if sentence.start <= t.i < sentence.end])
             aux = nominal_modality(token)
+            code = nominal.code
+            if "future" in aux and intent_code(code) and self.cameo_dictionary:
+                # "NATO confirmed it would tighten the blockade": the intention stated now (13x, 03x), as for verbs.
+                code, aux = intent_code(code), [a for a in aux if a != "future"]
             for src in sources or [None]:
                 for tgt in targets:
                     codings.append(
-                        Coding(nominal.code, src, tgt, number, (token.i, token.i + 1), evidence, "nominal",
+                        Coding(code, src, tgt, number, (token.i, token.i + 1), evidence, "nominal",
                                None, list(aux), _confidence(0.55, src, tgt), clause=list(range(*evidence)))
                     )  # fmt: skip
         return codings
@@ -1138,8 +1143,8 @@ def nominal_modality(noun: Token) -> list[str]:
         return ["negated"]
     if lemma in EXPECTING_LEMMAS:
         return ["hypothetical"]
-    if lemma in PERFORMING_LEMMAS:
-        return modality(governor)
+    if lemma in PERFORMING_LEMMAS or lemma in ENACTING_LEMMAS:
+        return modality(governor)  # "would tighten the blockade", "will launch an offensive"
     return []
 
 
@@ -1376,6 +1381,14 @@ def _infinitive_complements(verb: Token) -> list[Token]:
         if obj.dep_ == "dobj":
             found.extend(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VB")
     return found
+
+
+def _is_conditional(verb: Token) -> bool:
+    """The verb's act is promised under a condition: "will withdraw its force unless ...", "may halt ... if"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    )
 
 
 def _is_purpose(verb: Token) -> bool:
