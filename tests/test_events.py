@@ -1145,3 +1145,18 @@ def test_a_coercive_act_announced_for_the_future_is_a_threat(nlp, coder):
     assert ("nato", "srb", "1381") in triples(coder.code(doc))
     doc = parse(nlp, "Greece plans to impose restrictions on workers from Poland.", {"Greece": "grc", "Poland": "pol"})
     assert {c.code[:2] for c in coder.code(doc) if c.source == "grc"} == {"13"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Swiss doctors handed over medicine to the Red Crescent.", {"Swiss doctors": "che", "the Red Crescent": "irc"},
+         ("che", "irc", "073")),  # humanitarian aid (tacitus's HAND_OVER in BRING)
+        ("The UN reduced food supplies to the refugee camp.", {"The UN": "un", "the refugee camp": "ref"},
+         ("un", "ref", "162")),  # reduced aid
+        ("Israel has strengthened its forces in the south.", {"Israel": "isr"},
+         ("isr", None, "154")),  # more armed forces: a show of force, not aimed at the forces
+    ],
+)  # fmt: skip
+def test_dictionary_additions_for_aid_and_forces(nlp, coder, text, names, expected):
+    assert expected in triples(coder.code(parse(nlp, text, names)))
