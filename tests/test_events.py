@@ -1181,3 +1181,9 @@ def test_dictionary_additions_for_aid_and_forces(nlp, coder, text, names, expect
 )  # fmt: skip
 def test_dictionary_additions_for_concessions_protests_and_aid(nlp, coder, text, names, expected):
     assert expected in triples(coder.code(parse(nlp, text, names)))
+
+
+def test_a_circumstance_phrase_below_the_object_is_no_pattern_word(nlp, coder):
+    text = "The minister allowed the opposition leader to hold a rally after an agreement with the police."
+    doc = parse(nlp, text, {"The minister": "gov", "the opposition leader": "opp", "the police": "cop"})
+    assert {c.code for c in coder.code(doc) if c.source == "gov"} == {"080"}  # allowing, not ALLOW * &TREATY 031

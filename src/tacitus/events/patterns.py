@@ -460,9 +460,9 @@ def _in_adverbial_clause(token: Token, verb: Token | None) -> bool:
     cause or time ("because of fighting"), which says when or why, not what the verb acts on."""
     current = token
     while verb is not None and current.head.i != current.i and current.i != verb.i:
-        if current.head.i == verb.i and (
-            current.dep_ == "advcl" or (current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPOSITIONS)
-        ):
+        if current.head.i == verb.i and current.dep_ == "advcl":
             return True
+        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+            return True  # also below the verb's object or complement: "allowed X to hold a rally after an accord"
         current = current.head
     return False
