@@ -1187,3 +1187,13 @@ def test_a_circumstance_phrase_below_the_object_is_no_pattern_word(nlp, coder):
     text = "The minister allowed the opposition leader to hold a rally after an agreement with the police."
     doc = parse(nlp, text, {"The minister": "gov", "the opposition leader": "opp", "the police": "cop"})
     assert {c.code for c in coder.code(doc) if c.source == "gov"} == {"080"}  # allowing, not ALLOW * &TREATY 031
+
+
+def test_a_cyber_attack_is_coerce_cyber(nlp, coder):
+    # CAMEO 176 ("attack cybernetically", an ICEWS addition) is missing from CAMEO2PLOVER and has no Goldstein value:
+    # PLOVER's manual codes it COERCE 'cyber'; its root's Goldstein value stands.
+    doc = parse(nlp, "Hackers defaced nearly 3,000 Danish web sites.", {"Hackers": "hak", "Danish web sites": "dnk"})
+    assert ("hak", "dnk", "176") in triples(coder.code(doc))
+    book = codebook()
+    assert (book.plover("176").type, book.plover("176").mode) == ("COERCE", "cyber")
+    assert book.cameo("176").goldstein == book.cameo("17").goldstein

@@ -67,6 +67,9 @@ OWN_PLOVER_RULES: dict[str, tuple[str | None, str | None, list[str]]] = {
     "1834": ("ASSAULT", "explosives", []),
     "1823": ("ASSAULT", None, []),
     "197": ("ASSAULT", None, ["military"]),
+    # CAMEO's "attack cybernetically" is absent from the table; the PLOVER manual codes cyber attacks as COERCE
+    # 'cyber'.
+    "176": ("COERCE", "cyber", ["cyber"]),
 }
 
 # Where the 2021 table contradicts the PLOVER 2.0 manual, the manual wins:
@@ -103,6 +106,7 @@ REPRESENTATIVE_CAMEO: dict[tuple[str, str | None], str] = {
     ("MOBILIZE", "weapons"): "154", ("COERCE", None): "170", ("COERCE", "seize"): "171", ("COERCE", "arrest"): "173",
     ("COERCE", "deport"): "174", ("COERCE", "restrict"): "172", ("COERCE", "ban"): "1722",
     ("COERCE", "curfew"): "1723", ("COERCE", "martial-law"): "1724", ("COERCE", "censor"): "1721",
+    ("COERCE", "cyber"): "176",
     ("ASSAULT", None): "190", ("ASSAULT", "abduct"): "181", ("ASSAULT", "beat"): "182", ("ASSAULT", "sexual"): "1821",
     ("ASSAULT", "torture"): "1822", ("ASSAULT", "explosives"): "183", ("ASSAULT", "suicide-attack"): "1831",
     ("ASSAULT", "assassinate"): "186", ("ASSAULT", "firearms"): "193", ("ASSAULT", "heavy-weapons"): "194",
@@ -197,13 +201,20 @@ class Codebook:
 
 def _read_codes(path: Path) -> dict[str, CameoCode]:
     codes = {}
+    unscored = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             goldstein = row["gdelt_goldstein"] or row["icews_goldstein"]
             name = row["gdelt_name"] or row["icews_name"]
             if not goldstein or goldstein == "NA":
+                unscored.append((row, name))
                 continue
             codes[row["code"]] = CameoCode(row["code"], name, row["root"], int(row["quad_class"]), float(goldstein))
+    # ICEWS's additions without a Goldstein value ("176 Attack cybernetically") take their root's (17: -7.0).
+    for row, name in unscored:
+        root = codes.get(row["root"])
+        if root is not None:
+            codes[row["code"]] = CameoCode(row["code"], name, row["root"], int(row["quad_class"]), root.goldstein)
     return codes
 
 
