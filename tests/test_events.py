@@ -1197,3 +1197,15 @@ def test_a_cyber_attack_is_coerce_cyber(nlp, coder):
     book = codebook()
     assert (book.plover("176").type, book.plover("176").mode) == ("COERCE", "cyber")
     assert book.cameo("176").goldstein == book.cameo("17").goldstein
+
+
+def test_preparing_to_use_force_is_a_show_of_force(nlp, coder):
+    text = "The Macedonian army prepared to resume shelling rebel positions."
+    doc = parse(nlp, text, {"The Macedonian army": "mkd", "rebel positions": "reb"})
+    assert {c.code for c in coder.code(doc) if c.source == "mkd"} == {"154"}  # as POISE * (FOR ATTACK), no threat
+
+
+def test_a_withdrawal_carried_out_is_a_retreat_from_where_it_leaves(nlp, coder):
+    text = "The United States speeded up the withdrawal of its invasion forces from Panama."
+    doc = parse(nlp, text, {"The United States": "usa", "Panama": "pan"})
+    assert ("usa", "pan", "0874") in triples(coder.code(doc))

@@ -79,6 +79,9 @@ DEPARTURE_LEMMAS = frozenset({"leave", "depart", "go", "quit", "withdraw", "retu
 # Verbs whose complement is what the subject commits to: "vowed/swore to fight" is a threat (13x).
 VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+READYING_LEMMAS = frozenset({"prepare", "poise", "gear", "mobilize", "mobilise"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+MOBILIZATION_CODE = "154"  # CAMEO: mobilize or increase armed forces
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
@@ -463,6 +466,10 @@ class EventCoder:
                         and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS | INTENT_LEMMAS)
                     ):
                         governing.code, governing.reverse = intended, None
+                        if governor.lemma_.lower() in READYING_LEMMAS and match.code[:2] in FORCE_ROOTS:
+                            # "the army prepared to resume shelling": readying force is a show of it (CAMEO 154, as
+                            # the dictionary's POISE * (FOR ATTACK)), not a threat addressed to anyone.
+                            governing.code = MOBILIZATION_CODE
         for i, match in matches.items():
             if i in superseded:
                 continue
@@ -796,6 +803,14 @@ class EventCoder:
                     for obj in child.children:
                         targets.extend(a for a in actors.of_phrases(obj) if a not in targets)
                         arg_tokens.append(obj)
+                elif child.dep_ == "prep" and child.lower_ == "of" and "of" not in nominal.target_preps:
+                    # "the withdrawal of its forces from Panama": the parser hangs the phrase on the "of" object.
+                    for obj in child.children:
+                        for phrase in obj.children:
+                            if phrase.dep_ == "prep" and phrase.lower_ in nominal.target_preps:
+                                for inner in phrase.children:
+                                    targets.extend(a for a in actors.of_phrases(inner) if a not in targets)
+                                    arg_tokens.append(inner)
             if not sources:
                 # "The EU adopted a package of sanctions against Russia": who adopts, imposes or launches it.
                 performer = _performing_verb(token)
@@ -986,7 +1001,8 @@ class EventCoder:
 
 # Verbs that carry out what their object names: "launched an attack", "did not carry out strikes".
 PERFORMING_LEMMAS = frozenset({"launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "make", "order",
-                               "begin", "start", "unleash", "execute", "continue", "resume", "step"})  # fmt: skip
+                               "begin", "start", "unleash", "execute", "continue", "resume", "step", "speed",
+                               "accelerate", "complete", "finish"})  # fmt: skip
 EXPECTING_LEMMAS = frozenset({"expect", "anticipate", "predict", "foresee", "fear", "rule", "risk", "threaten",
                               "warn", "plan", "prepare", "seek", "want", "hope", "call", "urge", "demand", "vow",
                               "promise", "pledge", "consider", "propose", "avoid", "prevent", "deter",
