@@ -1209,3 +1209,11 @@ def test_a_withdrawal_carried_out_is_a_retreat_from_where_it_leaves(nlp, coder):
     text = "The United States speeded up the withdrawal of its invasion forces from Panama."
     doc = parse(nlp, text, {"The United States": "usa", "Panama": "pan"})
     assert ("usa", "pan", "0874") in triples(coder.code(doc))
+
+
+def test_a_subjunctive_reported_is_a_demand(nlp, coder):
+    text = "The ILO insisted that Israel ease restrictions on Palestinian workers."
+    doc = parse(nlp, text, {"The ILO": "ilo", "Israel": "isr", "Palestinian workers": "pse"})
+    codings = coder.code(doc)
+    assert ("ilo", "isr", "100") in triples(codings)
+    assert not [c for c in codings if c.source == "isr"]  # the easing is demanded, not done

@@ -62,6 +62,7 @@ INTENT_LEMMAS = frozenset({"agree", "offer", "promise", "pledge", "vow", "intend
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
+DEMAND_CODE = "100"
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
 MODAL_CUES = frozenset({"must", "should"})
 # Cues that are the speaker's act only as the speaker's own verb ("we demand", "I thank").
@@ -443,6 +444,14 @@ class EventCoder:
                 if self.cameo_dictionary and (self._reports(governor, governing) or governing.code[:2] == "13"):
                     governing.code, governing.reverse = RETRIBUTION_THREAT, None
                     inherited_target[governor.i] = find_arguments(verb, actors).sources
+                continue
+            if self.cameo_dictionary and self._reports(governor, governing) and _is_mandative(verb):
+                # "reiterated its demand that Israel ease restrictions", "insisted that he resign": a subjunctive
+                # is what the speaker demands (CAMEO 10) of its subject, not what happened.
+                superseded.add(i)
+                superseded.discard(governor.i)  # the saying is the demand
+                governing.code, governing.reverse = DEMAND_CODE, None
+                inherited_target[governor.i] = [a for h in subject_heads(verb) for a in actors.of_phrases(h)]
                 continue
             if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
@@ -1397,6 +1406,17 @@ def _infinitive_complements(verb: Token) -> list[Token]:
         if obj.dep_ == "dobj":
             found.extend(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VB")
     return found
+
+
+def _is_mandative(verb: Token) -> bool:
+    """A clause in the subjunctive, what someone demands: "that Israel ease restrictions" (a base form with a subject
+    and no auxiliary; "that Israel eases" or "would ease" state or predict)."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _is_conditional(verb: Token) -> bool:
