@@ -52,7 +52,7 @@ def triples(codings) -> set[tuple]:
 
 def test_cameo_dictionary_reads_every_block_and_pattern():
     verbs = load_verb_dictionary(DEFAULT_VERBS)
-    assert len(verbs.blocks) == 398  # the 397 of the Phoenix file and tacitus's SHORTEN
+    assert len(verbs.blocks) == 399  # the 397 of the Phoenix file and tacitus's SHORTEN and DEMOBILIZE
     assert verbs.pattern_count >= 4600  # 4,668 lines; PETRARCH too skips the few with undefined synonym sets
     kill = verbs.by_base["KILL"][0]
     assert kill.bare_code == "190"
@@ -1217,3 +1217,15 @@ def test_a_subjunctive_reported_is_a_demand(nlp, coder):
     codings = coder.code(doc)
     assert ("ilo", "isr", "100") in triples(codings)
     assert not [c for c in codings if c.source == "isr"]  # the easing is demanded, not done
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The prime minister received a mission of observers from the OSCE.",
+         {"The prime minister": "kgz", "the OSCE": "osce"}, ("kgz", "osce", "0862")),
+        ("The rebels demobilized their fighters.", {"The rebels": "reb"}, ("reb", None, "0873")),
+    ],
+)  # fmt: skip
+def test_receiving_observers_and_demobilizing_are_retreats(nlp, coder, text, names, expected):
+    assert expected in triples(coder.code(parse(nlp, text, names)))
