@@ -1117,7 +1117,7 @@ def test_must_be_ready_to_act_asks_who_must(nlp, coder):
                   end=len(text) - 1, kind="indirect")  # fmt: skip
     names = {"Mubarak": "mub", "the US": "usa", "Israelis": "isr", "Palestinians": "pal"}
     doc = parse(nlp, text, names, quotes=[quote])
-    requests = {(c.source, c.target) for c in coder.code(doc) if c.method == "speech" and c.code.startswith("10")}
+    requests = {(c.source, c.target) for c in coder.code(doc) if c.code.startswith("10")}
     assert requests == {("mub", "usa")}  # the US is asked; the sides it would mediate between are not
 
 
@@ -1229,3 +1229,11 @@ def test_a_subjunctive_reported_is_a_demand(nlp, coder):
 )  # fmt: skip
 def test_receiving_observers_and_demobilizing_are_retreats(nlp, coder, text, names, expected):
     assert expected in triples(coder.code(parse(nlp, text, names)))
+
+
+def test_a_reported_obligation_is_a_demand(nlp, coder):
+    text = "A British minister reiterated that Libya must hand over the suspects."
+    doc = parse(nlp, text, {"A British minister": "gbr", "Libya": "lby"})
+    assert ("gbr", "lby", "100") in triples(coder.code(doc))
+    doc = parse(nlp, "The minister said that we must act.", {"The minister": "gbr"})
+    assert not [c for c in coder.code(doc) if c.code == "100"]  # "we must" obliges the speaker's side

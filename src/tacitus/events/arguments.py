@@ -55,6 +55,8 @@ class ActorFinder:
         self.token_actor = token_actor
         # token index -> speaker actor id, for "we"/"I" inside a quotation
         self.speaker_of = speaker_of or {}
+        # tokens of direct quotations, whose speech acts are coded from their words
+        self.directly_quoted: set[int] = set()
         # tokens of place names (the places stage's index): "demonstrated in Kirkuk" names where, not whom
         self.place_tokens: set[int] = set()
         # head token -> every actor it stands for ("Chinese and Indian troops"), from the actors stage

@@ -63,6 +63,7 @@ REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
 DEMAND_CODE = "100"
+OBLIGATION_MODALS = frozenset({"must", "should"})
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
 MODAL_CUES = frozenset({"must", "should"})
 # Cues that are the speaker's act only as the speaker's own verb ("we demand", "I thank").
@@ -306,6 +307,9 @@ class EventCoder:
         quotes = facts(doc, "quotes")
         speaker_of = self._speakers_by_token(doc, quotes)
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
+        actors.directly_quoted = {
+            t.i for q in quotes if q.kind == "direct" and q.speaker for t in (self._quote_tokens(doc, q) or [])
+        }
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
         coded_actors = [a for a in facts(doc, "actors") if a.code]
@@ -413,6 +417,16 @@ class EventCoder:
             verb = doc[i]
             if not self._reports(verb, match):
                 continue
+            # (A direct quotation's speech act comes from its words, below.)
+            demanded = [c for c in verb.children if _is_mandative(c) and c.i not in actors.directly_quoted]
+            if demanded and self.cameo_dictionary:
+                # "reiterated its demand that Israel ease restrictions", "insisted that Libya must hand over the
+                # suspects": a subjunctive or an obligation is what the speaker demands (CAMEO 10) of its subject;
+                # what is demanded is not done.
+                match.code, match.reverse = DEMAND_CODE, None
+                inherited_target[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
+                superseded.update(j for j in matches for c in demanded if _in_subtree(doc[j], c))
+                continue
             # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
             complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
             if any(
@@ -445,14 +459,8 @@ class EventCoder:
                     governing.code, governing.reverse = RETRIBUTION_THREAT, None
                     inherited_target[governor.i] = find_arguments(verb, actors).sources
                 continue
-            if self.cameo_dictionary and self._reports(governor, governing) and _is_mandative(verb):
-                # "reiterated its demand that Israel ease restrictions", "insisted that he resign": a subjunctive
-                # is what the speaker demands (CAMEO 10) of its subject, not what happened.
-                superseded.add(i)
-                superseded.discard(governor.i)  # the saying is the demand
-                governing.code, governing.reverse = DEMAND_CODE, None
-                inherited_target[governor.i] = [a for h in subject_heads(verb) for a in actors.of_phrases(h)]
-                continue
+            if i in superseded:
+                continue  # what a speaker demands (above)
             if self._reports(governor, governing):
                 # What was said is the event; the saying is not (PETRARCH codes the reported event).
                 superseded.add(governor.i)
@@ -1409,14 +1417,18 @@ def _infinitive_complements(verb: Token) -> list[Token]:
 
 
 def _is_mandative(verb: Token) -> bool:
-    """A clause in the subjunctive, what someone demands: "that Israel ease restrictions" (a base form with a subject
-    and no auxiliary; "that Israel eases" or "would ease" state or predict)."""
-    return (
-        verb.dep_ == "ccomp"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
+    """A clause of what someone demands of its subject: in the subjunctive, "that Israel ease restrictions" (a base
+    form with a subject and no auxiliary; "that Israel eases" or "would ease" state or predict), or with an
+    obligation, "that Libya must hand over the suspects" (not "we must", "it should have")."""
+    if verb.dep_ != "ccomp" or verb.tag_ != "VB":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not subjects or any(_first_person(s) for s in subjects):
+        return False
+    if not auxiliaries:
+        return all(s.pos_ != "PRON" for s in subjects)
+    return len(auxiliaries) == 1 and auxiliaries[0].lower_ in OBLIGATION_MODALS
 
 
 def _is_conditional(verb: Token) -> bool:
