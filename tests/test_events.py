@@ -1237,3 +1237,18 @@ def test_a_reported_obligation_is_a_demand(nlp, coder):
     assert ("gbr", "lby", "100") in triples(coder.code(doc))
     doc = parse(nlp, "The minister said that we must act.", {"The minister": "gbr"})
     assert not [c for c in coder.code(doc) if c.code == "100"]  # "we must" obliges the speaker's side
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("The high court opened a hearing into the treatment of Palestinian detainees.",
+         {"The high court": "jud", "Palestinian detainees": "pse"}, ("jud", "pse", "090")),
+        ("Klibi undertook a mediation mission between Syria and Arafat.",
+         {"Klibi": "arl", "Syria": "syr", "Arafat": "pse"}, ("arl", "syr", "045")),
+        ("Saudi Arabia has mobilized pressure groups in Washington.", {"Saudi Arabia": "sau"}, ("sau", None, "053")),
+        ("Russia's investigation into Ukraine drags on.", {"Russia": "rus", "Ukraine": "ukr"}, ("rus", "ukr", "090")),
+    ],
+)  # fmt: skip
+def test_inquiries_mediation_and_rallied_support(nlp, coder, text, names, expected):
+    assert expected in triples(coder.code(parse(nlp, text, names)))
