@@ -1252,3 +1252,9 @@ def test_a_reported_obligation_is_a_demand(nlp, coder):
 )  # fmt: skip
 def test_inquiries_mediation_and_rallied_support(nlp, coder, text, names, expected):
     assert expected in triples(coder.code(parse(nlp, text, names)))
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand_of_them(nlp, coder):
+    text = "Chirac issued a stern reminder to Iraq that Baghdad must cooperate with UN inspectors."
+    doc = parse(nlp, text, {"Chirac": "fra", "Iraq": "irq", "Baghdad": "irq", "UN inspectors": "un"})
+    assert {(c.source, c.target, c.code) for c in coder.code(doc) if c.source == "fra"} == {("fra", "irq", "100")}

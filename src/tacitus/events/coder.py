@@ -418,7 +418,8 @@ class EventCoder:
             if not self._reports(verb, match):
                 continue
             # (A direct quotation's speech act comes from its words, below.)
-            demanded = [c for c in verb.children if _is_mandative(c) and c.i not in actors.directly_quoted]
+            said = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+            demanded = [c for c in said if _is_mandative(c) and c.i not in actors.directly_quoted]
             if demanded and self.cameo_dictionary:
                 # "reiterated its demand that Israel ease restrictions", "insisted that Libya must hand over the
                 # suspects": a subjunctive or an obligation is what the speaker demands (CAMEO 10) of its subject;
@@ -527,8 +528,8 @@ class EventCoder:
                         if found:
                             targets = found
                             break
-            if i in inherited_target and (not targets or match.code == RETRIBUTION_THREAT):
-                # "vowed to wage war on the Rohans"; "said the killers would pay"
+            if i in inherited_target and (not targets or match.code in (RETRIBUTION_THREAT, DEMAND_CODE)):
+                # "vowed to wage war on the Rohans"; "said the killers would pay"; "reminded Iraq that it must"
                 inherited = [t for t in inherited_target[i] if t not in sources]
                 targets = inherited if inherited or match.code == RETRIBUTION_THREAT else targets
             if "%" in match.bound:
@@ -1420,8 +1421,11 @@ def _is_mandative(verb: Token) -> bool:
     """A clause of what someone demands of its subject: in the subjunctive, "that Israel ease restrictions" (a base
     form with a subject and no auxiliary; "that Israel eases" or "would ease" state or predict), or with an
     obligation, "that Libya must hand over the suspects" (not "we must", "it should have")."""
-    if verb.dep_ != "ccomp" or verb.tag_ != "VB":
-        return False
+    if verb.tag_ != "VB" or not (
+        verb.dep_ == "ccomp"
+        or (verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children))
+    ):
+        return False  # a reported clause, or one of what was said ("issued a reminder that Iraq must cooperate")
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not subjects or any(_first_person(s) for s in subjects):
