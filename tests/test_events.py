@@ -1258,3 +1258,20 @@ def test_a_reminder_that_someone_must_act_is_a_demand_of_them(nlp, coder):
     text = "Chirac issued a stern reminder to Iraq that Baghdad must cooperate with UN inspectors."
     doc = parse(nlp, text, {"Chirac": "fra", "Iraq": "irq", "Baghdad": "irq", "UN inspectors": "un"})
     assert {(c.source, c.target, c.code) for c in coder.code(doc) if c.source == "fra"} == {("fra", "irq", "100")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # A word in a phrase of the subject ("riots against military policies") is no subject-side pattern word
+        # (&MILITARY * 190); the riots are a protest noun aimed at what they are against.
+        ("Palestinian riots against Israeli military policies are still continuing.",
+         {"Palestinian": "pse", "Israeli military": "isr"}, ("pse", "isr", "145")),
+        ("A newspaper has violated a ban by General Aoun.", {"A newspaper": "jrn", "General Aoun": "gen"},
+         ("jrn", "gen", "128")),
+    ],
+)  # fmt: skip
+def test_riots_against_and_violated_bans(nlp, coder, text, names, expected):
+    found = triples(coder.code(parse(nlp, text, names)))
+    assert expected in found
+    assert not [t for t in found if t[2].startswith("19")]

@@ -18,7 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import ActorFinder, agent_heads, coordinated, subject_heads
-from tacitus.events.clauses import NEGATIONS, SUBJECT_DEPS, is_passive, lower_domain, upper_domain
+from tacitus.events.clauses import CLAUSE_DEPS, NEGATIONS, SUBJECT_DEPS, is_passive, lower_domain, upper_domain
 from tacitus.events.dictionary import NULL_CODE, NounPhrase, Pattern, PrepPhrase, Role, Verb, VerbDictionary, Words
 
 
@@ -85,6 +85,7 @@ class PatternMatcher:
     def __init__(self, dictionary: VerbDictionary) -> None:
         self.dictionary = dictionary
         self._verb: Token | None = None
+        self._subject_side = False  # matching the words before "*"
 
     # Which dictionary verbs a token is ------------------------------------------------------------------
 
@@ -171,7 +172,9 @@ class PatternMatcher:
     def _match_pattern(self, pattern: Pattern, verb: Token, upper, lower, actors, forms):
         bound: dict[str, list[str]] = {}
         used: list[Token] = []
+        self._subject_side = True
         before = self._sequence(pattern.before, upper, 0, None, bound, used, actors, forms)
+        self._subject_side = False
         if before is None:
             return None
         if pattern.adjacent_before and (not used or used[-1].i != verb.i - 1):
@@ -236,6 +239,8 @@ class PatternMatcher:
                         return None  # "fired missiles into the sea off its coast": a place, not "fire off"
                     if token.pos_ in ("NOUN", "PROPN") and _in_adverbial_clause(token, self._verb):
                         return None  # "arrested while on a trip to the city": not "* &TOWN" (took the town)
+                    if self._subject_side and token.pos_ in ("NOUN", "PROPN", "ADJ") and _in_noun_modifier(token):
+                        return None  # "riots against military policies continued": not "&MILITARY *"
                     k = j
                     while k < len(tokens) and tokens[k].i < end:
                         k += 1
@@ -453,6 +458,17 @@ def _has_object(token: Token) -> bool:
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"because", "due", "owing", "amid", "amidst", "despite", "after", "following", "before", "during", "since"}
 )
+
+
+def _in_noun_modifier(token: Token) -> bool:
+    """Whether a word lies in a prepositional phrase of a noun ("riots against military policies"): what the noun
+    is about, not who it is."""
+    current = token
+    while current.head.i != current.i and current.dep_ not in CLAUSE_DEPS:
+        if current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        current = current.head
+    return False
 
 
 def _in_adverbial_clause(token: Token, verb: Token | None) -> bool:
