@@ -1275,3 +1275,17 @@ def test_riots_against_and_violated_bans(nlp, coder, text, names, expected):
     found = triples(coder.code(parse(nlp, text, names)))
     assert expected in found
     assert not [t for t in found if t[2].startswith("19")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Bashir has taken steps to enhance political freedoms.", {"Bashir": "sdn"}, {("sdn", None, "0811")}),
+        ("The US said removing the sanctions on Burma is out of the question.", {"The US": "usa", "Burma": "mmr"},
+         {(None, "mmr", "085")}),  # lifting sanctions, not deporting them (DEPORT's REMOVE, 174)
+        ("Norway will send material to Saudi Arabia.", {"Norway": "nor", "Saudi Arabia": "sau"},
+         {("nor", "sau", "033")}),  # the intention to give aid
+    ],
+)  # fmt: skip
+def test_steps_sanctions_removed_and_material_sent(nlp, coder, text, names, expected):
+    assert triples(coder.code(parse(nlp, text, names))) == expected
