@@ -1289,3 +1289,11 @@ def test_riots_against_and_violated_bans(nlp, coder, text, names, expected):
 )  # fmt: skip
 def test_steps_sanctions_removed_and_material_sent(nlp, coder, text, names, expected):
     assert triples(coder.code(parse(nlp, text, names))) == expected
+
+
+def test_forces_of_two_states_exercising_together_cooperate(pipeline):
+    text = "French and Egyptian warships on Monday launched ten days of war games in the Mediterranean Sea."
+    record = pipeline.code_one(Article(id="games", text=text, published="2000-01-03"))
+    codes = {a.id: a.code[:3] for a in record.actors if a.code}
+    found = {(codes.get(e.source), codes.get(e.target), e.cameo) for e in record.events}
+    assert found == {("FRA", "EGY", "062"), ("EGY", "FRA", "062")}  # military cooperation, no show of force alone

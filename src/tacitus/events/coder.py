@@ -84,6 +84,7 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 READYING_LEMMAS = frozenset({"prepare", "poise", "gear", "mobilize", "mobilise"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 MOBILIZATION_CODE = "154"  # CAMEO: mobilize or increase armed forces
+JOINT_MILITARY_CODE = "062"  # CAMEO: cooperate militarily
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
 COERCIVE_WHEN_CONDITIONAL = frozenset({"08", "16", "17"})
 POSTURE_ROOT = "15"  # CAMEO: exhibit force posture
@@ -654,6 +655,10 @@ class EventCoder:
             # "Jihadist attacks ..., the army said": two who say something do not say it to each other.
             reciprocal = not has_object and not _is_plain_statement(match.code, self.book)
             pairs = self._pairs(match, sources, targets, reciprocal=reciprocal)
+            if posture and not targets and len({actors.code_of(a)[:3] for a in sources} - {"", "---"}) > 1:
+                # "French and Egyptian warships launched war games": the forces of two states exercising together
+                # cooperate militarily (CAMEO 062, as the dictionary's TAKE * {JOINT EXERCISES}).
+                pairs = [(JOINT_MILITARY_CODE, s_, t) for s_ in sources for t in sources if s_ != t]
             # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
             # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
             if any(c[:2] == "13" and t for c, _s, t in pairs):
