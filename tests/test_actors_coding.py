@@ -1,0 +1,63 @@
+"""The actors stage on codes the sentence states plainly but the dictionaries or the rules got wrong:
+international organisations the Phoenix files name in other words, national movements they give another country,
+a person's title tying them to a country or an organisation, and agents composed with the actor they belong to as
+PETRARCH composes them. Each test is a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.pipeline import Pipeline
+from tacitus.record import Article
+
+
+def code(pipeline: Pipeline, text: str, published: str | None = "1995-06-01"):
+    return pipeline.code_one(Article(id="t", text=text, published=published))
+
+
+def actor_with(record, mention: str):
+    found = [a for a in record.actors if any(m.text == mention for m in a.mentions)]
+    listing = [(a.name, a.code, [m.text for m in a.mentions]) for a in record.actors]
+    assert found, f"no actor mentioned as {mention!r}: {listing}"
+    return found[0]
+
+
+# -- dictionary entries --
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected_code"),
+    [
+        ("The European Community lifted its ban on British beef.", "The European Community", "IGOEUREEC"),
+        ("Observers from the OSCE arrived in Minsk on Sunday.", "the OSCE", "IGO"),
+        ("APEC leaders met in Manila.", "APEC", "IGOASABUS"),
+        ("The International Labour Office published a report on child labour.", "The International Labour Office",
+         "IGOUNOLABILO"),
+    ],
+)  # fmt: skip
+def test_an_international_organisation_the_phoenix_files_name_otherwise_is_coded(
+    pipeline, text, mention, expected_code
+):
+    assert actor_with(code(pipeline, text), mention).code == expected_code
+
+
+def test_a_role_of_an_international_organisation_named_before_it_is_the_organisations(pipeline):
+    record = code(pipeline, "European Community finance ministers met in Brussels to discuss aid to Hungary.")
+    assert actor_with(record, "European Community finance ministers").code == "IGOEUREECGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Algerian troops attacked the Islamic Salvation Front in the mountains.", "the Islamic Salvation Front",
+         "DZA"),
+        ("UNITA rebels shelled the town of Kuito on Monday.", "UNITA rebels", "AGO"),
+    ],
+)  # fmt: skip
+def test_a_national_movement_is_coded_with_its_own_country(pipeline, text, mention, country):
+    assert actor_with(code(pipeline, text), mention).country == country
+
+
+def test_a_demonym_of_a_former_name_of_a_country_is_that_country(pipeline):
+    record = code(pipeline, "Kampuchean guerrillas attacked a government post.", published="1985-03-01")
+    assert actor_with(record, "Kampuchean guerrillas").code == "KHMREB"
