@@ -61,3 +61,18 @@ def test_a_national_movement_is_coded_with_its_own_country(pipeline, text, menti
 def test_a_demonym_of_a_former_name_of_a_country_is_that_country(pipeline):
     record = code(pipeline, "Kampuchean guerrillas attacked a government post.", published="1985-03-01")
     assert actor_with(record, "Kampuchean guerrillas").code == "KHMREB"
+
+
+# -- names the model cut short --
+
+
+def test_a_persons_name_beginning_a_phrase_of_their_entry_is_that_person(pipeline):
+    # "Clinton administration" is a phrase of Bill Clinton's entry; the model tags "Clinton" alone.
+    record = code(pipeline, "The Clinton administration criticised China over its trade barriers.")
+    assert actor_with(record, "Clinton").code.startswith("USA")
+    assert actor_with(record, "The Clinton administration").code == "USAGOV"
+
+
+def test_a_dictionary_phrase_running_on_past_an_entity_is_the_name(pipeline):
+    record = code(pipeline, "Government troops attacked positions of the Liberation Tigers of Tamil Eelam near Jaffna.")
+    assert actor_with(record, "the Liberation Tigers of Tamil Eelam").code == "LKAREB"

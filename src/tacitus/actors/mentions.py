@@ -202,10 +202,29 @@ def _name_spans(
     spans = []
     used: set[int] = set()
     by_end = {m.end: m for m in names}
+    name_at = {i: m for m in names for i in range(m.start, m.end)}
     title_tokens = {i for m in agents for i in range(m.start, m.end)}
-    for start, end, label in _entities(doc, lexicon):
+    extended_to = 0
+    entities = _entities(doc, lexicon)
+    entity_starts = {start for start, _, _ in entities}
+    for start, end, label in entities:
+        if start < extended_to:
+            continue  # "Tamil" in "Liberation Tigers of Tamil Eelam": inside the phrase the entity before ran on to
         if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
             start += 1  # "the Badr Organization": the name is "Badr Organization"
+        longer = name_at.get(start)
+        if longer is not None and (longer.start < start or longer.end <= end):
+            longer = None
+        if (
+            longer is not None
+            and label != "PERSON"
+            and end not in entity_starts
+            and not any(i in title_tokens for i in range(end, longer.end))
+        ):
+            # The model cut the name short ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam", "Sierra"
+            # of "Sierra Leonean"): the dictionary's phrase is the name. Not "US" + "Congress", the model's two
+            # names, nor "US" + "president" (before "Donald Trump"): a title describes a name, it is no part of one.
+            end = extended_to = longer.end
         if label == "PERSON":
             # "President Bouteflika": the title is a descriptor of the name, not part of it.
             while start < end - 1 and (start in title_tokens or doc[start].lower_.rstrip(".") in TITLE_WORDS):
@@ -242,6 +261,8 @@ def _name_spans(
             if entry is None and end in by_end and by_end[end].start < start:
                 entry = by_end[end].entry
                 used.add(id(by_end[end]))
+            if entry is None and longer is not None and _names_a_person(lexicon, longer.entry, doc[start:end].text):
+                entry = longer.entry  # "the Bush administration": a phrase of the person's own entry
         spans.append((start, end, label, entry))
     taken = {i for s, e, _, _ in spans for i in range(s, e)}
     for m in names:
@@ -552,6 +573,13 @@ def _names_the_entity(
         if other is None or not _is_bare_country(lexicon, other):
             return False
     return True
+
+
+def _names_a_person(lexicon: Lexicon, entry: int, name: str) -> bool:
+    """Whether a person's name (or surname) is one of the entry's names: "Bush" of George Bush's entry, which
+    lists "Bush administration"; not "Washington" of the Washington Post's."""
+    words = name_words(name)
+    return any(person_relation(words, name_words(p)) in ("same", "surname") for p in lexicon.actors[entry].phrases)
 
 
 def _is_bare_country(lexicon: Lexicon, entry: int) -> bool:
