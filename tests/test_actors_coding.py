@@ -76,3 +76,31 @@ def test_a_persons_name_beginning_a_phrase_of_their_entry_is_that_person(pipelin
 def test_a_dictionary_phrase_running_on_past_an_entity_is_the_name(pipeline):
     record = code(pipeline, "Government troops attacked positions of the Liberation Tigers of Tamil Eelam near Jaffna.")
     assert actor_with(record, "the Liberation Tigers of Tamil Eelam").code == "LKAREB"
+
+
+# -- what the text says of a person beats the dictionary --
+
+
+def test_a_country_in_an_of_phrase_beats_another_persons_dictionary_entry(pipeline):
+    # The Phoenix entry "HASSAN" is Jordan's Prince Hassan.
+    record = code(pipeline, "King Hassan of Morocco received the Spanish prime minister in Rabat.")
+    assert actor_with(record, "King Hassan").code == "MARGOV"
+
+
+def test_an_organisation_in_a_title_beats_the_persons_dictionary_country(pipeline):
+    # Phoenix files Martti Ahtisaari under Finland; as the UN's envoy he acts for the UN.
+    text = "UN envoy Martti Ahtisaari presented his plan for Kosovo on Friday."
+    record = code(pipeline, text, published="2007-02-02")
+    assert actor_with(record, "UN envoy Martti Ahtisaari").code.startswith("IGOUNO")
+
+
+def test_a_description_a_name_is_in_apposition_to_states_the_persons_organisation(pipeline):
+    text = "The UN's special envoy, Martti Ahtisaari, presented his plan on Friday."
+    record = code(pipeline, text, published="2007-02-02")
+    assert actor_with(record, "Martti Ahtisaari").code.startswith("IGOUNO")
+
+
+def test_the_stated_country_holds_for_the_persons_later_bare_name(pipeline):
+    text = "King Hassan of Morocco received the Spanish prime minister. Hassan said the talks went well."
+    record = code(pipeline, text)
+    assert actor_with(record, "Hassan").code == "MARGOV"

@@ -93,6 +93,7 @@ class Code:
     prefix: tuple[str, ...] = ()
     root_source: str | None = None
     sector_source: str | None = None
+    stated: bool = False  # the root the text states over the dictionary's entry of the name ("King Hassan of Morocco")
 
     @property
     def known(self) -> bool:
@@ -1184,6 +1185,10 @@ class MentionFinder:
         done: set[int] = set()
         for index in range(len(self.mentions)):
             self._describe(index, done, depth=0)
+        for mention in self.mentions:
+            if mention.appositive_of is not None:
+                # "Ithilen's minister, Calimehtar": the description a name is in apposition to states it too.
+                _state_affiliation(mention, [self.mentions[mention.appositive_of].code])
         self._split_conjoined_modifiers()
         self._split_conjoined_objects()
 
@@ -1362,6 +1367,8 @@ class MentionFinder:
             other = next((o for o, r in related if r == "amod" and o.country and o.country != code.country), None)
             if other is not None:
                 code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
+        # Not an origin phrase: "then-President Donald Trump in Hanoi" is where he was, not whose he is.
+        _state_affiliation(mention, [o for o, relation in related if relation != "origin"])
         # Root: the dictionary's, else a country or organisation named beside it.
         if not code.root:
             for other, relation in related:
@@ -1514,6 +1521,27 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _state_affiliation(mention: Mention, related: list[Code]) -> None:
+    """ "King Hassan of Morocco", "U.N. mediator Diego Cordovez", "Ithilen's minister Calimehtar": a country or
+    organisation the text ties a person to (a title's modifier, an "of" phrase, an apposition) beats the dictionary's
+    entry of that name, which may be another person's (Jordan's Prince Hassan) or an office held at another time.
+    The entry's roles go with it."""
+    code = mention.code
+    if mention.kind != "name" or mention.type != "person" or code.root_source != DICTIONARY:
+        return
+    stated = next((o for o in related if _states_affiliation(o)), None)
+    if stated is not None and (stated.country or stated.root) != (code.country or code.root):
+        code.root, code.country, code.base, code.root_source = stated.root, stated.country, None, DESCRIPTOR
+        code.sectors, code.sector_source, code.stated = [], None, True
+
+
+def _states_affiliation(code: Code) -> bool:
+    """A code that places a person: a country (or a place the dictionary codes as one, "ARNOR [ARN]"), or an
+    international or non-state organisation; not a region ("West African")."""
+    root = code.root or ""
+    return bool(code.country) or root[:3] in NON_STATE_ROOTS or (len(root) == 3 and root not in REGION_ROOTS)
 
 
 def _is_place_root(code: Code) -> bool:
