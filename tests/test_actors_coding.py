@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from tacitus.config import Settings
 from tacitus.pipeline import Pipeline
 from tacitus.record import Article
+from tests.conftest import GOLD, needs_gold
 
 
 def code(pipeline: Pipeline, text: str, published: str | None = "1995-06-01"):
@@ -104,3 +106,30 @@ def test_the_stated_country_holds_for_the_persons_later_bare_name(pipeline):
     text = "King Hassan of Morocco received the Spanish prime minister. Hassan said the talks went well."
     record = code(pipeline, text)
     assert actor_with(record, "Hassan").code == "MARGOV"
+
+
+# -- agents composed with their actor, as PETRARCH composes them --
+
+
+@pytest.fixture(scope="module")
+def petrarch():
+    validate = GOLD / "petrarch_unittest"
+    config = {
+        "actor_dictionaries": [str(validate / "PETR.Validate.actors.txt")],
+        "agent_dictionaries": [str(validate / "PETR.Validate.agents.txt")],
+        "city_roles": False,
+    }
+    return Pipeline(Settings(stages=("actors",), stage_config={"actors": config}))
+
+
+@needs_gold
+def test_a_prefix_agent_inside_a_name_goes_before_the_names_code(petrarch):
+    # MSF is [NGO~] in the validation agents: an NGO of Arnor.
+    record = code(petrarch, "MSF Arnor is about to restore full diplomatic ties with Gondor.")
+    assert actor_with(record, "MSF Arnor").code == "NGOARN"
+
+
+@needs_gold
+def test_a_role_of_a_name_with_a_prefix_agent_keeps_the_prefix(petrarch):
+    record = code(petrarch, "An MSF Arnor diplomat is about to restore full diplomatic ties with Gondor.")
+    assert actor_with(record, "An MSF Arnor diplomat").code == "NGOARNGOV"

@@ -1300,6 +1300,11 @@ class MentionFinder:
             else:
                 sectors.extend(s for s in roles if s not in sectors)
             prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
+        if mention.kind == "name":
+            # "MSF Arnor": a prefix agent inside a name before the dictionary's phrase puts its code before the
+            # name's, as PETRARCH composes `NGO~` (NGOARN).
+            for agent in self._agents_within(mention.name_start, mention.name_end, in_names=True):
+                prefix.extend(p for p in split_blocks(self.lexicon.agents[agent.entry].prefix) if p not in prefix)
         # The head's own role comes first; a generic role ("leader", "spokesman") gives way to the roles
         # before it ("militia leader", "police spokesman").
         if not (generic and sectors):
@@ -1376,6 +1381,8 @@ class MentionFinder:
                     code.root = (other.country or other.root) if relation == "origin" else other.root
                     code.country = other.country
                     code.root_source = DESCRIPTOR
+                    if relation != "origin" and not prefix:
+                        prefix = list(other.prefix)  # "an MSF Arnor diplomat": one of MSF Arnor, NGOARNGOV
                     if relation in ("compound", "poss", "of", "appos", "nmod") and not sectors:
                         # Membership: "the IRGC general" has no sector of its own words beyond the IRGC's.
                         sectors = [s for s in other.sectors]
