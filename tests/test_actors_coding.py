@@ -11,17 +11,11 @@ from tacitus.config import Settings
 from tacitus.pipeline import Pipeline
 from tacitus.record import Article
 from tests.conftest import GOLD, needs_gold
+from tests.test_actors_news import actor_with
 
 
 def code(pipeline: Pipeline, text: str, published: str | None = "1995-06-01"):
     return pipeline.code_one(Article(id="t", text=text, published=published))
-
-
-def actor_with(record, mention: str):
-    found = [a for a in record.actors if any(m.text == mention for m in a.mentions)]
-    listing = [(a.name, a.code, [m.text for m in a.mentions]) for a in record.actors]
-    assert found, f"no actor mentioned as {mention!r}: {listing}"
-    return found[0]
 
 
 # -- dictionary entries --
