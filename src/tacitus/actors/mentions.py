@@ -93,6 +93,7 @@ class Code:
     prefix: tuple[str, ...] = ()
     root_source: str | None = None
     sector_source: str | None = None
+    stated: bool = False  # the root the text states over the dictionary's entry of the name ("King Hassan of Morocco")
 
     @property
     def known(self) -> bool:
@@ -202,10 +203,29 @@ def _name_spans(
     spans = []
     used: set[int] = set()
     by_end = {m.end: m for m in names}
+    name_at = {i: m for m in names for i in range(m.start, m.end)}
     title_tokens = {i for m in agents for i in range(m.start, m.end)}
-    for start, end, label in _entities(doc, lexicon):
+    extended_to = 0
+    entities = _entities(doc, lexicon)
+    entity_starts = {start for start, _, _ in entities}
+    for start, end, label in entities:
+        if start < extended_to:
+            continue  # "Tamil" in "Liberation Tigers of Tamil Eelam": inside the phrase the entity before ran on to
         if doc[start].lower_ in DEFINITE_DETERMINERS and start + 1 < end:
             start += 1  # "the Badr Organization": the name is "Badr Organization"
+        longer = name_at.get(start)
+        if longer is not None and (longer.start < start or longer.end <= end):
+            longer = None
+        if (
+            longer is not None
+            and label != "PERSON"
+            and end not in entity_starts
+            and not any(i in title_tokens for i in range(end, longer.end))
+        ):
+            # The model cut the name short ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam", "Sierra"
+            # of "Sierra Leonean"): the dictionary's phrase is the name. Not "US" + "Congress", the model's two
+            # names, nor "US" + "president" (before "Donald Trump"): a title describes a name, it is no part of one.
+            end = extended_to = longer.end
         if label == "PERSON":
             # "President Bouteflika": the title is a descriptor of the name, not part of it.
             while start < end - 1 and (start in title_tokens or doc[start].lower_.rstrip(".") in TITLE_WORDS):
@@ -242,6 +262,8 @@ def _name_spans(
             if entry is None and end in by_end and by_end[end].start < start:
                 entry = by_end[end].entry
                 used.add(id(by_end[end]))
+            if entry is None and longer is not None and _names_a_person(lexicon, longer.entry, doc[start:end].text):
+                entry = longer.entry  # "the Bush administration": a phrase of the person's own entry
         spans.append((start, end, label, entry))
     taken = {i for s, e, _, _ in spans for i in range(s, e)}
     for m in names:
@@ -552,6 +574,13 @@ def _names_the_entity(
         if other is None or not _is_bare_country(lexicon, other):
             return False
     return True
+
+
+def _names_a_person(lexicon: Lexicon, entry: int, name: str) -> bool:
+    """Whether a person's name (or surname) is one of the entry's names: "Bush" of George Bush's entry, which
+    lists "Bush administration"; not "Washington" of the Washington Post's."""
+    words = name_words(name)
+    return any(person_relation(words, name_words(p)) in ("same", "surname") for p in lexicon.actors[entry].phrases)
 
 
 def _is_bare_country(lexicon: Lexicon, entry: int) -> bool:
@@ -1156,6 +1185,10 @@ class MentionFinder:
         done: set[int] = set()
         for index in range(len(self.mentions)):
             self._describe(index, done, depth=0)
+        for mention in self.mentions:
+            if mention.appositive_of is not None:
+                # "Ithilen's minister, Calimehtar": the description a name is in apposition to states it too.
+                _state_affiliation(mention, [self.mentions[mention.appositive_of].code])
         self._split_conjoined_modifiers()
         self._split_conjoined_objects()
 
@@ -1267,6 +1300,11 @@ class MentionFinder:
             else:
                 sectors.extend(s for s in roles if s not in sectors)
             prefix.extend(p for p in split_blocks(entry.prefix) if p not in prefix)
+        if mention.kind == "name":
+            # "MSF Arnor": a prefix agent inside a name before the dictionary's phrase puts its code before the
+            # name's, as PETRARCH composes `NGO~` (NGOARN).
+            for agent in self._agents_within(mention.name_start, mention.name_end, in_names=True):
+                prefix.extend(p for p in split_blocks(self.lexicon.agents[agent.entry].prefix) if p not in prefix)
         # The head's own role comes first; a generic role ("leader", "spokesman") gives way to the roles
         # before it ("militia leader", "police spokesman").
         if not (generic and sectors):
@@ -1334,6 +1372,8 @@ class MentionFinder:
             other = next((o for o, r in related if r == "amod" and o.country and o.country != code.country), None)
             if other is not None:
                 code.root, code.country, code.root_source = other.country, other.country, DESCRIPTOR
+        # Not an origin phrase: "then-President Donald Trump in Hanoi" is where he was, not whose he is.
+        _state_affiliation(mention, [o for o, relation in related if relation != "origin"])
         # Root: the dictionary's, else a country or organisation named beside it.
         if not code.root:
             for other, relation in related:
@@ -1341,6 +1381,8 @@ class MentionFinder:
                     code.root = (other.country or other.root) if relation == "origin" else other.root
                     code.country = other.country
                     code.root_source = DESCRIPTOR
+                    if relation != "origin" and not prefix:
+                        prefix = list(other.prefix)  # "an MSF Arnor diplomat": one of MSF Arnor, NGOARNGOV
                     if relation in ("compound", "poss", "of", "appos", "nmod") and not sectors:
                         # Membership: "the IRGC general" has no sector of its own words beyond the IRGC's.
                         sectors = [s for s in other.sectors]
@@ -1486,6 +1528,27 @@ class MentionFinder:
             return None
         code = self._code_from(codes_at[0], valid, DESCRIPTOR)
         return code if code.root else None
+
+
+def _state_affiliation(mention: Mention, related: list[Code]) -> None:
+    """ "King Hassan of Morocco", "U.N. mediator Diego Cordovez", "Ithilen's minister Calimehtar": a country or
+    organisation the text ties a person to (a title's modifier, an "of" phrase, an apposition) beats the dictionary's
+    entry of that name, which may be another person's (Jordan's Prince Hassan) or an office held at another time.
+    The entry's roles go with it."""
+    code = mention.code
+    if mention.kind != "name" or mention.type != "person" or code.root_source != DICTIONARY:
+        return
+    stated = next((o for o in related if _states_affiliation(o)), None)
+    if stated is not None and (stated.country or stated.root) != (code.country or code.root):
+        code.root, code.country, code.base, code.root_source = stated.root, stated.country, None, DESCRIPTOR
+        code.sectors, code.sector_source, code.stated = [], None, True
+
+
+def _states_affiliation(code: Code) -> bool:
+    """A code that places a person: a country (or a place the dictionary codes as one, "ARNOR [ARN]"), or an
+    international or non-state organisation; not a region ("West African")."""
+    root = code.root or ""
+    return bool(code.country) or root[:3] in NON_STATE_ROOTS or (len(root) == 3 and root not in REGION_ROOTS)
 
 
 def _is_place_root(code: Code) -> bool:

@@ -174,8 +174,10 @@ class ActorBuilder:
         code = Code()
         with_root = [m for m in coded if m.code.root]
         if with_root:
-            best_rank = min(SOURCE_RANK[m.code.root_source] for m in with_root)
-            roots = Counter(m.code.root for m in with_root if SOURCE_RANK[m.code.root_source] == best_rank)
+            # A root the text states over a dictionary entry ("King Hassan of Morocco") beats that entry elsewhere
+            # in the cluster ("Hassan said").
+            best_rank = min(_rank(m.code) for m in with_root)
+            roots = Counter(m.code.root for m in with_root if _rank(m.code) == best_rank)
             root = roots.most_common(1)[0][0]
             source = next(m for m in with_root if m.code.root == root)
             code.root, code.country, code.root_source = root, source.code.country, source.code.root_source
@@ -461,6 +463,10 @@ class ActorBuilder:
                 if len(ids) > 1:
                     head_actors[mention.head] = ids
         return token_actor, head_actors
+
+
+def _rank(code: Code) -> int:
+    return -1 if code.stated else SOURCE_RANK[code.root_source]
 
 
 def _bare(name: str) -> str:
