@@ -1297,3 +1297,9 @@ def test_forces_of_two_states_exercising_together_cooperate(pipeline):
     codes = {a.id: a.code[:3] for a in record.actors if a.code}
     found = {(codes.get(e.source), codes.get(e.target), e.cameo) for e in record.events}
     assert found == {("FRA", "EGY", "062"), ("EGY", "FRA", "062")}  # military cooperation, no show of force alone
+
+
+def test_force_aimed_near_someone_is_aimed_at_them(nlp, coder):
+    text = "North Korea fired two artillery shells near a naval vessel from South Korea."
+    doc = parse(nlp, text, {"North Korea": "prk", "South Korea": "kor"})
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("prk", "kor")}

@@ -641,8 +641,9 @@ class EventCoder:
                     if not _own_country(actors, sources, a)
                 ][:1]
                 match.reverse = None
-            if not targets and sources and match.code[:2] == "15":
-                # "staged drills around Taiwan": a show of force is aimed at whom it is staged around or near.
+            if not targets and sources and (match.code[:2] == POSTURE_ROOT or match.code[:2] in FORCE_ROOTS):
+                # "staged drills around Taiwan": a show of force is aimed at whom it is staged around or near; so is
+                # force ("fired artillery shells near a vessel from South Korea").
                 targets = [
                     a
                     for _prep, obj in prepositional_objects(verb, SURROUNDING_PREPOSITIONS)
