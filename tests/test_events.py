@@ -1303,3 +1303,9 @@ def test_force_aimed_near_someone_is_aimed_at_them(nlp, coder):
     text = "North Korea fired two artillery shells near a naval vessel from South Korea."
     doc = parse(nlp, text, {"North Korea": "prk", "South Korea": "kor"})
     assert {(c.source, c.target) for c in coder.code(doc)} == {("prk", "kor")}
+
+
+def test_a_saying_about_oneself_aims_at_the_other_side_it_names(nlp, coder):
+    text = "Frodo said he has deep satisfaction toward Gondor."
+    doc = parse(nlp, text, {"Frodo": "hob", "Gondor": "gon"})
+    assert {(c.source, c.target) for c in coder.code(doc)} == {("hob", "gon")}

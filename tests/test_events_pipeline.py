@@ -196,3 +196,22 @@ def test_one_head_naming_two_actors_gives_an_event_for_each(pipeline):
     record = pipeline.code_one(Article(id="troops", text="Chinese and Indian troops attacked the rebels on Monday."))
     sources = {_name(record, e.source) for e in record.events if e.plover.type == "ASSAULT"}
     assert len(sources) == 2, sources
+
+
+def test_petrarch_records_whose_parse_reads_other_words_are_told_apart():
+    from tacitus.evaluate.events import parse_reads_text
+
+    text = "The Calenardhon government condemned an attack."
+    same = (
+        "(ROOT (S (NP (DT The) (JJ Calenardhon) (NN government) ) (VP (VBD condemned) (NP (DT an) (NN attack) ) ) "
+        "(. .) ) )"
+    )
+    other = same.replace("(NN government)", "(NN Congresses)")
+    assert parse_reads_text({"text": text, "parse": same})
+    assert not parse_reads_text({"text": text, "parse": other})
+    assert parse_reads_text(
+        {
+            "text": "He said (twice) so.",
+            "parse": "(S (PRP He) (VBD said) (-LRB- -LRB-) (RB twice) (-RRB- -RRB-) (RB so) (. .) )",
+        }
+    )

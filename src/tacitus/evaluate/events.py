@@ -20,6 +20,7 @@ source, codings without one are not compared.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -176,6 +177,10 @@ def evaluate_petrarch(gold_dir: Path, settings: Settings, report: Report, limit:
     docs = pipeline.nlp.pipe(pipeline.make_doc(a) for a in articles)
     for record, doc in zip(records, docs, strict=True):
         category = record["category"].rstrip("x")
+        # PETRARCH's expected triples are its coding of the record's Treebank parse; a few parses read other words
+        # than the text tacitus codes (AGENT-12's "The Calenardhon Congresses" is "government" in its text;
+        # COMMA-15's "AArnor"): those are scored with every record, not where the text can be the test.
+        keys = ("every", category, "all") if parse_reads_text(record) else ("every",)
         actors = {a.id: a for a in facts(doc, "actors")}
         produced = set()
         for coding in doc._.event_codings or []:
@@ -189,21 +194,41 @@ def evaluate_petrarch(gold_dir: Path, settings: Settings, report: Report, limit:
             produced.add((source, _code(actors.get(coding.target)), coding.code))
         expected = {(_code_text(e["source"]), _code_text(e["target"]), e["event"]) for e in record["expected"]}
         for triple in expected:
-            for key in (category, "all"):
+            for key in keys:
                 recall[key].add(triple in produced)
         for triple in produced:
-            for key in (category, "all"):
+            for key in keys:
                 spurious[key].add(triple not in expected)
-    report.add("PETRARCH expected triples produced", "all", recall["all"], TARGETS["triples"])
-    report.add("PETRARCH spurious share (lower is better)", "all", spurious["all"])
+    consistent = sum(1 for r in records if parse_reads_text(r))
+    report.add("PETRARCH expected triples produced", "parse = text", recall["all"], TARGETS["triples"])
+    report.add("PETRARCH spurious share (lower is better)", "parse = text", spurious["all"])
+    report.add("PETRARCH expected triples produced", "every record", recall["every"])
+    report.add("PETRARCH spurious share (lower is better)", "every record", spurious["every"])
     report.notes.append(
         f"PETRARCH spurious share target <= {TARGETS['spurious']:.2f}: "
-        f"{'met' if spurious['all'].value <= TARGETS['spurious'] else 'MISSED'} ({spurious['all'].value:.3f})"
+        f"{'met' if spurious['all'].value <= TARGETS['spurious'] else 'MISSED'} ({spurious['all'].value:.3f}) on the "
+        f"{consistent} records whose parse reads the words of their text; {spurious['every'].value:.3f} on all "
+        f"{len(records)}"
     )
-    for category in sorted(k for k in recall if k != "all"):
-        report.add(f"  PETRARCH {category} triples produced", "patterns", recall[category])
-    for category in sorted(k for k in spurious if k != "all"):
-        report.add(f"  PETRARCH {category} spurious share", "patterns", spurious[category])
+    for category in sorted(k for k in recall if k not in ("all", "every")):
+        report.add(f"  PETRARCH {category} triples produced", "parse = text", recall[category])
+    for category in sorted(k for k in spurious if k not in ("all", "every")):
+        report.add(f"  PETRARCH {category} spurious share", "parse = text", spurious[category])
+
+
+_TREEBANK_LEAF = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
+_TREEBANK_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
+
+
+def parse_reads_text(record: dict) -> bool:
+    """Whether the record's Treebank parse reads the same words as its text (letters and digits compared, case
+    aside): the parse is what PETRARCH coded."""
+    leaves = [_TREEBANK_BRACKETS.get(word, word) for _tag, word in _TREEBANK_LEAF.findall(record.get("parse") or "")]
+    return _letters(" ".join(leaves)) == _letters(record["text"])
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def _code_text(code: str) -> str:

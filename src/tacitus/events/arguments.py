@@ -399,14 +399,28 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
                 args.tokens.append(obj)
                 break
     if not args.targets and not args.passive:
-        # "the US would pay": a verb of warning or saying without an object aims at its complement's subject.
+        # "the US would pay": a verb of warning or saying without an object aims at its complement's subject; when
+        # that is the speaker, at the other side the complement names ("said he has deep satisfaction toward Gondor",
+        # "began to question whether he has a future with the Orcs").
         for complement in _children(verb, ("ccomp",)):
-            for subject in _children(complement, SUBJECT_DEPS):
+            subjects = _children(complement, SUBJECT_DEPS)
+            for subject in subjects:
                 found = [a for a in actors.of_phrases(subject) if a not in args.sources]
                 if found:
                     args.targets.extend(found)
                     args.tokens.append(subject)
                     break
+            own = [
+                s for s in subjects
+                if set(actors.of_phrases(s)) & set(args.sources) or (s.pos_ == "PRON" and not actors.of_phrases(s))
+            ]  # fmt: skip
+            if not args.targets and own:
+                for _prep, obj in prepositional_objects(complement):
+                    found = [a for a in actors.of_phrases(obj) if a not in args.sources]
+                    if found:
+                        args.targets.extend(found)
+                        args.tokens.append(obj)
+                        break
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
 
