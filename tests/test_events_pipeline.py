@@ -215,3 +215,13 @@ def test_petrarch_records_whose_parse_reads_other_words_are_told_apart():
             "parse": "(S (PRP He) (VBD said) (-LRB- -LRB-) (RB twice) (-RRB- -RRB-) (RB so) (. .) )",
         }
     )
+
+
+def test_an_act_done_to_a_place_targets_whom_it_stands_for(pipeline):
+    text = "Turkish authorities have imposed a curfew in the town of Cizre after a demonstration."
+    record = pipeline.code_one(Article(id="cizre", text=text, published="2000-01-01"))
+    names = {a.id: a.name for a in record.actors}
+    places = {p.id: p.name for p in record.places}
+    (curfew,) = [e for e in record.events if e.cameo == "1723"]
+    assert (names[curfew.source], names[curfew.target], places[curfew.place]) == ("Turkish authorities", "Cizre",
+                                                                                   "Cizre")  # fmt: skip

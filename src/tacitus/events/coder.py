@@ -83,6 +83,8 @@ VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 READYING_LEMMAS = frozenset({"prepare", "poise", "gear", "mobilize", "mobilise"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# CAMEO roots of acts done to a place's people: yielding (lifting a curfew), protest, force posture, coercion, force.
+INFLICTED_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 MOBILIZATION_CODE = "154"  # CAMEO: mobilize or increase armed forces
 JOINT_MILITARY_CODE = "062"  # CAMEO: cooperate militarily
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
@@ -409,6 +411,7 @@ class EventCoder:
         codings: list[Coding] = []
         superseded: set[int] = set()
         aims: list[_Aim] = []
+        inflicted_on: dict[int, str | None] = {}  # verb -> the actor of the place its act is done in
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -429,12 +432,13 @@ class EventCoder:
                 inherited_target[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
                 superseded.update(j for j in matches for c in demanded if _in_subtree(doc[j], c))
                 continue
-            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
+            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying;
+            # what was said not to happen ("said an embargo would not work") leaves the saying, about its subject.
             complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
             if any(
                 _in_subtree(doc[j], complement)
                 for j in matches
-                if j != i and j not in retributions
+                if j != i and j not in retributions and not is_negated(doc[j])
                 for complement in complements
             ):
                 superseded.add(i)
@@ -650,6 +654,20 @@ class EventCoder:
                     for a in actors.of_phrases(obj)
                     if a not in sources
                 ][:1]
+            if not targets and sources and match.code[:2] in INFLICTED_ROOTS and actors.place_tokens:
+                # "imposed a curfew in the town of Cizre", "demonstrated in Serbia", "strengthened its forces in
+                # Lebanon": what is done to a place is done to whom it stands for, as CAMEO codes it (the place stays
+                # the event's place too); unless an aim names someone (below).
+                inflicted_on[i] = next(
+                    (
+                        a
+                        for _prep, obj in prepositional_objects(verb, ("in",))
+                        if (found := actors.found_in_phrase(obj)) is not None and found[1].i in actors.place_tokens
+                        for a in actors.of_phrases(obj)
+                        if a not in sources
+                    ),
+                    None,
+                )
             if not targets and sources and match.verb.word in TRAVEL_VERBS:
                 host = destination_actor(verb, actors)
                 targets = [host] if host is not None and host not in sources else []
@@ -718,6 +736,10 @@ class EventCoder:
                         max(coding.evidence[1], aim.evidence[1]),
                     )
                     codings = [c for c in codings if not (c.trigger[0] == aim.verb and c.source == coding.source)]
+        for coding in codings:
+            if coding.target is None and coding.source and inflicted_on.get(coding.trigger[0]):
+                coding.target = inflicted_on[coding.trigger[0]]
+                coding.confidence = _confidence(coding.confidence + 0.15, coding.source, coding.target)
         return _without_incomplete_background(doc, codings, actors.coded)
 
     @staticmethod
