@@ -1309,3 +1309,22 @@ def test_a_saying_about_oneself_aims_at_the_other_side_it_names(nlp, coder):
     text = "Frodo said he has deep satisfaction toward Gondor."
     doc = parse(nlp, text, {"Frodo": "hob", "Gondor": "gon"})
     assert {(c.source, c.target) for c in coder.code(doc)} == {("hob", "gon")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # A demand asks the subject of what it demands, also when that subject is to act on something.
+        ("The United States demanded that North Korea forsake its nuclear program.",
+         {"The United States": "usa", "North Korea": "prk"}, ("usa", "prk", "10")),
+        # A threat is aimed at whom its condition is put to.
+        ("Russia has threatened to stop negotiations if the United States deploys new missiles.",
+         {"Russia": "rus", "the United States": "usa"}, ("rus", "usa", "13")),
+        ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.",
+         {"Iran": "irn", "Baghdad": "irq"}, ("irn", "irq", "13")),
+    ],
+)  # fmt: skip
+def test_whom_demands_and_threats_are_aimed_at(nlp, coder, text, names, expected):
+    source, target, root = expected
+    assert any(c.source == source and c.target == target and c.code.startswith(root) for c in coder.code(
+        parse(nlp, text, names)))  # fmt: skip

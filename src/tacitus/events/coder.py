@@ -63,6 +63,8 @@ REFUSAL_LEMMAS = frozenset({"refuse", "decline", "reject"})
 REJECTION_LEMMAS = frozenset({"reject", "refuse", "spurn", "rebuff", "deny", "resist"})
 REJECTION_CODE = "120"
 DEMAND_CODE = "100"
+ASKING_ROOTS = frozenset({"02", "10"})  # CAMEO: appeal, demand
+THREAT_ROOT = "13"
 OBLIGATION_MODALS = frozenset({"must", "should"})
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
 MODAL_CUES = frozenset({"must", "should"})
@@ -432,13 +434,12 @@ class EventCoder:
                 inherited_target[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
                 superseded.update(j for j in matches for c in demanded if _in_subtree(doc[j], c))
                 continue
-            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying;
-            # what was said not to happen ("said an embargo would not work") leaves the saying, about its subject.
+            # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
             complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
             if any(
                 _in_subtree(doc[j], complement)
                 for j in matches
-                if j != i and j not in retributions and not is_negated(doc[j])
+                if j != i and j not in retributions
                 for complement in complements
             ):
                 superseded.add(i)
@@ -511,14 +512,15 @@ class EventCoder:
             if reported and _is_cameo_statement(match.code, self.book):
                 # "Macron said that France would not stay": what a statement is about is not whom it addresses.
                 targets = []
-            elif any(
+            elif match.code[:2] not in ASKING_ROOTS and any(
                 (clause.i in matches or any(c.dep_ == "dobj" for c in clause.children))
                 and clause.i not in retributions
                 and not is_passive(clause)
                 for clause in reported
             ):
                 # "warned that its allies would avenge the general": the allies act (on an object, or in a coded
-                # event of their own) in what was said; they are not its target. "believes X can cope" stays.
+                # event of their own) in what was said; they are not its target. "believes X can cope" stays, and
+                # "demanded that the US cancel its plans" asks the US.
                 targets = []
             if not sources and i in inherited_source:
                 sources = inherited_source[i]
@@ -652,6 +654,18 @@ class EventCoder:
                     a
                     for _prep, obj in prepositional_objects(verb, SURROUNDING_PREPOSITIONS)
                     for a in actors.of_phrases(obj)
+                    if a not in sources
+                ][:1]
+            if not targets and sources and match.code[:2] == THREAT_ROOT:
+                # "threatened to stop negotiations if the United States goes ahead", "... unless Baghdad accepted
+                # its conditions": a threat is aimed at whom its condition is put to.
+                targets = [
+                    a
+                    for holder in (verb, *_infinitive_complements(verb))
+                    for condition in holder.children
+                    if condition.dep_ == "advcl" and _is_condition(condition)
+                    for head in subject_heads(condition)
+                    for a in actors.of_phrases(head)
                     if a not in sources
                 ][:1]
             if not targets and sources and match.code[:2] in INFLICTED_ROOTS and actors.place_tokens:
@@ -1465,10 +1479,11 @@ def _is_mandative(verb: Token) -> bool:
 
 def _is_conditional(verb: Token) -> bool:
     """The verb's act is promised under a condition: "will withdraw its force unless ...", "may halt ... if"."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ == "advcl" and _is_condition(c) for c in verb.children)
+
+
+def _is_condition(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children)
 
 
 def _is_purpose(verb: Token) -> bool:
