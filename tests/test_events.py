@@ -1328,3 +1328,20 @@ def test_whom_demands_and_threats_are_aimed_at(nlp, coder, text, names, expected
     source, target, root = expected
     assert any(c.source == source and c.target == target and c.code.startswith(root) for c in coder.code(
         parse(nlp, text, names)))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # "is opposed to", "were engaged in": what the subject does, not done to it.
+        ("Israel is opposed to French mediation in the negotiations.", {"Israel": "isr", "French": "fra"},
+         ("isr", "fra")),
+        ("Serb forces were engaged in ethnic cleansing against the Albanian population.",
+         {"Serb forces": "srb", "the Albanian population": "alb"}, ("srb", "alb")),
+        # A complaint is about whom it is over, not whom it is made to.
+        ("Lebanon complained to the United Nations over Israeli air raids.",
+         {"Lebanon": "lbn", "the United Nations": "un", "Israeli": "isr"}, ("lbn", "isr")),
+    ],
+)  # fmt: skip
+def test_who_acted_on_whom_in_passives_stances_and_complaints(nlp, coder, text, names, expected):
+    assert expected in {(c.source, c.target) for c in coder.code(parse(nlp, text, names))}

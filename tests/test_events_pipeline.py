@@ -225,3 +225,10 @@ def test_an_act_done_to_a_place_targets_whom_it_stands_for(pipeline):
     (curfew,) = [e for e in record.events if e.cameo == "1723"]
     assert (names[curfew.source], names[curfew.target], places[curfew.place]) == ("Turkish authorities", "Cizre",
                                                                                    "Cizre")  # fmt: skip
+
+
+def test_where_an_attack_happened_is_not_who_made_it(pipeline):
+    text = "At least three Iraqi civilians have been killed in a suicide car bombing in central Baghdad, police said."
+    record = pipeline.code_one(Article(id="bombing", text=text, published="2005-01-01"))
+    (killing,) = [e for e in record.events if e.trigger.text == "killed"]
+    assert killing.source is None

@@ -310,6 +310,17 @@ INSTRUMENT_NOUNS = frozenset({
 })  # fmt: skip
 
 
+def _place_actors(noun: Token, actors: ActorFinder) -> set[str]:
+    """Actors of the places a noun's locative phrases name ("a bombing in central Baghdad")."""
+    return {
+        actors.token_actor[t.i]
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_ONLY
+        for t in prep.subtree
+        if t.i in actors.place_tokens and t.i in actors.token_actor
+    }
+
+
 def object_heads(verb: Token) -> list[Token]:
     return _children(verb, OBJECT_DEPS)
 
@@ -348,8 +359,11 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     args = Arguments(passive=is_passive(verb))
     subjects = subject_heads(verb)
     objects = [] if own_object and not args.passive else object_heads(verb)
+    instruments: list[Token] = []
     if args.passive:
-        agents = agent_heads(verb) or instrument_heads(verb)
+        agents = agent_heads(verb)
+        if not agents:
+            agents = instruments = instrument_heads(verb)
         source_heads, target_heads = agents, subjects
         if verb.dep_ == "acl":  # "militias backed by Iran": the noun is the target
             target_heads = [verb.head]
@@ -362,7 +376,9 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     clause = verb if verb.dep_ in ("acl", "relcl") else None
     for head in source_heads:
         outside = clause if clause is not None and head.i == verb.head.i else None
-        args.sources.extend(a for a in actors.of_phrases(head, outside) if a not in args.sources)
+        # "killed in a car bombing in central Baghdad": where the attack happened is not who made it.
+        where = _place_actors(head, actors) if head in instruments else set()
+        args.sources.extend(a for a in actors.of_phrases(head, outside) if a not in args.sources and a not in where)
         args.tokens.append(head)
     for head in target_heads:  # "the curfew imposed in Sudan": the clause's own phrase places its patient
         args.targets.extend(a for a in actors.of_phrases(head) if a not in args.targets)

@@ -50,7 +50,20 @@ def clause_depth(token: Token) -> int:
     return depth
 
 
+# Participles that with their own preposition state what their subject does: "is opposed to X" opposes X, "were
+# engaged in ethnic cleansing" did it; they are passive only with a by-phrase.
+STANCE_PARTICIPLES = {"oppose": "to", "engage": "in", "involve": "in"}
+
+
 def is_passive(verb: Token) -> bool:
+    stance = STANCE_PARTICIPLES.get(verb.lemma_.lower())
+    if (
+        stance is not None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "prep" and c.lower_ == stance for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return False
     if any(child.dep_ in ("nsubjpass", "auxpass", "csubjpass") for child in verb.children):
         return True
     # "militias backed by Iran", "a commander killed in the strike": a past participle modifying a noun. One with a

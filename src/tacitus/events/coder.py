@@ -65,6 +65,7 @@ REJECTION_CODE = "120"
 DEMAND_CODE = "100"
 ASKING_ROOTS = frozenset({"02", "10"})  # CAMEO: appeal, demand
 THREAT_ROOT = "13"
+DISAPPROVAL_ROOT = "11"
 OBLIGATION_MODALS = frozenset({"must", "should"})
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
 MODAL_CUES = frozenset({"must", "should"})
@@ -414,6 +415,7 @@ class EventCoder:
         superseded: set[int] = set()
         aims: list[_Aim] = []
         inflicted_on: dict[int, str | None] = {}  # verb -> the actor of the place its act is done in
+        demanded_of: dict[int, list[str]] = {}  # reporting verb -> who the demand it reports obliges
         inherited_source: dict[int, list[str]] = {}
         inherited_target: dict[int, list[str]] = {}
         # "the killers would pay", "they will face revenge": not a payment, the retribution someone threatens.
@@ -431,7 +433,7 @@ class EventCoder:
                 # suspects": a subjunctive or an obligation is what the speaker demands (CAMEO 10) of its subject;
                 # what is demanded is not done.
                 match.code, match.reverse = DEMAND_CODE, None
-                inherited_target[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
+                demanded_of[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
                 superseded.update(j for j in matches for c in demanded if _in_subtree(doc[j], c))
                 continue
             # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
@@ -535,8 +537,10 @@ class EventCoder:
                         if found:
                             targets = found
                             break
-            if i in inherited_target and (not targets or match.code in (RETRIBUTION_THREAT, DEMAND_CODE)):
-                # "vowed to wage war on the Rohans"; "said the killers would pay"; "reminded Iraq that it must"
+            if [t for t in demanded_of.get(i, []) if t not in sources]:
+                targets = [t for t in demanded_of[i] if t not in sources]  # "reminded Iraq that it must cooperate"
+            elif i in inherited_target and (not targets or match.code == RETRIBUTION_THREAT):
+                # "vowed to wage war on the Rohans"; "said the killers would pay"
                 inherited = [t for t in inherited_target[i] if t not in sources]
                 targets = inherited if inherited or match.code == RETRIBUTION_THREAT else targets
             if "%" in match.bound:
@@ -656,6 +660,16 @@ class EventCoder:
                     for a in actors.of_phrases(obj)
                     if a not in sources
                 ][:1]
+            if targets and match.code[:2] == DISAPPROVAL_ROOT:
+                # "Lebanon complained to the United Nations over Israeli air raids": a complaint is about whom it
+                # is over; whom it is made to is only its audience.
+                audience = {a for _p, obj in prepositional_objects(verb, ("to",)) for a in actors.of_phrases(obj)}
+                about = [
+                    a for _p, obj in prepositional_objects(verb, ("over", "about", "against"))
+                    for a in actors.of_phrases(obj) if a not in sources
+                ]  # fmt: skip
+                if about and set(targets) <= audience:
+                    targets = about
             if not targets and sources and match.code[:2] == THREAT_ROOT:
                 # "threatened to stop negotiations if the United States goes ahead", "... unless Baghdad accepted
                 # its conditions": a threat is aimed at whom its condition is put to.
