@@ -1345,3 +1345,9 @@ def test_whom_demands_and_threats_are_aimed_at(nlp, coder, text, names, expected
 )  # fmt: skip
 def test_who_acted_on_whom_in_passives_stances_and_complaints(nlp, coder, text, names, expected):
     assert expected in {(c.source, c.target) for c in coder.code(parse(nlp, text, names))}
+
+
+def test_a_quantity_noun_stands_for_all_it_counts(nlp, coder):
+    text = "Security forces have tortured scores of Sierra Leonean and Liberian refugees."
+    doc = parse(nlp, text, {"Security forces": "gin", "Sierra Leonean": "sle", "Liberian refugees": "lbr"})
+    assert {c.target for c in coder.code(doc)} == {"sle", "lbr"}

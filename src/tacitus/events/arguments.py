@@ -159,6 +159,11 @@ class ActorFinder:
         actor sits inside the phrase ("ties with Mordor, Rohan and Bree"), but not inside the clause ``outside``."""
         actors: list[str] = []
         for token in coordinated(head):
+            counted = _counted(token)
+            if counted is not None:
+                # "tortured scores of Sierra Leonean and Liberian refugees": the actors are those counted.
+                actors.extend(a for a in self.of_phrases(counted, outside) if a not in actors)
+                continue
             several = self.head_actors.get(token.i)
             if several:  # "Chinese and Indian troops": one head, two actors
                 actors.extend(a for a in several if a not in actors)
@@ -176,6 +181,21 @@ class ActorFinder:
                 if member and member not in actors:
                     actors.append(member)
         return actors
+
+
+# Nouns that count what their "of" phrase names: "scores of refugees", "hundreds of protesters".
+QUANTITY_NOUNS = frozenset({"score", "dozen", "hundred", "thousand", "million", "number", "group", "handful",
+                            "couple", "lot", "crowd", "band"})  # fmt: skip
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a quantity noun counts, if ``token`` is one ("scores" of "scores of refugees")."""
+    if token.lemma_.lower() not in QUANTITY_NOUNS or token.pos_ not in ("NOUN", "NUM"):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def coordinated(token: Token) -> list[Token]:
