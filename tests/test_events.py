@@ -1351,3 +1351,9 @@ def test_a_quantity_noun_stands_for_all_it_counts(nlp, coder):
     text = "Security forces have tortured scores of Sierra Leonean and Liberian refugees."
     doc = parse(nlp, text, {"Security forces": "gin", "Sierra Leonean": "sle", "Liberian refugees": "lbr"})
     assert {c.target for c in coder.code(doc)} == {"sle", "lbr"}
+
+
+def test_according_to_is_no_accord(nlp, coder):
+    text = "The minister allowed the opposition leader to hold a rally, according to the interior secretary."
+    doc = parse(nlp, text, {"The minister": "gov", "the opposition leader": "opp", "the interior secretary": "sec"})
+    assert "031" not in {c.code for c in coder.code(doc)}  # ALLOW * &TREATY ("ACCORD") is not in "according to"

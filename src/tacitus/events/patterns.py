@@ -230,6 +230,8 @@ class PatternMatcher:
         if isinstance(element, Words):
             if token.pos_ == "ADP" and _in_finite_complement(token, self._verb):
                 return None
+            if token.dep_ == "prep" and token.tag_ == "VBG":
+                return None  # "according to", "following": a preposition, not ACCORD (&TREATY) or FOLLOW
             for phrase in _phrases_starting(element, forms, token.i):
                 end = forms.phrase_at(doc, token.i, phrase)
                 if end is not None:
