@@ -14,7 +14,7 @@ and ``.agents.txt`` for the actors stage, when it reads PETRARCH dictionaries), 
 the expected (source, target, code) triples produced, and share of produced triples that were not expected, per
 category. These codes are the test dictionary's own (mostly WEIS), so the triples are read from
 ``doc._.event_codings`` rather than from the CAMEO-coded records. As PETRARCH writes only events with a coded
-source, codings without one are not compared.
+source and some target phrase, codings without them are not compared.
 """
 
 from __future__ import annotations
@@ -187,9 +187,11 @@ def evaluate_petrarch(gold_dir: Path, settings: Settings, report: Report, limit:
             if "negated" in coding.aux:
                 continue
             source = _code(actors.get(coding.source))
-            if source == "---":
+            if source == "---" or coding.target is None:
                 # PETRARCH writes an event only with a coded source (none of the records' expected triples lacks
-                # one): "crowds burned down its embassy" is an event for tacitus, not a PETRARCH output line.
+                # one) and with a target phrase, coded or not (PETRARCH2's Sentence.get_events, require_dyad):
+                # "crowds burned down its embassy" is an event for tacitus, not a PETRARCH output line, and
+                # neither is "Arnor is about to restore ties with Gxndor", whose partner is no actor at all.
                 continue
             produced.add((source, _code(actors.get(coding.target)), coding.code))
         expected = {(_code_text(e["source"]), _code_text(e["target"]), e["event"]) for e in record["expected"]}
@@ -200,15 +202,16 @@ def evaluate_petrarch(gold_dir: Path, settings: Settings, report: Report, limit:
             for key in keys:
                 spurious[key].add(triple not in expected)
     consistent = sum(1 for r in records if parse_reads_text(r))
-    report.add("PETRARCH expected triples produced", "parse = text", recall["all"], TARGETS["triples"])
-    report.add("PETRARCH spurious share (lower is better)", "parse = text", spurious["all"])
-    report.add("PETRARCH expected triples produced", "every record", recall["every"])
+    report.add("PETRARCH expected triples produced", "every record", recall["every"], TARGETS["triples"])
     report.add("PETRARCH spurious share (lower is better)", "every record", spurious["every"])
+    report.add("PETRARCH expected triples produced", "parse = text", recall["all"])
+    report.add("PETRARCH spurious share (lower is better)", "parse = text", spurious["all"])
+    worst = max(spurious["every"].value, spurious["all"].value)
     report.notes.append(
         f"PETRARCH spurious share target <= {TARGETS['spurious']:.2f}: "
-        f"{'met' if spurious['all'].value <= TARGETS['spurious'] else 'MISSED'} ({spurious['all'].value:.3f}) on the "
-        f"{consistent} records whose parse reads the words of their text; {spurious['every'].value:.3f} on all "
-        f"{len(records)}"
+        f"{'met' if worst <= TARGETS['spurious'] else 'MISSED'} ({spurious['every'].value:.3f} on all "
+        f"{len(records)} records; {spurious['all'].value:.3f} on the {consistent} whose parse reads the words of "
+        "their text, where the per-category rows are taken)"
     )
     for category in sorted(k for k in recall if k not in ("all", "every")):
         report.add(f"  PETRARCH {category} triples produced", "parse = text", recall[category])
