@@ -232,3 +232,10 @@ def test_where_an_attack_happened_is_not_who_made_it(pipeline):
     record = pipeline.code_one(Article(id="bombing", text=text, published="2005-01-01"))
     (killing,) = [e for e in record.events if e.trigger.text == "killed"]
     assert killing.source is None
+
+
+def test_refuge_sought_in_a_country_asks_that_country(pipeline):
+    text = "Some 800,000 Iraqi Kurds sought refuge in Germany last month."
+    record = pipeline.code_one(Article(id="refuge", text=text, published="1991-05-01"))
+    names = {a.id: a.name for a in record.actors}
+    assert [(names[e.source], names[e.target]) for e in record.events] == [("Kurds", "Germany")]

@@ -65,6 +65,7 @@ REJECTION_CODE = "120"
 DEMAND_CODE = "100"
 ASKING_ROOTS = frozenset({"02", "10"})  # CAMEO: appeal, demand
 THREAT_ROOT = "13"
+ASYLUM_WORDS = frozenset({"asylum", "refuge", "sanctuary"})
 DISAPPROVAL_ROOT = "11"
 OBLIGATION_MODALS = frozenset({"must", "should"})
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
@@ -682,10 +683,12 @@ class EventCoder:
                     for a in actors.of_phrases(head)
                     if a not in sources
                 ][:1]
-            if not targets and sources and match.code[:2] in INFLICTED_ROOTS and actors.place_tokens:
+            asylum = any(t.lemma_.lower() in ASYLUM_WORDS for t in match.tokens)
+            if not targets and sources and (match.code[:2] in INFLICTED_ROOTS or asylum) and actors.place_tokens:
                 # "imposed a curfew in the town of Cizre", "demonstrated in Serbia", "strengthened its forces in
                 # Lebanon": what is done to a place is done to whom it stands for, as CAMEO codes it (the place stays
-                # the event's place too); unless an aim names someone (below).
+                # the event's place too); unless an aim names someone (below). Refuge sought in Germany is asked of
+                # Germany.
                 inflicted_on[i] = next(
                     (
                         a
