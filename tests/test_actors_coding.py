@@ -59,6 +59,18 @@ def test_a_demonym_of_a_former_name_of_a_country_is_that_country(pipeline):
     assert actor_with(record, "Kampuchean guerrillas").code == "KHMREB"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Police in Northern Ireland arrested two men on Monday.", "Northern Ireland"),
+        ("The Northern Ireland Assembly met on Monday.", "The Northern Ireland Assembly"),
+    ],
+)
+def test_northern_ireland_is_the_united_kingdoms(pipeline, text, mention):
+    # "Ireland" after a direction word is otherwise read as Ireland, as "South Lebanon" is Lebanon.
+    assert actor_with(code(pipeline, text), mention).country == "GBR"
+
+
 # -- names the model cut short --
 
 

@@ -1123,11 +1123,15 @@ class MentionFinder:
         pieces = [(i, i + n) for n in (3, 2, 1) for i in range(start, end - n + 1) if n < end - start]
         for first, stop in pieces:
             piece = self.doc[first:stop].text if stop - first > 1 else self.tokens[first].text
-            if stop - first > 1 and normalise_phrase(piece) not in self.lexicon.country_names:
-                continue  # only a country's own name, not a phrase some entry lists ("Sovereign State")
             entry = _exact_entry(self.lexicon, piece)
             if entry is None:
                 continue
+            if (
+                stop - first > 1
+                and normalise_phrase(piece) not in self.lexicon.country_names
+                and not _is_bare_country(self.lexicon, entry)
+            ):
+                continue  # only a country's own name ("Northern Ireland"), not a phrase some entry lists
             codes_at, valid = self._entry_code(entry)
             if codes_at:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
