@@ -59,6 +59,52 @@ def test_a_demonym_of_a_former_name_of_a_country_is_that_country(pipeline):
     assert actor_with(record, "Kampuchean guerrillas").code == "KHMREB"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Police in Northern Ireland arrested two men on Monday.", "Northern Ireland"),
+        ("The Northern Ireland Assembly met on Monday.", "The Northern Ireland Assembly"),
+    ],
+)
+def test_northern_ireland_is_the_united_kingdoms(pipeline, text, mention):
+    # "Ireland" after a direction word is otherwise read as Ireland, as "South Lebanon" is Lebanon.
+    assert actor_with(code(pipeline, text), mention).country == "GBR"
+
+
+# -- peoples coded by the country they live in --
+
+
+def test_a_people_of_a_country_is_that_countrys(pipeline):
+    record = code(pipeline, "The Serbs of Croatia voted on Sunday.")
+    assert actor_with(record, "The Serbs").country == "HRV"
+
+
+def test_an_ethnic_group_in_a_country_is_that_countrys(pipeline):
+    record = code(pipeline, "Ethnic Hungarians in Slovakia protested against the language law.")
+    assert actor_with(record, "Ethnic Hungarians").country == "SVK"
+
+
+def test_an_ethnic_group_operating_in_a_country_is_that_countrys(pipeline):
+    record = code(pipeline, "Ethnic Albanian rebels operating in Macedonia ambushed a police patrol.")
+    assert actor_with(record, "Ethnic Albanian rebels").code == "MKDREB"
+
+
+def test_an_ethnic_group_acting_in_a_country_is_that_countrys(pipeline):
+    record = code(pipeline, "Thousands of ethnic Hungarians rallied in Romania on Sunday.")
+    assert actor_with(record, "Thousands of ethnic Hungarians").country == "ROU"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Ethnic Hungarians protested on Sunday.", "Ethnic Hungarians", "HUN"),
+        ("Hungarian tourists in Romania were robbed.", "Hungarian tourists", "HUN"),
+    ],
+)
+def test_nationals_abroad_and_a_people_nothing_places_keep_their_demonyms_country(pipeline, text, mention, country):
+    assert actor_with(code(pipeline, text), mention).country == country
+
+
 # -- names the model cut short --
 
 

@@ -1123,11 +1123,15 @@ class MentionFinder:
         pieces = [(i, i + n) for n in (3, 2, 1) for i in range(start, end - n + 1) if n < end - start]
         for first, stop in pieces:
             piece = self.doc[first:stop].text if stop - first > 1 else self.tokens[first].text
-            if stop - first > 1 and normalise_phrase(piece) not in self.lexicon.country_names:
-                continue  # only a country's own name, not a phrase some entry lists ("Sovereign State")
             entry = _exact_entry(self.lexicon, piece)
             if entry is None:
                 continue
+            if (
+                stop - first > 1
+                and normalise_phrase(piece) not in self.lexicon.country_names
+                and not _is_bare_country(self.lexicon, entry)
+            ):
+                continue  # only a country's own name ("Northern Ireland"), not a phrase some entry lists
             codes_at, valid = self._entry_code(entry)
             if codes_at:
                 code = self._code_from(codes_at[0], valid, DESCRIPTOR)
@@ -1396,6 +1400,16 @@ class MentionFinder:
             first_code = self._describe(first_index, done, depth + 1)
             if first.kind == "descriptor" and first_code.root and first_code.root_source == DESCRIPTOR:
                 code.root, code.country, code.root_source = first_code.root, first_code.country, DESCRIPTOR
+        residence = self._residence(mention, head, done, depth)
+        if residence is not None and residence.country != code.country:
+            # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people is coded by the
+            # country it lives in, the ethnicity being more than CAMEO codes.
+            code.root, code.country, code.base, code.root_source = (
+                residence.country,
+                residence.country,
+                None,
+                DESCRIPTOR,
+            )
         if code.root_source == DICTIONARY and not code.country:
             for other, _relation in related:
                 if other.country:
@@ -1413,6 +1427,42 @@ class MentionFinder:
         if prefix:
             code.prefix = tuple(prefix)
         return code
+
+    def _residence(self, mention: Mention, head: Token, done: set[int], depth: int) -> Code | None:
+        """The country a people or an ethnic group is said to live in: "the Albanians of southern Serbia" (a
+        demonym's people and an "of" phrase); "ethnic Albanians in south Serbia", "ethnic Albanian guerrillas
+        operating in Macedonia", "ethnic Albanians demonstrated in Serbia" ("ethnic" and an "in" phrase on the
+        head, on a participle of it or on the verb it is the subject or object of). Without "ethnic", "in" says
+        where nationals are, not whose they are ("Americans in Iraq")."""
+        if mention.kind == "pronoun" or not mention.code.root:
+            return None
+        ethnic = any(self.tokens[i].lower_ == "ethnic" for i in range(mention.start, mention.head))
+        people = mention.kind == "name" and mention.label == "NORP" and mention.number == "pl"
+        if not (ethnic or people):
+            return None
+        holders = [head]
+        if ethnic:
+            holders.extend(c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
+            top = head  # "Thousands of ethnic Hungarians rallied": the clause's subject is the partitive
+            if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.i >= mention.start:
+                top = top.head.head
+            if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ == "VERB":
+                holders.append(top.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or not (
+                    (prep.lower_ == "in" and ethnic) or (prep.lower_ == "of" and holder is head)
+                ):
+                    continue
+                for obj in prep.children:
+                    other = self.by_head.get(obj.i) if obj.dep_ == "pobj" else None
+                    if other is None or self.mentions[other].kind != "name":
+                        continue
+                    if self.mentions[other].type == "other" or self._is_country_name(self.mentions[other]):
+                        place = self._describe(other, done, depth + 1)
+                        if place.country:
+                            return place
+        return None
 
     def _origin_object(self, obj: Token) -> Token:
         """The object of an origin phrase, or the country name the parser made a modifier of a noun that
