@@ -1357,3 +1357,13 @@ def test_according_to_is_no_accord(nlp, coder):
     text = "The minister allowed the opposition leader to hold a rally, according to the interior secretary."
     doc = parse(nlp, text, {"The minister": "gov", "the opposition leader": "opp", "the interior secretary": "sec"})
     assert "031" not in {c.code for c in coder.code(doc)}  # ALLOW * &TREATY ("ACCORD") is not in "according to"
+
+
+def test_agreeing_to_take_on_costs_threatens_no_one_and_firing_staff_is_no_attack(nlp, coder):
+    # Only a deliberate plan to coerce is a threat (13x); an agreement to act ("agreed to take on costs", TAKE's
+    # default 171) is not, and firing employees is no use of force.
+    doc = parse(nlp, "Cerberus has agreed to take on the pension costs of retirees.", {"Cerberus": "cer"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("13")]
+    names = {"The company": "com", "three thousand employees": "lab"}
+    doc = parse(nlp, "The company plans to fire three thousand employees.", names)
+    assert not [c for c in coder.code(doc) if c.code[:2] in ("13", "18", "19", "20")]

@@ -84,6 +84,8 @@ UNNEWSWORTHY_REFUSALS = frozenset({"comment", "elaborate", "confirm", "disclose"
 DEPARTURE_LEMMAS = frozenset({"leave", "depart", "go", "quit", "withdraw", "return", "vacate"})
 # Verbs whose complement is what the subject commits to: "vowed/swore to fight" is a threat (13x).
 VOW_LEMMAS = frozenset({"vow", "swear", "pledge", "promise"})
+# Verbs of a deliberate plan: planned or decided coercion is a threat (13x); agreeing or offering to act is not.
+PLANNING_LEMMAS = frozenset({"plan", "intend", "decide", "prepare"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 READYING_LEMMAS = frozenset({"prepare", "poise", "gear", "mobilize", "mobilise"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -490,7 +492,7 @@ class EventCoder:
                         intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
                     ) or (
                         intended[:2] == "13"
-                        and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS | INTENT_LEMMAS)
+                        and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS | PLANNING_LEMMAS)
                     ):
                         governing.code, governing.reverse = intended, None
                         if governor.lemma_.lower() in READYING_LEMMAS and match.code[:2] in FORCE_ROOTS:
