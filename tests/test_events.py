@@ -1367,3 +1367,16 @@ def test_agreeing_to_take_on_costs_threatens_no_one_and_firing_staff_is_no_attac
     names = {"The company": "com", "three thousand employees": "lab"}
     doc = parse(nlp, "The company plans to fire three thousand employees.", names)
     assert not [c for c in coder.code(doc) if c.code[:2] in ("13", "18", "19", "20")]
+
+
+def test_what_is_seen_or_about_nothing_is_no_demand(nlp, coder):
+    doc = parse(nlp, "The markets saw investors pull out billions.", {"investors": "bus", "The markets": "mkt"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("10")]  # a perception, no subjunctive
+    doc = parse(nlp, "Officials said that the flag should mean unity.", {"Officials": "gov"})
+    assert not [c for c in coder.code(doc) if c.code.startswith("10")]  # obliges no actor
+
+
+def test_a_saying_about_oneself_is_not_aimed_at_a_place(nlp, coder):
+    doc = parse(nlp, "DaimlerChrysler announced that it would cut jobs in North America.",
+                {"DaimlerChrysler": "dcx", "North America": "usa"})  # fmt: skip
+    assert not [c for c in coder.code(doc) if c.target == "usa"]

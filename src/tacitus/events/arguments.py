@@ -25,6 +25,8 @@ TARGET_PREPOSITIONS = ("with", "against", "on", "at", "to", "toward", "towards",
 # Prepositions that, before a place name, say where the event was rather than whom it was aimed at ("fired at
 # Seoul" and "marched into Gondor" do aim at a place's actor).
 LOCATIVE_ONLY = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})
+# Prepositions that name another party rather than a place ("satisfaction toward Gondor", not "jobs in America").
+PARTY_PREPOSITIONS = tuple(p for p in TARGET_PREPOSITIONS if p not in LOCATIVE_ONLY)
 # Where to look for an actor inside a noun phrase, nearest first.
 # Nouns for the other side of a relation: whose partners they are does not make the owner the target.
 RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "friend",
@@ -451,7 +453,7 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
                 if set(actors.of_phrases(s)) & set(args.sources) or (s.pos_ == "PRON" and not actors.of_phrases(s))
             ]  # fmt: skip
             if not args.targets and own:
-                for _prep, obj in prepositional_objects(complement):
+                for _prep, obj in prepositional_objects(complement, PARTY_PREPOSITIONS):
                     found = [a for a in actors.of_phrases(obj) if a not in args.sources]
                     if found:
                         args.targets.extend(found)

@@ -68,6 +68,8 @@ THREAT_ROOT = "13"
 ASYLUM_WORDS = frozenset({"asylum", "refuge", "sanctuary"})
 DISAPPROVAL_ROOT = "11"
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Verbs whose bare infinitive clause is what is seen or caused ("saw investors pull out"), no subjunctive.
+PERCEPTION_LEMMAS = frozenset({"see", "watch", "hear", "feel", "notice", "observe", "let", "make", "help", "have"})
 # Speech cues whose request needs someone obliged, and the types a quotation must address to someone.
 MODAL_CUES = frozenset({"must", "should"})
 # Cues that are the speaker's act only as the speaker's own verb ("we demand", "I thank").
@@ -431,12 +433,13 @@ class EventCoder:
             # (A direct quotation's speech act comes from its words, below.)
             said = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
             demanded = [c for c in said if _is_mandative(c) and c.i not in actors.directly_quoted]
-            if demanded and self.cameo_dictionary:
+            obliged = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
+            if obliged and self.cameo_dictionary and verb.lemma_.lower() not in PERCEPTION_LEMMAS:
                 # "reiterated its demand that Israel ease restrictions", "insisted that Libya must hand over the
                 # suspects": a subjunctive or an obligation is what the speaker demands (CAMEO 10) of its subject;
                 # what is demanded is not done.
                 match.code, match.reverse = DEMAND_CODE, None
-                demanded_of[i] = [a for c in demanded for h in subject_heads(c) for a in actors.of_phrases(h)]
+                demanded_of[i] = obliged
                 superseded.update(j for j in matches for c in demanded if _in_subtree(doc[j], c))
                 continue
             # "X said (that) Y is about to restore ties": whatever is coded in what was said replaces the saying.
@@ -488,17 +491,22 @@ class EventCoder:
                 intended = intent_code(match.code) if self.cameo_dictionary and match.code in self.book else None
                 if intended and governing.code in self.book:
                     governing_root = governing.code[:2]
-                    if (
-                        intended[:2] == "03" and (governing_root == "03" or governor.lemma_.lower() in INTENT_LEMMAS)
-                    ) or (
+                    governing_lemma = governor.lemma_.lower()
+                    if governing_lemma in READYING_LEMMAS and match.code[:2] in FORCE_ROOTS:
+                        # "the army prepared to resume shelling": readying force is a show of it (CAMEO 154, as the
+                        # dictionary's POISE * (FOR ATTACK)), not a threat addressed to anyone.
+                        governing.code, governing.reverse = MOBILIZATION_CODE, None
+                    elif (intended[:2] == "03" and (governing_root == "03" or governing_lemma in INTENT_LEMMAS)) or (
                         intended[:2] == "13"
-                        and (governing_root == "13" or governor.lemma_.lower() in VOW_LEMMAS | PLANNING_LEMMAS)
+                        and (
+                            governing_root == "13"
+                            or governing_lemma in VOW_LEMMAS
+                            # a plan to coerce someone ("plans to impose restrictions on new members"); "decided to
+                            # remove the winglets" threatens no one
+                            or (governing_lemma in PLANNING_LEMMAS and inherited_target[governor.i])
+                        )
                     ):
                         governing.code, governing.reverse = intended, None
-                        if governor.lemma_.lower() in READYING_LEMMAS and match.code[:2] in FORCE_ROOTS:
-                            # "the army prepared to resume shelling": readying force is a show of it (CAMEO 154, as
-                            # the dictionary's POISE * (FOR ATTACK)), not a threat addressed to anyone.
-                            governing.code = MOBILIZATION_CODE
         for i, match in matches.items():
             if i in superseded:
                 continue
