@@ -1177,6 +1177,8 @@ def test_dictionary_additions_for_aid_and_forces(nlp, coder, text, names, expect
          ("usa", "pak", "072")),  # arms to someone are military aid, not a show of force (154)
         ("Rebels blocked transport into the city.", {"Rebels": "reb"}, ("reb", None, "144")),
         ("Palestinians shunned work on Monday.", {"Palestinians": "pse"}, ("pse", None, "143")),
+        ("Apple Corps took the case to the Court of Appeal.", {"Apple Corps": "app", "the Court of Appeal": "crt"},
+         ("app", "crt", "115")),  # a suit brought, nothing seized (TAKE's 171)
     ],
 )  # fmt: skip
 def test_dictionary_additions_for_concessions_protests_and_aid(nlp, coder, text, names, expected):

@@ -91,8 +91,9 @@ PLANNING_LEMMAS = frozenset({"plan", "intend", "decide", "prepare"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 READYING_LEMMAS = frozenset({"prepare", "poise", "gear", "mobilize", "mobilise"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
-# CAMEO roots of acts done to a place's people: yielding (lifting a curfew), protest, force posture, coercion, force.
-INFLICTED_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
+# CAMEO codes of acts done to a place's people: easing restrictions (lifting a curfew), protest, force posture,
+# coercion, force.
+INFLICTED_PREFIXES = ("081", "14", "15", "17", "18", "19", "20")
 MOBILIZATION_CODE = "154"  # CAMEO: mobilize or increase armed forces
 JOINT_MILITARY_CODE = "062"  # CAMEO: cooperate militarily
 # CAMEO roots of acts that, promised under a condition, are threats: "will withdraw its force unless ...".
@@ -694,7 +695,8 @@ class EventCoder:
                     if a not in sources
                 ][:1]
             asylum = any(t.lemma_.lower() in ASYLUM_WORDS for t in match.tokens)
-            if not targets and sources and (match.code[:2] in INFLICTED_ROOTS or asylum) and actors.place_tokens:
+            inflicted = match.code.startswith(INFLICTED_PREFIXES)
+            if not targets and sources and (inflicted or asylum) and actors.place_tokens:
                 # "imposed a curfew in the town of Cizre", "demonstrated in Serbia", "strengthened its forces in
                 # Lebanon": what is done to a place is done to whom it stands for, as CAMEO codes it (the place stays
                 # the event's place too); unless an aim names someone (below). Refuge sought in Germany is asked of
