@@ -105,6 +105,19 @@ def test_nationals_abroad_and_a_people_nothing_places_keep_their_demonyms_countr
     assert actor_with(code(pipeline, text), mention).country == country
 
 
+# -- the article's country is no one's for being named beside it --
+
+
+def test_a_named_person_is_not_of_another_named_persons_country_for_sharing_a_sentence(pipeline):
+    record = code(pipeline, "President Aldo Ferrante gave a warm welcome on Thursday to Polish leader Jan Kowalczyk.")
+    assert actor_with(record, "President Aldo Ferrante").country is None
+
+
+def test_a_person_is_not_of_a_country_an_act_is_against(pipeline):
+    record = code(pipeline, "Bishop Tomas Varga on Sunday called for sanctions against Serbia.")
+    assert actor_with(record, "Bishop Tomas Varga").country is None
+
+
 # -- names the model cut short --
 
 
