@@ -118,6 +118,29 @@ def test_a_person_is_not_of_a_country_an_act_is_against(pipeline):
     assert actor_with(record, "Bishop Tomas Varga").country is None
 
 
+# -- bodies no dictionary knows --
+
+
+def test_a_name_headed_by_a_non_governmental_bodys_noun_is_an_ngo(pipeline):
+    record = code(pipeline, "The Global Water Forum called on governments to fund sanitation.")
+    assert actor_with(record, "The Global Water Forum").code == "NGO"
+
+
+def test_a_council_named_international_is_an_ngo(pipeline):
+    record = code(pipeline, "The World Council of Churches condemned the attack.")
+    assert actor_with(record, "The World Council of Churches").code == "NGO"
+
+
+def test_a_council_not_named_international_is_left_uncoded(pipeline):
+    record = code(pipeline, "The Central Committee met on Monday.")
+    assert actor_with(record, "The Central Committee").code is None
+
+
+def test_jurists_are_of_the_judiciary(pipeline):
+    record = code(pipeline, "Two Kenyan jurists resigned on Monday.")
+    assert actor_with(record, "Two Kenyan jurists").code == "KENJUD"
+
+
 # -- names the model cut short --
 
 

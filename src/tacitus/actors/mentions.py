@@ -43,11 +43,14 @@ from tacitus.actors.words import (
     FEMALE_TITLES,
     FORMER_WORDS,
     GENERIC_ROLES,
+    INTERNATIONAL_HEAD_NOUNS,
+    INTERNATIONAL_WORDS,
     MALE_NOUNS,
     MALE_TITLES,
     MASS_READING_NOUNS,
     MEDIA_NOUNS,
     NAMED_GROUP_NOUNS,
+    NGO_HEAD_NOUNS,
     ORGANISATION_NOUNS,
     ORIGIN_PREPOSITIONS,
     PLACE_NOUNS,
@@ -133,6 +136,7 @@ class Mention:
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
     colonial: bool = False  # "its former colonial ruler": another country than the one it rules
     regional: bool = False  # "West African leaders": people of a region no dictionary codes, of no one country
+    non_governmental: bool = False  # "the Global Water Forum": a name of an NGO's kind, with no country in it
 
 
 @dataclass
@@ -1116,6 +1120,23 @@ class MentionFinder:
         if roles:
             mention.code.sectors = list(dict.fromkeys(roles))
             mention.code.sector_source = DESCRIPTOR
+        mention.non_governmental = country is None and self._names_non_governmental_body(
+            start, end, self.tokens[mention.head]
+        )
+
+    def _names_non_governmental_body(self, start: int, end: int, head: Token) -> bool:
+        """ "the Third World Water Forum", "the Association of African Jurists", "the World Council of Churches":
+        a name headed by a non-governmental body's noun (a committee, council or federation only named
+        international), with no country in it."""
+        lemma = head.lemma_.lower()
+        if not head.is_title or not start <= head.i < end:
+            return False
+        if lemma in NGO_HEAD_NOUNS:
+            return True
+        return lemma in INTERNATIONAL_HEAD_NOUNS and any(
+            self.tokens[i].lower_ in INTERNATIONAL_WORDS or self.tokens[i].lower_ in REGION_DEMONYM_WORDS
+            for i in range(start, end)
+        )
 
     def _country_in_name(self, start: int, end: int) -> str | None:
         """A country named by words of a name: "United States Air Force", "Palestinian Islamic Jihad"."""

@@ -133,6 +133,7 @@ class ActorBuilder:
 
     def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
         codes = [self._cluster_code(members) for members in self.clusters]
+        self._code_non_governmental(codes)
         self._inherit_roots(codes)
         self._code_colonial_rulers(codes)
         self._code_by_named_body(codes)
@@ -243,6 +244,18 @@ class ActorBuilder:
                     codes[number].root, codes[number].country = source.root, source.country
                     codes[number].root_source = CONTEXT
                     break
+
+    def _code_non_governmental(self, codes: list[Code]) -> None:
+        """ "the Global Water Forum", "the Association of Arab Jurists": a body of an NGO's kind that nothing
+        codes is an NGO, unless it is someone's ("Their union, the Health Workers Association" is the nurses')."""
+        for number, members in enumerate(self.clusters):
+            mentions = [self.mentions[i] for i in members]
+            if (
+                not codes[number].root
+                and any(m.non_governmental for m in mentions)
+                and not any(m.possessor is not None and self._owned_by_people(m) for m in mentions)
+            ):
+                codes[number].root, codes[number].root_source = "NGO", DESCRIPTOR
 
     def _code_colonial_rulers(self, codes: list[Code]) -> None:
         """ "Niger ... accusing its former colonial ruler": the power its possessor was ruled by (France)."""
