@@ -118,6 +118,16 @@ def test_a_person_is_not_of_a_country_an_act_is_against(pipeline):
     assert actor_with(record, "Bishop Tomas Varga").country is None
 
 
+def test_a_country_a_stance_is_against_is_not_the_nouns_own(pipeline):
+    record = code(pipeline, "A prominent anti-Syria journalist was killed in Beirut.")
+    assert actor_with(record, "A prominent anti-Syria journalist").country == "LBN"
+
+
+def test_a_country_a_stance_is_for_makes_nobody_its_own(pipeline):
+    record = code(pipeline, "Pro-Russia separatists attacked the town.")
+    assert actor_with(record, "Pro-Russia separatists").country is None
+
+
 # -- bodies no dictionary knows --
 
 

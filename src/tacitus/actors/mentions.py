@@ -971,7 +971,7 @@ class MentionFinder:
             label == "NORP"
             and entry is None
             and any(self.tokens[j].lower_ in REGION_DEMONYM_WORDS for j in range(b, e))
-            and not _stance(self.tokens, b, e)
+            and not stance(self.tokens, b, e)
             for b, e, label, entry in modifier_names
         )  # "West African leaders", "Latin American governments"; "pro-European protesters" are a stance
         if lemma in MALE_NOUNS:
@@ -1284,7 +1284,7 @@ class MentionFinder:
         stop = mention.name_start if mention.name_start is not None else mention.head
         for i in range(mention.start, stop):
             other = self.by_head.get(i)
-            if other is not None and self.mentions[other].kind != "pronoun" and not is_backer(self.tokens, i):
+            if other is not None and self.mentions[other].kind != "pronoun" and not is_other_party(self.tokens, i):
                 found.append(other)
         return found
 
@@ -1350,7 +1350,7 @@ class MentionFinder:
             adjectival = token.dep_ == "amod" or (token.dep_ == "compound" and token.pos_ == "ADJ")
             if not adjectival or i in self.by_head or token.head.i not in (mention.head, role_word):
                 continue
-            if is_backer(self.tokens, i):
+            if is_other_party(self.tokens, i):
                 continue
             name = parse.name_of_token.get(i)
             entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
@@ -1670,7 +1670,7 @@ def _is_trend(noun: Token) -> bool:
     )
 
 
-def _stance(tokens, start: int, end: int) -> bool:
+def stance(tokens, start: int, end: int) -> bool:
     """ "pro-European", "anti-Western" (the prefix inside the name or before it): the name says what one is for or
     against, not where one is from."""
     for i in (start, start - 2):
@@ -1679,16 +1679,18 @@ def _stance(tokens, start: int, end: int) -> bool:
     return False
 
 
-def is_backer(tokens, i: int, leader: bool = True) -> bool:
-    """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own. With
-    ``leader`` false, the one who leads is not counted a mere backer ("Vietnamese-led forces" are coded
+def is_other_party(tokens, i: int, leader: bool = True) -> bool:
+    """ "an Iranian-backed militia", "a US-led coalition", "an anti-Syria journalist", "pro-Russia separatists":
+    the name before the noun is another actor, one who backs it or one it is for or against, not the noun's own.
+    With ``leader`` false, the one who leads is not counted a mere backer ("Vietnamese-led forces" are coded
     Vietnamese, as CAMEO codes them)."""
-    return (
+    backer = (
         i + 2 < len(tokens)
         and tokens[i + 1].text in ("-", "–")
         and tokens[i + 2].tag_ == "VBN"
         and (leader or tokens[i + 2].lower_ != "led")
     )
+    return backer or stance(tokens, i, i + 1)
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> list[Mention]:

@@ -38,7 +38,16 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, is_backer
+from tacitus.actors.mentions import (
+    CONTEXT,
+    DESCRIPTOR,
+    DICTIONARY,
+    Code,
+    Mention,
+    MentionFinder,
+    is_other_party,
+    stance,
+)
 from tacitus.actors.words import ORGANISATION_NOUNS
 from tacitus.document import document_text
 from tacitus.places.anchor import dateline
@@ -289,7 +298,7 @@ class ActorBuilder:
             related.extend(
                 self.by_head[h]
                 for h in range(mention.start, stop)
-                if h in self.by_head and not is_backer(self.doc, h, leader=False)
+                if h in self.by_head and not is_other_party(self.doc, h, leader=False)
             )
             related.extend(mention.of_objects)
             for j in related:
@@ -396,14 +405,16 @@ class ActorBuilder:
         return frozenset(guessed)
 
     def _opposed(self, mention: Mention) -> bool:
-        """A country named as the object of "against" ("sanctions against Nigeria"): the other side, not the
-        story's home."""
+        """A country named as the object of "against" ("sanctions against Nigeria"), or of a stance ("anti-Syria",
+        "pro-Russia"): a side taken, not the story's home."""
         head = self.doc[mention.head]
         return (
             mention.kind == "name"
             and not mention.code.sectors
-            and head.dep_ == "pobj"
-            and head.head.lower_ == "against"
+            and (
+                (head.dep_ == "pobj" and head.head.lower_ == "against")
+                or stance(self.doc, mention.name_start, mention.name_end)
+            )
         )
 
     @staticmethod
