@@ -128,6 +128,11 @@ def test_a_country_a_stance_is_for_makes_nobody_its_own(pipeline):
     assert actor_with(record, "Pro-Russia separatists").country is None
 
 
+def test_forces_withdrawn_from_a_country_are_not_its_own(pipeline):
+    record = code(pipeline, "Moscow announced the pullout of some combat troops from Georgia.")
+    assert actor_with(record, "some combat troops").country != "GEO"
+
+
 # -- bodies no dictionary knows --
 
 

@@ -45,6 +45,7 @@ from tacitus.actors.words import (
     GENERIC_ROLES,
     INTERNATIONAL_HEAD_NOUNS,
     INTERNATIONAL_WORDS,
+    LEAVING_WORDS,
     MALE_NOUNS,
     MALE_TITLES,
     MASS_READING_NOUNS,
@@ -1362,6 +1363,8 @@ class MentionFinder:
         ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
         # "recalled its ambassador from Paris": whose the envoy is, the possessive says; "from" is where he was.
         ranged = ranged or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        # "the withdrawal of invasion forces from Panama": where they leave.
+        ranged = ranged or _left(head)
         speaks_for = head.lemma_.lower() in SPOKESPERSON_NOUNS
         for child in head.children:
             if speaks_for and child.dep_ == "prep" and child.lower_ == "for":
@@ -1677,6 +1680,13 @@ def stance(tokens, start: int, end: int) -> bool:
         if 0 <= i < len(tokens) - 1 and tokens[i].lower_ in ("pro", "anti") and tokens[i + 1].text in ("-", "–"):
             return True
     return False
+
+
+def _left(noun: Token) -> bool:
+    """Whether a noun names what leaves, or is withdrawn from, a place: the object of "withdraw" or the "of"
+    phrase of "withdrawal" ("withdrew its troops from Georgia", "the withdrawal of some forces from Panama")."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in LEAVING_WORDS
 
 
 def is_other_party(tokens, i: int, leader: bool = True) -> bool:
