@@ -37,6 +37,12 @@ def test_an_international_organisation_the_phoenix_files_name_otherwise_is_coded
     assert actor_with(code(pipeline, text), mention).code == expected_code
 
 
+def test_a_dictionary_phrase_with_a_possessive_matches_the_text(pipeline):
+    # Phoenix writes the name PEOPLE'S_LIBERATION_ARMY: the possessive before the underscore must go as in the text.
+    record = code(pipeline, "The People's Liberation Army held exercises near Taiwan.")
+    assert actor_with(record, "The People's Liberation Army").code == "CHNMIL"
+
+
 def test_a_role_of_an_international_organisation_named_before_it_is_the_organisations(pipeline):
     record = code(pipeline, "European Community finance ministers met in Brussels to discuss aid to Hungary.")
     assert actor_with(record, "European Community finance ministers").code == "IGOEUREECGOV"
