@@ -37,6 +37,12 @@ def test_an_international_organisation_the_phoenix_files_name_otherwise_is_coded
     assert actor_with(code(pipeline, text), mention).code == expected_code
 
 
+def test_a_dictionary_phrase_with_a_possessive_matches_the_text(pipeline):
+    # Phoenix writes the name PEOPLE'S_LIBERATION_ARMY: the possessive before the underscore must go as in the text.
+    record = code(pipeline, "The People's Liberation Army held exercises near Taiwan.")
+    assert actor_with(record, "The People's Liberation Army").code == "CHNMIL"
+
+
 def test_a_role_of_an_international_organisation_named_before_it_is_the_organisations(pipeline):
     record = code(pipeline, "European Community finance ministers met in Brussels to discuss aid to Hungary.")
     assert actor_with(record, "European Community finance ministers").code == "IGOEUREECGOV"
@@ -103,6 +109,57 @@ def test_an_ethnic_group_acting_in_a_country_is_that_countrys(pipeline):
 )
 def test_nationals_abroad_and_a_people_nothing_places_keep_their_demonyms_country(pipeline, text, mention, country):
     assert actor_with(code(pipeline, text), mention).country == country
+
+
+# -- the article's country is no one's for being named beside it --
+
+
+def test_a_named_person_is_not_of_another_named_persons_country_for_sharing_a_sentence(pipeline):
+    record = code(pipeline, "President Aldo Ferrante gave a warm welcome on Thursday to Polish leader Jan Kowalczyk.")
+    assert actor_with(record, "President Aldo Ferrante").country is None
+
+
+def test_a_person_is_not_of_a_country_an_act_is_against(pipeline):
+    record = code(pipeline, "Bishop Tomas Varga on Sunday called for sanctions against Serbia.")
+    assert actor_with(record, "Bishop Tomas Varga").country is None
+
+
+def test_a_country_a_stance_is_against_is_not_the_nouns_own(pipeline):
+    record = code(pipeline, "A prominent anti-Syria journalist was killed in Beirut.")
+    assert actor_with(record, "A prominent anti-Syria journalist").country == "LBN"
+
+
+def test_a_country_a_stance_is_for_makes_nobody_its_own(pipeline):
+    record = code(pipeline, "Pro-Russia separatists attacked the town.")
+    assert actor_with(record, "Pro-Russia separatists").country is None
+
+
+def test_forces_withdrawn_from_a_country_are_not_its_own(pipeline):
+    record = code(pipeline, "Moscow announced the pullout of some combat troops from Georgia.")
+    assert actor_with(record, "some combat troops").country != "GEO"
+
+
+# -- bodies no dictionary knows --
+
+
+def test_a_name_headed_by_a_non_governmental_bodys_noun_is_an_ngo(pipeline):
+    record = code(pipeline, "The Global Water Forum called on governments to fund sanitation.")
+    assert actor_with(record, "The Global Water Forum").code == "NGO"
+
+
+def test_a_council_named_international_is_an_ngo(pipeline):
+    record = code(pipeline, "The World Council of Churches condemned the attack.")
+    assert actor_with(record, "The World Council of Churches").code == "NGO"
+
+
+def test_a_council_not_named_international_is_left_uncoded(pipeline):
+    record = code(pipeline, "The Central Committee met on Monday.")
+    assert actor_with(record, "The Central Committee").code is None
+
+
+def test_jurists_are_of_the_judiciary(pipeline):
+    record = code(pipeline, "Two Kenyan jurists resigned on Monday.")
+    assert actor_with(record, "Two Kenyan jurists").code == "KENJUD"
 
 
 # -- names the model cut short --

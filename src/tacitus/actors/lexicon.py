@@ -52,7 +52,9 @@ _DROPPED = re.compile(r"[.'’`\"()\[\]{}]")
 BARRIER = "|"
 
 
-_POSSESSIVE = re.compile(r"['’]S\b")
+# A possessive 's ends its word: before a space, an underscore (a dictionary's word break: "LORD'S_RESISTANCE_ARMY"),
+# a hyphen or the end.
+_POSSESSIVE = re.compile(r"['’]S(?![A-Z0-9])")
 
 
 def normalise_phrase(phrase: str) -> str:

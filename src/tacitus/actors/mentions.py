@@ -43,11 +43,15 @@ from tacitus.actors.words import (
     FEMALE_TITLES,
     FORMER_WORDS,
     GENERIC_ROLES,
+    INTERNATIONAL_HEAD_NOUNS,
+    INTERNATIONAL_WORDS,
+    LEAVING_WORDS,
     MALE_NOUNS,
     MALE_TITLES,
     MASS_READING_NOUNS,
     MEDIA_NOUNS,
     NAMED_GROUP_NOUNS,
+    NGO_HEAD_NOUNS,
     ORGANISATION_NOUNS,
     ORIGIN_PREPOSITIONS,
     PLACE_NOUNS,
@@ -133,6 +137,7 @@ class Mention:
     of_objects: list[int] = field(default_factory=list)  # mentions in an "of" phrase on the head
     colonial: bool = False  # "its former colonial ruler": another country than the one it rules
     regional: bool = False  # "West African leaders": people of a region no dictionary codes, of no one country
+    non_governmental: bool = False  # "the Global Water Forum": a name of an NGO's kind, with no country in it
 
 
 @dataclass
@@ -967,7 +972,7 @@ class MentionFinder:
             label == "NORP"
             and entry is None
             and any(self.tokens[j].lower_ in REGION_DEMONYM_WORDS for j in range(b, e))
-            and not _stance(self.tokens, b, e)
+            and not stance(self.tokens, b, e)
             for b, e, label, entry in modifier_names
         )  # "West African leaders", "Latin American governments"; "pro-European protesters" are a stance
         if lemma in MALE_NOUNS:
@@ -1116,6 +1121,23 @@ class MentionFinder:
         if roles:
             mention.code.sectors = list(dict.fromkeys(roles))
             mention.code.sector_source = DESCRIPTOR
+        mention.non_governmental = country is None and self._names_non_governmental_body(
+            start, end, self.tokens[mention.head]
+        )
+
+    def _names_non_governmental_body(self, start: int, end: int, head: Token) -> bool:
+        """ "the Third World Water Forum", "the Association of African Jurists", "the World Council of Churches":
+        a name headed by a non-governmental body's noun (a committee, council or federation only named
+        international), with no country in it."""
+        lemma = head.lemma_.lower()
+        if not head.is_title or not start <= head.i < end:
+            return False
+        if lemma in NGO_HEAD_NOUNS:
+            return True
+        return lemma in INTERNATIONAL_HEAD_NOUNS and any(
+            self.tokens[i].lower_ in INTERNATIONAL_WORDS or self.tokens[i].lower_ in REGION_DEMONYM_WORDS
+            for i in range(start, end)
+        )
 
     def _country_in_name(self, start: int, end: int) -> str | None:
         """A country named by words of a name: "United States Air Force", "Palestinian Islamic Jihad"."""
@@ -1263,7 +1285,7 @@ class MentionFinder:
         stop = mention.name_start if mention.name_start is not None else mention.head
         for i in range(mention.start, stop):
             other = self.by_head.get(i)
-            if other is not None and self.mentions[other].kind != "pronoun" and not is_backer(self.tokens, i):
+            if other is not None and self.mentions[other].kind != "pronoun" and not is_other_party(self.tokens, i):
                 found.append(other)
         return found
 
@@ -1329,7 +1351,7 @@ class MentionFinder:
             adjectival = token.dep_ == "amod" or (token.dep_ == "compound" and token.pos_ == "ADJ")
             if not adjectival or i in self.by_head or token.head.i not in (mention.head, role_word):
                 continue
-            if is_backer(self.tokens, i):
+            if is_other_party(self.tokens, i):
                 continue
             name = parse.name_of_token.get(i)
             entry = name[3] if name is not None else _exact_entry(self.lexicon, self.tokens[i].text)
@@ -1341,6 +1363,8 @@ class MentionFinder:
         ranged = any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
         # "recalled its ambassador from Paris": whose the envoy is, the possessive says; "from" is where he was.
         ranged = ranged or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+        # "the withdrawal of invasion forces from Panama": where they leave.
+        ranged = ranged or _left(head)
         speaks_for = head.lemma_.lower() in SPOKESPERSON_NOUNS
         for child in head.children:
             if speaks_for and child.dep_ == "prep" and child.lower_ == "for":
@@ -1649,7 +1673,7 @@ def _is_trend(noun: Token) -> bool:
     )
 
 
-def _stance(tokens, start: int, end: int) -> bool:
+def stance(tokens, start: int, end: int) -> bool:
     """ "pro-European", "anti-Western" (the prefix inside the name or before it): the name says what one is for or
     against, not where one is from."""
     for i in (start, start - 2):
@@ -1658,16 +1682,25 @@ def _stance(tokens, start: int, end: int) -> bool:
     return False
 
 
-def is_backer(tokens, i: int, leader: bool = True) -> bool:
-    """ "an Iranian-backed militia", "a US-led coalition": the name is another actor, not the noun's own. With
-    ``leader`` false, the one who leads is not counted a mere backer ("Vietnamese-led forces" are coded
+def _left(noun: Token) -> bool:
+    """Whether a noun names what leaves, or is withdrawn from, a place: the object of "withdraw" or the "of"
+    phrase of "withdrawal" ("withdrew its troops from Georgia", "the withdrawal of some forces from Panama")."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in LEAVING_WORDS
+
+
+def is_other_party(tokens, i: int, leader: bool = True) -> bool:
+    """ "an Iranian-backed militia", "a US-led coalition", "an anti-Syria journalist", "pro-Russia separatists":
+    the name before the noun is another actor, one who backs it or one it is for or against, not the noun's own.
+    With ``leader`` false, the one who leads is not counted a mere backer ("Vietnamese-led forces" are coded
     Vietnamese, as CAMEO codes them)."""
-    return (
+    backer = (
         i + 2 < len(tokens)
         and tokens[i + 1].text in ("-", "–")
         and tokens[i + 2].tag_ == "VBN"
         and (leader or tokens[i + 2].lower_ != "led")
     )
+    return backer or stance(tokens, i, i + 1)
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon, day: date | None, city_roles: bool = True) -> list[Mention]:

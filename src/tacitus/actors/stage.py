@@ -38,7 +38,16 @@ from tacitus.actors.lexicon import (
     load_lexicon,
     resolve_paths,
 )
-from tacitus.actors.mentions import CONTEXT, DESCRIPTOR, DICTIONARY, Code, Mention, MentionFinder, is_backer
+from tacitus.actors.mentions import (
+    CONTEXT,
+    DESCRIPTOR,
+    DICTIONARY,
+    Code,
+    Mention,
+    MentionFinder,
+    is_other_party,
+    stance,
+)
 from tacitus.actors.words import ORGANISATION_NOUNS
 from tacitus.document import document_text
 from tacitus.places.anchor import dateline
@@ -133,6 +142,7 @@ class ActorBuilder:
 
     def build(self) -> tuple[list[Actor], dict[int, str], dict[int, list[str]]]:
         codes = [self._cluster_code(members) for members in self.clusters]
+        self._code_non_governmental(codes)
         self._inherit_roots(codes)
         self._code_colonial_rulers(codes)
         self._code_by_named_body(codes)
@@ -244,6 +254,18 @@ class ActorBuilder:
                     codes[number].root_source = CONTEXT
                     break
 
+    def _code_non_governmental(self, codes: list[Code]) -> None:
+        """ "the Global Water Forum", "the Association of Arab Jurists": a body of an NGO's kind that nothing
+        codes is an NGO, unless it is someone's ("Their union, the Health Workers Association" is the nurses')."""
+        for number, members in enumerate(self.clusters):
+            mentions = [self.mentions[i] for i in members]
+            if (
+                not codes[number].root
+                and any(m.non_governmental for m in mentions)
+                and not any(m.possessor is not None and self._owned_by_people(m) for m in mentions)
+            ):
+                codes[number].root, codes[number].root_source = "NGO", DESCRIPTOR
+
     def _code_colonial_rulers(self, codes: list[Code]) -> None:
         """ "Niger ... accusing its former colonial ruler": the power its possessor was ruled by (France)."""
         for number, members in enumerate(self.clusters):
@@ -276,7 +298,7 @@ class ActorBuilder:
             related.extend(
                 self.by_head[h]
                 for h in range(mention.start, stop)
-                if h in self.by_head and not is_backer(self.doc, h, leader=False)
+                if h in self.by_head and not is_other_party(self.doc, h, leader=False)
             )
             related.extend(mention.of_objects)
             for j in related:
@@ -335,28 +357,29 @@ class ActorBuilder:
         """People, and groups or organisations known only by a description ("the militia"), that the text
         codes with no country get the document's country, when one country dominates the article's actors
         (half or more of the mentions with a country). A named organisation is left alone: "the European
-        Community" in an article about Greece is not Greek. Returns the clusters it coded."""
+        Community" in an article about Greece is not Greek. A person named with no country is not of the
+        country of another person the sentence names ("President Francois Mitterand welcomed South African
+        leader F.W. de Klerk"), and no one is of a country an act is against ("called for sanctions against
+        Nigeria"). Returns the clusters it coded."""
         # People and organisations tell the home country of a story better than the countries it names
         # ("an Argentine judge ... arms sales to Croatia and Ecuador"); countries count when nothing else does.
-        counts: Counter[str] = Counter()
-        for number, members in enumerate(self.clusters):
-            if codes[number].country and self._type(members) != "country":
-                counts[codes[number].country] += len(members)
-        if not counts:
+        # Each counted mention: (sentence, country, whether a named person's).
+        counted: list[tuple[int, str, bool]] = []
+        for countries_too in (False, True):
             for number, members in enumerate(self.clusters):
-                if codes[number].country:
-                    counts[codes[number].country] += len(members)
+                kind = self._type(members)
+                if codes[number].country and (countries_too or kind != "country"):
+                    person = kind == "person" and any(self.mentions[i].kind == "name" for i in members)
+                    counted.extend(
+                        (self.mentions[i].sentence, codes[number].country, person)
+                        for i in members
+                        if not self._opposed(self.mentions[i])
+                    )
+            if counted:
+                break
         filed_from = dateline(self.doc)
-        if filed_from is not None and filed_from.country:
-            # "NIAMEY (Reuters) - ... accusing France ...": the wire's dateline says where the story happens; the
-            # police and protesters of a story filed from Niamey are Niger's, though France is named as often. It
-            # weighs half of all the rest: alone it cannot make a story filed from Brussels Belgian.
-            counts[filed_from.country] += sum(counts.values()) / 2 or 1
-        if not counts:
-            return frozenset()
-        country, count = counts.most_common(1)[0]
-        if count * 2 < sum(counts.values()):
-            return frozenset()
+        filed = filed_from.country if filed_from is not None and filed_from.country else None
+        everywhere = self._dominant([country for _, country, _ in counted], filed)
         guessed = set()
         for number, members in enumerate(self.clusters):
             kinds = {self.mentions[i].kind for i in members}
@@ -368,10 +391,45 @@ class ActorBuilder:
                 # "its former colonial ruler" is another country than the one the story is about; "West
                 # African leaders" come from several.
                 continue
-            if codes[number].root is None and described and self._type(members) in ("person", "group", "organization"):
+            if codes[number].root is not None or not described:
+                continue
+            if self._type(members) not in ("person", "group", "organization"):
+                continue
+            country = everywhere
+            if "name" in kinds and self._type(members) == "person":
+                own = {self.mentions[i].sentence for i in members}
+                country = self._dominant([c for n, c, person in counted if not (person and n in own)], filed)
+            if country is not None:
                 codes[number].root, codes[number].country, codes[number].root_source = country, country, CONTEXT
                 guessed.add(number)
         return frozenset(guessed)
+
+    def _opposed(self, mention: Mention) -> bool:
+        """A country named as the object of "against" ("sanctions against Nigeria"), or of a stance ("anti-Syria",
+        "pro-Russia"): a side taken, not the story's home."""
+        head = self.doc[mention.head]
+        return (
+            mention.kind == "name"
+            and not mention.code.sectors
+            and (
+                (head.dep_ == "pobj" and head.head.lower_ == "against")
+                or stance(self.doc, mention.name_start, mention.name_end)
+            )
+        )
+
+    @staticmethod
+    def _dominant(countries: list[str], filed_from: str | None) -> str | None:
+        """The country of half or more of the counted mentions, if one is. A wire's dateline ("NIAMEY (Reuters)
+        - ... accusing France ...") says where the story happens: the police and protesters of a story filed
+        from Niamey are Niger's, though France is named as often. It weighs half of all the rest: alone it
+        cannot make a story filed from Brussels Belgian."""
+        counts = Counter(countries)
+        if filed_from is not None:
+            counts[filed_from] += sum(counts.values()) / 2 or 1
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        return country if count * 2 >= sum(counts.values()) else None
 
     def _bare_single_name(self, members: list[int]) -> bool:
         """A person known only by one word, with no title, description or pronoun anywhere."""

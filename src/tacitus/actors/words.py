@@ -115,6 +115,18 @@ MEDIA_NOUNS = words("television radio broadcaster newspaper channel tabloid dail
 COLONIAL_WORDS = words("colonial imperial colonialist")
 # Words of the demonyms of regions, not countries ("West African leaders", "European partners", "Arab
 # ministers"): people so described come from several countries.
+# Words of leaving a place: "the withdrawal of forces from Panama" is where they leave, not where they are from.
+LEAVING_WORDS = words(
+    """withdraw withdrawal pullout pullback evacuate evacuation remove removal redeploy redeployment expel
+    expulsion"""
+)
+# Heads of the names of non-governmental bodies ("the Third World Water Forum", "the Association of African
+# Jurists"): a name no dictionary knows with such a head and no country word is an NGO. Committees, councils and
+# federations are that only when named international ("World Council of Churches"): national ones are as often
+# organs of a state or a party ("Central Committee", "National Security Council").
+NGO_HEAD_NOUNS = words("forum association society institute foundation watch")
+INTERNATIONAL_HEAD_NOUNS = words("committee council federation")
+INTERNATIONAL_WORDS = words("international world global")
 REGION_DEMONYM_WORDS = words(
     """african european asian arab latin western eastern northern southern nordic scandinavian balkan baltic
     caribbean gulf pacific atlantic sahelian maghrebi"""
