@@ -37,10 +37,32 @@ def test_an_international_organisation_the_phoenix_files_name_otherwise_is_coded
     assert actor_with(code(pipeline, text), mention).code == expected_code
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected_code"),
+    [
+        ("The SPLM said the talks had failed.", "The SPLM", "SDNREB"),
+        ("NPFL fighters attacked the town.", "NPFL", "LBRREB"),
+    ],
+)
+def test_a_national_movement_is_known_by_its_acronym(pipeline, text, mention, expected_code):
+    assert actor_with(code(pipeline, text), mention).code == expected_code
+
+
 def test_a_dictionary_phrase_with_a_possessive_matches_the_text(pipeline):
     # Phoenix writes the name PEOPLE'S_LIBERATION_ARMY: the possessive before the underscore must go as in the text.
     record = code(pipeline, "The People's Liberation Army held exercises near Taiwan.")
     assert actor_with(record, "The People's Liberation Army").code == "CHNMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected_code"),
+    [
+        ("Cairo's security chief warned protesters.", "Cairo's security chief", "EGYCOP"),
+        ("The hostage-takers released two women.", "The hostage-takers", "---CRM"),
+    ],
+)
+def test_agents_the_2014_files_lack_are_coded(pipeline, text, mention, expected_code):
+    assert actor_with(code(pipeline, text), mention).code == expected_code
 
 
 def test_a_role_of_an_international_organisation_named_before_it_is_the_organisations(pipeline):
