@@ -37,6 +37,19 @@ def test_an_international_organisation_the_phoenix_files_name_otherwise_is_coded
     assert actor_with(code(pipeline, text), mention).code == expected_code
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected_code"),
+    [
+        ("The SPLM said the talks had failed.", "The SPLM", "SDNREB"),  # acronyms of national movements
+        ("NPFL fighters attacked the town.", "NPFL", "LBRREB"),
+        ("Cairo's security chief warned protesters.", "Cairo's security chief", "EGYCOP"),  # agents
+        ("The hostage-takers released two women.", "The hostage-takers", "---CRM"),
+    ],
+)
+def test_names_and_agents_the_2014_files_lack_are_coded(pipeline, text, mention, expected_code):
+    assert actor_with(code(pipeline, text), mention).code == expected_code
+
+
 def test_a_dictionary_phrase_with_a_possessive_matches_the_text(pipeline):
     # Phoenix writes the name PEOPLE'S_LIBERATION_ARMY: the possessive before the underscore must go as in the text.
     record = code(pipeline, "The People's Liberation Army held exercises near Taiwan.")
@@ -160,6 +173,12 @@ def test_a_council_not_named_international_is_left_uncoded(pipeline):
 def test_jurists_are_of_the_judiciary(pipeline):
     record = code(pipeline, "Two Kenyan jurists resigned on Monday.")
     assert actor_with(record, "Two Kenyan jurists").code == "KENJUD"
+
+
+def test_a_place_name_the_model_ran_on_over_a_word_for_a_place_is_the_place(pipeline):
+    # The model's entity is "Montenegro province"; the dictionary knows "Montenegro".
+    record = code(pipeline, "Serbia sent troops to Montenegro province.")
+    assert actor_with(record, "Montenegro province").country == "MNE"
 
 
 # -- names the model cut short --

@@ -247,13 +247,13 @@ def _name_spans(
             continue
         # A dictionary phrase names the entity only if it ends where the entity does: "Hassan" in "Omar
         # Hassan al-Bashir" is someone else, "South" in "South Lebanon" is not Lebanon. An organisation may
-        # end in a generic word the dictionary left out ("Islamic Revolutionary Guard Corps").
+        # end in a generic word the dictionary left out ("Islamic Revolutionary Guard Corps"), a place in a
+        # word for a place ("Montenegro province").
+        generic = ORGANISATION_NOUNS if label == "ORG" else PLACE_NOUNS if label in PLACE_LABELS else frozenset()
         inside = [
             m
             for m in inside
-            if (
-                m.end == end or (label == "ORG" and all(doc[i].lower_ in ORGANISATION_NOUNS for i in range(m.end, end)))
-            )
+            if (m.end == end or all(doc[i].lower_ in generic for i in range(m.end, end)))
             and _names_the_entity(doc, lexicon, m, start, label, title_tokens)
         ]
         if not inside and all(i in title_tokens or doc[i].lower_ in TITLE_WORDS for i in range(start, end)):
