@@ -239,3 +239,11 @@ def test_refuge_sought_in_a_country_asks_that_country(pipeline):
     record = pipeline.code_one(Article(id="refuge", text=text, published="1991-05-01"))
     names = {a.id: a.name for a in record.actors}
     assert [(names[e.source], names[e.target]) for e in record.events] == [("Kurds", "Germany")]
+
+
+def test_a_warning_that_ones_own_state_will_strike_is_aimed_at_whom_it_strikes(pipeline):
+    text = "Israel's foreign minister Gideon Saar warned that Israel would resume strikes on Gaza if the talks failed."
+    record = pipeline.code_one(Article(id="warning", text=text, published="2025-03-03"))
+    names = {a.id: a.name for a in record.actors}
+    (threat,) = [e for e in record.events if e.plover.type == "THREATEN"]
+    assert (names[threat.source], names.get(threat.target)) == ("Gideon Saar", "Gaza")

@@ -440,18 +440,22 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
         # "the US would pay": a verb of warning or saying without an object aims at its complement's subject; when
         # that is the speaker, at the other side the complement names ("said he has deep satisfaction toward Gondor",
         # "began to question whether he has a future with the Orcs").
+        countries = {actors.code_of(a)[:3] for a in args.sources} - {"", "---"}
         for complement in _children(verb, ("ccomp",)):
             subjects = _children(complement, SUBJECT_DEPS)
+            own = [
+                s for s in subjects
+                if set(actors.of_phrases(s)) & set(args.sources)
+                or (s.pos_ == "PRON" and not actors.of_phrases(s))
+                # "Saar warned that Israel would resume strikes on Gaza": the speaker's own state
+                or (countries and _states_of(actors.of_phrases(s), actors) == countries)
+            ]  # fmt: skip
             for subject in subjects:
                 found = [a for a in actors.of_phrases(subject) if a not in args.sources]
-                if found:
+                if found and subject not in own:
                     args.targets.extend(found)
                     args.tokens.append(subject)
                     break
-            own = [
-                s for s in subjects
-                if set(actors.of_phrases(s)) & set(args.sources) or (s.pos_ == "PRON" and not actors.of_phrases(s))
-            ]  # fmt: skip
             if not args.targets and own:
                 for _prep, obj in prepositional_objects(complement, PARTY_PREPOSITIONS):
                     found = [a for a in actors.of_phrases(obj) if a not in args.sources]
@@ -479,6 +483,14 @@ REPRESENTATIVE_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "delegation
 def _owned_by(head: Token, sources: list[str], actors: ActorFinder) -> bool:
     """Whether a possessive pronoun makes the noun the source's own ("its ambassador")."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and actors.of_token(c) in sources for c in head.children)
+
+
+def _states_of(ids: list[str], actors: ActorFinder) -> set[str]:
+    """The states a list of actors are, if each is one (a bare country code or its government): else empty."""
+    codes = [actors.code_of(a) for a in ids]
+    if not codes or not all(len(c) == 3 or c[3:] == "GOV" for c in codes):
+        return set()
+    return {c[:3] for c in codes}
 
 
 def _below_outside_relative_clause(token: Token, head: Token) -> bool:
