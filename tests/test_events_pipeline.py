@@ -247,3 +247,16 @@ def test_a_warning_that_ones_own_state_will_strike_is_aimed_at_whom_it_strikes(p
     names = {a.id: a.name for a in record.actors}
     (threat,) = [e for e in record.events if e.plover.type == "THREATEN"]
     assert (names[threat.source], names.get(threat.target)) == ("Gideon Saar", "Gaza")
+
+
+def test_a_headline_that_leaves_out_a_side_is_the_story_event_and_talks_in_a_city_are_no_actor(pipeline):
+    text = (
+        "Israel demands hostage release\n\nJERUSALEM, March 3 (Reuters) - Israel's foreign minister Gideon Saar on "
+        "Monday demanded that Hamas release the remaining hostages and warned that Israel would resume strikes on "
+        "Gaza if talks in Cairo failed."
+    )
+    record = pipeline.code_one(Article(id="headline", text=text, published="2025-03-03"))
+    names = {a.id: a.name for a in record.actors}
+    requests = [(names.get(e.source), names.get(e.target)) for e in record.events if e.plover.type == "REQUEST"]
+    assert requests == [("Gideon Saar", "Hamas")]  # the headline's "Israel demands" is this demand, once
+    assert not [e for e in record.events if names.get(e.source) == "Cairo"]  # talks in Cairo are not Cairo's

@@ -398,8 +398,10 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
     clause = verb if verb.dep_ in ("acl", "relcl") else None
     for head in source_heads:
         outside = clause if clause is not None and head.i == verb.head.i else None
-        # "killed in a car bombing in central Baghdad": where the attack happened is not who made it.
-        where = _place_actors(head, actors) if head in instruments else set()
+        # "killed in a car bombing in central Baghdad", "talks in Cairo failed": where the attack or the talks
+        # happened is not who made them.
+        eventful = head in instruments or head.lemma_.lower() in JOINT_ACT_NOUNS
+        where = _place_actors(head, actors) if eventful else set()
         args.sources.extend(a for a in actors.of_phrases(head, outside) if a not in args.sources and a not in where)
         args.tokens.append(head)
     for head in target_heads:  # "the curfew imposed in Sudan": the clause's own phrase places its patient

@@ -1552,10 +1552,10 @@ def deduplicate(
     The report that stands for an interaction has both actors if any has, then the most confidence; a
     headline's telegraphic wording ("Khamenei vows revenge on Trump") gives way to the story's own sentence.
     A headline names its actors in its own short words ("Mali junta" for the story's "Mali's military
-    government", "minister" for "Defence Minister Diego Molano"): there, actors with the same code, or one
-    code refining the other (MLIGOV, MLIGOVMIL), are the same side; and the headline's verb, coded alone ("North
-    Korea fires missiles"), is the story's event with the same verb, whatever the story's detail made of it
-    ("fired missiles into the sea": a show of force).
+    government", "minister" for "Defence Minister Diego Molano") or leaves one out: there, actors with the same
+    code, or one code refining the other (MLIGOV, MLIGOVMIL), are the same side, and a side it leaves out is any;
+    and the headline's verb, coded alone ("North Korea fires missiles"), is the story's event with the same verb,
+    whatever the story's detail made of it ("fired missiles into the sea": a show of force).
     """
     codes = actor_codes or {}
     lemmas = trigger_lemmas or {}
@@ -1569,6 +1569,8 @@ def deduplicate(
     def same_side(kept_actor: str | None, actor: str | None, headline: bool) -> bool:
         if kept_actor == actor:
             return True
+        if headline and actor is None:
+            return True  # "Israel demands hostage release": the headline leaves out whom the story names
         if not headline or kept_actor is None or actor is None:
             return False
         first, second = codes.get(kept_actor, ""), codes.get(actor, "")
