@@ -113,8 +113,6 @@ MASS_READING_NOUNS = words("force security intelligence opposition justice")
 MEDIA_NOUNS = words("television radio broadcaster newspaper channel tabloid daily")
 # A ruler or power named by its colonies ("its former colonial ruler"): another country than its possessor.
 COLONIAL_WORDS = words("colonial imperial colonialist")
-# Words of the demonyms of regions, not countries ("West African leaders", "European partners", "Arab
-# ministers"): people so described come from several countries.
 # Words of leaving a place: "the withdrawal of forces from Panama" is where they leave, not where they are from.
 LEAVING_WORDS = words(
     """withdraw withdrawal pullout pullback evacuate evacuation remove removal redeploy redeployment expel
@@ -127,6 +125,8 @@ LEAVING_WORDS = words(
 NGO_HEAD_NOUNS = words("forum association society institute foundation watch")
 INTERNATIONAL_HEAD_NOUNS = words("committee council federation")
 INTERNATIONAL_WORDS = words("international world global")
+# Words of the demonyms of regions, not countries ("West African leaders", "European partners", "Arab
+# ministers"): people so described come from several countries.
 REGION_DEMONYM_WORDS = words(
     """african european asian arab latin western eastern northern southern nordic scandinavian balkan baltic
     caribbean gulf pacific atlantic sahelian maghrebi"""

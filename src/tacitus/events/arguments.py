@@ -428,43 +428,18 @@ def find_arguments(verb: Token, actors: ActorFinder, own_object: bool = False) -
         own = {a for head in owned for a in actors.of_phrases(head)}
         args.targets = [t for t in args.targets if t not in own]
     if not args.targets:
-        for prep, obj in prepositional_objects(verb):
-            if prep in LOCATIVE_ONLY and actors.place_tokens:
-                where = actors.found_in_phrase(obj)
-                if where is not None and where[1].i in actors.place_tokens:
-                    continue  # "demonstrated in (the city of) Kirkuk": the place of the event
-            found = [a for a in actors.of_phrases(obj) if a not in args.sources]
-            if found:
-                args.targets.extend(found)
-                args.tokens.append(obj)
-                break
+        # "demonstrated in (the city of) Kirkuk": the place of the event, not whom it is aimed at.
+        _aim_at_first(args, (o for p, o in prepositional_objects(verb) if not names_the_place(p, o, actors)), actors)
     if not args.targets and not args.passive:
         # "the US would pay": a verb of warning or saying without an object aims at its complement's subject; when
         # that is the speaker, at the other side the complement names ("said he has deep satisfaction toward Gondor",
         # "began to question whether he has a future with the Orcs").
-        countries = {actors.code_of(a)[:3] for a in args.sources} - {"", "---"}
         for complement in _children(verb, ("ccomp",)):
             subjects = _children(complement, SUBJECT_DEPS)
-            own = [
-                s for s in subjects
-                if set(actors.of_phrases(s)) & set(args.sources)
-                or (s.pos_ == "PRON" and not actors.of_phrases(s))
-                # "Saar warned that Israel would resume strikes on Gaza": the speaker's own state
-                or (countries and _states_of(actors.of_phrases(s), actors) == countries)
-            ]  # fmt: skip
-            for subject in subjects:
-                found = [a for a in actors.of_phrases(subject) if a not in args.sources]
-                if found and subject not in own:
-                    args.targets.extend(found)
-                    args.tokens.append(subject)
-                    break
+            own = [s for s in subjects if _speaks_of_itself(s, args.sources, actors)]
+            _aim_at_first(args, (s for s in subjects if s not in own), actors)
             if not args.targets and own:
-                for _prep, obj in prepositional_objects(complement, PARTY_PREPOSITIONS):
-                    found = [a for a in actors.of_phrases(obj) if a not in args.sources]
-                    if found:
-                        args.targets.extend(found)
-                        args.tokens.append(obj)
-                        break
+                _aim_at_first(args, (o for _p, o in prepositional_objects(complement, PARTY_PREPOSITIONS)), actors)
     args.targets = [t for t in args.targets if t not in args.sources]
     return args
 
@@ -487,12 +462,37 @@ def _owned_by(head: Token, sources: list[str], actors: ActorFinder) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" and actors.of_token(c) in sources for c in head.children)
 
 
-def _states_of(ids: list[str], actors: ActorFinder) -> set[str]:
-    """The states a list of actors are, if each is one (a bare country code or its government): else empty."""
-    codes = [actors.code_of(a) for a in ids]
-    if not codes or not all(len(c) == 3 or c[3:] == "GOV" for c in codes):
-        return set()
-    return {c[:3] for c in codes}
+def _aim_at_first(args: Arguments, heads, actors: ActorFinder) -> None:
+    """Make the actors of the first of ``heads`` that names someone besides the sources the targets."""
+    for head in heads:
+        found = [a for a in actors.of_phrases(head) if a not in args.sources]
+        if found:
+            args.targets.extend(found)
+            args.tokens.append(head)
+            return
+
+
+def names_the_place(prep: str, obj: Token, actors: ActorFinder) -> bool:
+    """Whether a locative phrase names where something happens ("in the city of Kirkuk")."""
+    if prep not in LOCATIVE_ONLY or not actors.place_tokens:
+        return False
+    where = actors.found_in_phrase(obj)
+    return where is not None and where[1].i in actors.place_tokens
+
+
+def own_state(actors: ActorFinder, source: str | None, target: str) -> bool:
+    """Whether ``target`` is the source's own country or government ("London" for the British foreign secretary)."""
+    root = actors.code_of(source)[:3]
+    return bool(root) and actors.code_of(target) in (root, root + "GOV")
+
+
+def _speaks_of_itself(subject: Token, sources: list[str], actors: ActorFinder) -> bool:
+    """Whether the subject of what a source says is the source itself ("he", an unresolved pronoun) or its own
+    state ("Saar warned that Israel would resume strikes on Gaza")."""
+    found = actors.of_phrases(subject)
+    if set(found) & set(sources) or (subject.pos_ == "PRON" and not found):
+        return True
+    return bool(found) and all(any(own_state(actors, s, a) for s in sources) for a in found)
 
 
 def _below_outside_relative_clause(token: Token, head: Token) -> bool:

@@ -30,6 +30,8 @@ from tacitus.events.arguments import (
     coordinated,
     destination_actor,
     find_arguments,
+    names_the_place,
+    own_state,
     prepositional_objects,
     subject_heads,
 )
@@ -317,11 +319,9 @@ class EventCoder:
             return []
         forms = document_forms(doc)
         quotes = facts(doc, "quotes")
-        speaker_of = self._speakers_by_token(doc, quotes)
+        speaker_of, directly_quoted = self._speakers_by_token(doc, quotes)
         actors = ActorFinder(index(doc, "token_actor"), speaker_of)
-        actors.directly_quoted = {
-            t.i for q in quotes if q.kind == "direct" and q.speaker for t in (self._quote_tokens(doc, q) or [])
-        }
+        actors.directly_quoted = directly_quoted
         actors.place_tokens = set(index(doc, "token_place"))
         actors.head_actors = index(doc, "head_actors")
         coded_actors = [a for a in facts(doc, "actors") if a.code]
@@ -471,7 +471,7 @@ class EventCoder:
                     superseded.add(governor.i)  # a quotation: its speech act is coded from its words (below)
                     continue
                 # "Khamenei said the killers would pay": the saying is a threat against the killers.
-                if self.cameo_dictionary and (self._reports(governor, governing) or governing.code[:2] == "13"):
+                if self.cameo_dictionary and (self._reports(governor, governing) or governing.code[:2] == THREAT_ROOT):
                     governing.code, governing.reverse = RETRIBUTION_THREAT, None
                     inherited_target[governor.i] = find_arguments(verb, actors).sources
                 continue
@@ -498,9 +498,9 @@ class EventCoder:
                         # dictionary's POISE * (FOR ATTACK)), not a threat addressed to anyone.
                         governing.code, governing.reverse = MOBILIZATION_CODE, None
                     elif (intended[:2] == "03" and (governing_root == "03" or governing_lemma in INTENT_LEMMAS)) or (
-                        intended[:2] == "13"
+                        intended[:2] == THREAT_ROOT
                         and (
-                            governing_root == "13"
+                            governing_root == THREAT_ROOT
                             or governing_lemma in VOW_LEMMAS
                             # a plan to coerce someone ("plans to impose restrictions on new members"); "decided to
                             # remove the winglets" threatens no one
@@ -549,8 +549,8 @@ class EventCoder:
                         if found:
                             targets = found
                             break
-            if [t for t in demanded_of.get(i, []) if t not in sources]:
-                targets = [t for t in demanded_of[i] if t not in sources]  # "reminded Iraq that it must cooperate"
+            if asked := [t for t in demanded_of.get(i, []) if t not in sources]:
+                targets = asked  # "reminded Iraq that it must cooperate"
             elif i in inherited_target and (not targets or match.code == RETRIBUTION_THREAT):
                 # "vowed to wage war on the Rohans"; "said the killers would pay"
                 inherited = [t for t in inherited_target[i] if t not in sources]
@@ -601,7 +601,9 @@ class EventCoder:
                 # "X will provide aid": the event reported now is the stated intention (CAMEO 03x / 13x); "will
                 # withdraw its force unless ...", "may halt its mediation if ..." are threats (13).
                 threat = (
-                    _is_conditional(verb) and code[:2] in COERCIVE_WHEN_CONDITIONAL and intent_code(code)[:2] != "13"
+                    _is_conditional(verb)
+                    and code[:2] in COERCIVE_WHEN_CONDITIONAL
+                    and intent_code(code)[:2] != THREAT_ROOT
                 )
                 match.code, match.reverse = ("130" if threat else intent_code(code)), None
                 aux = [a for a in aux if a not in ("future", "hypothetical")]
@@ -694,9 +696,15 @@ class EventCoder:
                     for a in actors.of_phrases(head)
                     if a not in sources
                 ][:1]
-            asylum = any(t.lemma_.lower() in ASYLUM_WORDS for t in match.tokens)
-            inflicted = match.code.startswith(INFLICTED_PREFIXES)
-            if not targets and sources and (inflicted or asylum) and actors.place_tokens:
+            if (
+                not targets
+                and sources
+                and actors.place_tokens
+                and (
+                    match.code.startswith(INFLICTED_PREFIXES)
+                    or any(t.lemma_.lower() in ASYLUM_WORDS for t in match.tokens)
+                )
+            ):
                 # "imposed a curfew in the town of Cizre", "demonstrated in Serbia", "strengthened its forces in
                 # Lebanon": what is done to a place is done to whom it stands for, as CAMEO codes it (the place stays
                 # the event's place too); unless an aim names someone (below). Refuge sought in Germany is asked of
@@ -705,7 +713,7 @@ class EventCoder:
                     (
                         a
                         for _prep, obj in prepositional_objects(verb, ("in",))
-                        if (found := actors.found_in_phrase(obj)) is not None and found[1].i in actors.place_tokens
+                        if names_the_place("in", obj, actors)
                         for a in actors.of_phrases(obj)
                         if a not in sources
                     ),
@@ -723,14 +731,14 @@ class EventCoder:
                 pairs = [(JOINT_MILITARY_CODE, s_, t) for s_ in sources for t in sources if s_ != t]
             # "warned that London would not hesitate to act": in a threat the speaker's own state, the subject of what
             # is threatened, is who would act, not who is threatened ("will extend the curfew in Abidjan" stays).
-            if any(c[:2] == "13" and t for c, _s, t in pairs):
+            if any(c[:2] == THREAT_ROOT and t for c, _s, t in pairs):
                 acting = {
                     a for clause in verb.children if clause.dep_ == "ccomp"
                     for head in subject_heads(clause) for a in actors.of_phrases(head)
                 }  # fmt: skip
                 pairs = list(
                     dict.fromkeys(
-                        (c, s_, None if t in acting and c[:2] == "13" and _own_state(actors, s_, t) else t)
+                        (c, s_, None if t in acting and c[:2] == THREAT_ROOT and own_state(actors, s_, t) else t)
                         for c, s_, t in pairs
                     )
                 )
@@ -936,15 +944,19 @@ class EventCoder:
     def _quote_tokens(doc: Doc, quote) -> Span | None:
         return doc.char_span(quote.start, quote.end, alignment_mode="expand")
 
-    def _speakers_by_token(self, doc: Doc, quotes) -> dict[int, str]:
+    def _speakers_by_token(self, doc: Doc, quotes) -> tuple[dict[int, str], set[int]]:
+        """Token -> the speaker of the quotation it is in; and the tokens of direct quotations."""
         speaker_of: dict[int, str] = {}
+        directly_quoted: set[int] = set()
         for quote in quotes:
             if quote.speaker is None:
                 continue
             span = self._quote_tokens(doc, quote)
             if span is not None:
                 speaker_of.update((t.i, quote.speaker) for t in span)
-        return speaker_of
+                if quote.kind == "direct":
+                    directly_quoted.update(range(span.start, span.end))
+        return speaker_of, directly_quoted
 
     def _speech_codings(self, doc: Doc, sentences: list[Span], quotes, codings: list[Coding], actors) -> list[Coding]:
         """A threat, accusation, appeal or praise in a quotation: an event of its speaker."""
@@ -1287,12 +1299,6 @@ LEADING_LEMMAS = frozenset({"lead", "head", "govern", "manage", "oversee", "run"
 def _same_root(actors: ActorFinder, source: str | None, target: str) -> bool:
     first = actors.code_of(source)[:3]
     return bool(first) and first == actors.code_of(target)[:3]
-
-
-def _own_state(actors: ActorFinder, source: str | None, target: str) -> bool:
-    """Whether ``target`` is the source's own country or government ("London" for the British foreign secretary)."""
-    root = actors.code_of(source)[:3]
-    return bool(root) and actors.code_of(target) in (root, root + "GOV")
 
 
 def _own_country(actors: ActorFinder, sources: list[str], target: str) -> bool:
